@@ -1,0 +1,206 @@
+// The local API Gateway: an adapter as thin as the real one. It matches the route table, checks
+// organizer JWTs like the HTTP API JWT authorizer, builds the same payload-2.0 event, and calls the
+// very handler module Lambda runs. It holds no business rule.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from 'aws-lambda';
+import type { HttpEvent, HttpResult } from '#shared/http.ts';
+import { matchRoute, type HandlerName } from '#shared/routes.ts';
+import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> = {
+  'get-event': () => import('../functions/get-event.ts'),
+  submit: () => import('../functions/submit.ts'),
+  'confirm-page': () => import('../functions/confirm-page.ts'),
+  confirm: () => import('../functions/confirm.ts'),
+  list: () => import('../functions/list.ts'),
+  openapi: () => import('../functions/openapi.ts'),
+  fallback: () => import('../functions/fallback.ts'),
+};
+
+// API Gateway's own limit on a request body; the handlers enforce the API's much smaller one.
+const gatewayMaxBodyBytes = 10 * 1024 * 1024;
+// Like HTTP APIs, bodies of these types arrive as text; anything else arrives base64-encoded.
+const textTypes = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)|[^;]*\+json)/i;
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  authorizer: AuthorizerSettings;
+  /** Extra routes served before the API (the web page, the JWKS). */
+  extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const server = createServer((request, response) => {
+    handle(request, response, options).catch(() => {
+      // The handler answers every error itself; reaching here means the socket failed mid-answer.
+      if (!response.headersSent) writeJson(response, 502, { message: 'Bad Gateway' });
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(`The local gateway could not listen on port ${options.port}: ${error.code ?? error.message}`)),
+    );
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    server,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: GatewayOptions): Promise<void> {
+  if (options.extraRoutes?.(request, response)) return;
+  const body = await readRequestBody(request);
+  if (body === 'too_large') {
+    writeJson(response, 413, { message: 'Request Entity Too Large' });
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = (request.method ?? 'GET').toUpperCase();
+  const match = matchRoute(method, url.pathname);
+  const handlerName: HandlerName = match.kind === 'found' ? match.route.handler : 'fallback';
+  const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.path}` : '$default';
+
+  let claims: Record<string, string> | undefined;
+  if (match.kind === 'found' && match.route.organizersOnly) {
+    const verdict = await verifyBearer(firstHeader(request, 'authorization'), options.authorizer);
+    if (!verdict.ok) {
+      writeJson(
+        response,
+        401,
+        { error: { code: 'unauthorized', message: 'Sign in as an organizer: send Authorization: Bearer <token>.' } },
+        { 'www-authenticate': 'Bearer' },
+      );
+      return;
+    }
+    claims = verdict.claims;
+  }
+
+  const event = toLambdaEvent(request, url, method, routeKey, match.kind === 'found' ? match.pathParameters : undefined, body, claims);
+  const { handler } = await handlerModules[handlerName]();
+  const result = await handler(event, lambdaContext(handlerName));
+  writeResult(response, result);
+}
+
+function firstHeader(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readRequestBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > gatewayMaxBodyBytes) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Builds the payload-2.0 event API Gateway sends: lowercase headers, duplicate query values comma-joined. */
+function toLambdaEvent(
+  request: IncomingMessage,
+  url: URL,
+  method: string,
+  routeKey: string,
+  pathParameters: Record<string, string> | undefined,
+  body: Buffer,
+  claims: Record<string, string> | undefined,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
+    else headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const contentType = headers['content-type'] ?? '';
+  const isText = body.length === 0 || textTypes.test(contentType);
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(cookies.length > 0 ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(pathParameters ? { pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+    },
+    ...(body.length > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
+    isBase64Encoded: !isText,
+  } as HttpEvent;
+}
+
+function lambdaContext(name: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${name}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/local-${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function writeResult(response: ServerResponse, result: HttpResult): void {
+  const headers: Record<string, string | string[]> = { ...result.headers };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  response.writeHead(result.statusCode, headers);
+  response.end(body);
+}
+
+function writeJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,36 @@
+// Local mode's secrets live in DATA_DIR so organizer tokens and list cursors stay valid across restarts.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+export interface LocalSecrets {
+  signingKey: JWK & { kid: string };
+  cursorSecret: string;
+}
+
+export const localIssuer = 'https://cognito-idp.local.example/local-organizers';
+export const localClientId = 'local-organizer-app';
+
+export async function loadOrCreateSecrets(dataDir: string): Promise<LocalSecrets> {
+  const file = join(dataDir, 'local-secrets.json');
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as LocalSecrets;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const secrets: LocalSecrets = {
+    signingKey: { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' },
+    cursorSecret: randomBytes(32).toString('base64url'),
+  };
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** The public half, as a JWKS such as Cognito publishes at {issuer}/.well-known/jwks.json. */
+export function publicJwks(secrets: LocalSecrets): { keys: JWK[] } {
+  const { kty, n, e, kid, alg, use } = secrets.signingKey;
+  return { keys: [{ kty, n, e, kid, alg, use }] };
+}

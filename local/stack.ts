@@ -1,0 +1,111 @@
+// Local mode: the emulators, the table with its seed event, and the gateway, wired the way the CDK
+// stack wires the cloud. Used by `npm start` and by the HTTP tests.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { resetRuntime } from '#shared/runtime.ts';
+import { seedEvent } from '#shared/seed-event.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { EventStore } from '#shared/store/event-store.ts';
+import { startGateway, type RunningGateway } from './gateway.ts';
+import { localClientId, localIssuer, loadOrCreateSecrets, publicJwks, type LocalSecrets } from './secrets.ts';
+import { startDynalite, startSes, type RunningService } from './services.ts';
+import { ensureTable } from './table-setup.ts';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  port: number;
+  emailPort: number;
+  /** Use this DynamoDB-compatible endpoint instead of starting dynalite. */
+  dynamodbEndpoint?: string | undefined;
+  /** Use this SES endpoint instead of starting aws-ses-v2-local. */
+  sesEndpoint?: string | undefined;
+  tableName?: string | undefined;
+  /** Keep dynalite's data in memory only (tests); otherwise it is kept under dataDir. */
+  inMemory?: boolean;
+  publicBaseUrl?: string | undefined;
+}
+
+export interface LocalStack {
+  gatewayUrl: string;
+  mailViewerUrl: string;
+  dynamodbUrl: string;
+  tableName: string;
+  secrets: LocalSecrets;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.stop().catch(() => undefined);
+  };
+
+  try {
+    let dynamodbUrl = options.dynamodbEndpoint;
+    if (!dynamodbUrl) {
+      const dynalite: RunningService = await startDynalite({
+        port: 0,
+        path: options.inMemory ? undefined : join(dataDir, 'dynamodb'),
+      });
+      started.push(dynalite);
+      dynamodbUrl = dynalite.url;
+    }
+    let sesUrl = options.sesEndpoint;
+    if (!sesUrl) {
+      const ses = await startSes({ port: options.emailPort });
+      started.push(ses);
+      sesUrl = ses.url;
+    }
+
+    const secrets = await loadOrCreateSecrets(dataDir);
+    const tableName = options.tableName ?? 'conference-registration';
+    // The handlers read their settings from the environment, exactly as in Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamodbUrl,
+      SES_ENDPOINT: sesUrl,
+      AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+      SENDER_ADDRESS: process.env.SENDER_ADDRESS ?? 'registration@osce.local',
+      CURSOR_SECRET: secrets.cursorSecret,
+    });
+
+    const dynamo = createDynamoClient();
+    await ensureTable(dynamo, tableName);
+    await new EventStore(dynamo, tableName).create(seedEvent);
+
+    const jwks = publicJwks(secrets);
+    const gateway = await startGateway({
+      port: options.port,
+      authorizer: { issuer: localIssuer, audience: [localClientId], jwks },
+      extraRoutes: (request, response) => {
+        if (request.method === 'GET' && request.url === '/.well-known/jwks.json') {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(jwks));
+          return true;
+        }
+        return false;
+      },
+    });
+    started.push(gateway);
+    process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? gateway.url;
+    resetRuntime();
+
+    return {
+      gatewayUrl: gateway.url,
+      mailViewerUrl: sesUrl,
+      dynamodbUrl,
+      tableName,
+      secrets,
+      gateway,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

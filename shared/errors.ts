@@ -1,0 +1,59 @@
+import type * as z from 'zod';
+import type { ErrorCode } from './schemas.ts';
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+/** An error the client caused or must be told about: it always becomes a 4xx (or a 503), never a 500. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: ErrorCode;
+  readonly issues: ApiIssue[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    statusCode: number,
+    code: ErrorCode,
+    message: string,
+    options: { issues?: ApiIssue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.issues = options.issues;
+    this.headers = options.headers ?? {};
+  }
+
+  toBody() {
+    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+  }
+}
+
+export function validationFailed(issues: ApiIssue[], message = 'The request has invalid fields.'): ApiError {
+  return new ApiError(400, 'validation_failed', message, { issues });
+}
+
+/** Flattens Zod issues into the API's `{path, message, code}` form, one entry per offending key. */
+export function toApiIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): ApiIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = [...prefix, ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...base, key].join('.'),
+        message: 'Unknown field',
+        code: 'unrecognized_key',
+      }));
+    }
+    return [{ path: base.join('.'), message: issue.message, code: issue.code }];
+  });
+}
+
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationFailed(toApiIssues(result.error));
+  return result.data;
+}

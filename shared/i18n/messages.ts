@@ -1,0 +1,51 @@
+// The words of every e-mail and page, per language. Placeholders in braces ({event}) are filled by
+// `fill`, which the callers feed already-escaped values when the output is HTML.
+export interface Messages {
+  /** The language's own name, for the language switch. */
+  languageName: string;
+  greeting: string; // "Dear {name},"
+  signature: string; // "The organizers of {event}" style closing, {organizer}
+  labels: {
+    event: string;
+    dates: string;
+    venue: string;
+    reference: string;
+  };
+  confirmRequest: {
+    subject: string; // {event}
+    intro: string; // {event}
+    action: string; // {hours}
+    button: string;
+    ignore: string;
+  };
+  alreadyRegistered: {
+    subject: string; // {event}
+    body: string; // {event}
+    changes: string;
+    ignore: string;
+  };
+  confirmed: {
+    subject: string; // {event}
+    body: string;
+    bringId: string;
+  };
+  pages: {
+    confirmTitle: string;
+    confirmIntro: string; // {event}
+    confirmButton: string;
+    confirmNote: string;
+    confirmedTitle: string;
+    confirmedBody: string; // {reference}
+    invalidTitle: string;
+    invalidBody: string;
+    expiredTitle: string;
+    expiredBody: string; // {hours}
+    unavailableTitle: string;
+    unavailableBody: string;
+    registerAgain: string;
+  };
+}
+
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

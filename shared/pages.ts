@@ -1,0 +1,80 @@
+// Server-rendered pages for the links in e-mails: the confirm page and what follows it. Plain HTML and
+// inline CSS, no script, so they work in any mail client's browser and pass a strict CSP.
+import { escapeHtml } from './html.ts';
+import { fill, messagesFor } from './i18n/index.ts';
+import type { Language } from './languages.ts';
+
+export const pageStyles = `
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font-family:"Helvetica Neue",Arial,sans-serif;font-size:19px;line-height:1.5;color:#0b0c0c;background:#f3f2f1}
+header{background:#00528a;color:#fff;padding:12px 20px;font-weight:700}
+main{max-width:40em;margin:0 auto;padding:30px 20px;background:#fff;min-height:60vh}
+h1{font-size:32px;line-height:1.2;margin:0 0 20px}
+.button{display:inline-block;font:inherit;font-weight:700;color:#fff;background:#00703c;border:0;border-bottom:2px solid #002d18;padding:10px 16px;cursor:pointer;text-decoration:none}
+.button:hover{background:#005a30}
+.button:focus,a:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 4px #0b0c0c}
+.panel{background:#00703c;color:#fff;padding:20px;margin:0 0 20px;text-align:center}
+.panel strong{display:block;font-size:28px;letter-spacing:.05em}
+.note{color:#505a5f;font-size:16px}
+a{color:#1d70b8}
+`;
+
+export function layout(language: Language, title: string, content: string): string {
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>${pageStyles}</style>
+</head>
+<body>
+<header>OSCE</header>
+<main id="main-content">
+<h1>${escapeHtml(title)}</h1>
+${content}
+</main>
+</body>
+</html>`;
+}
+
+export function confirmPage(language: Language, token: string, eventTitle: string): string {
+  const messages = messagesFor(language).pages;
+  return layout(
+    language,
+    messages.confirmTitle,
+    `<p>${escapeHtml(fill(messages.confirmIntro, { event: eventTitle }))}</p>
+<form method="post" action="/registrations/confirm">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<input type="hidden" name="lang" value="${language}">
+<button type="submit" class="button">${escapeHtml(messages.confirmButton)}</button>
+</form>
+<p class="note">${escapeHtml(messages.confirmNote)}</p>`,
+  );
+}
+
+export function confirmedPage(language: Language, reference: string): string {
+  const messages = messagesFor(language).pages;
+  const labels = messagesFor(language).labels;
+  return layout(
+    language,
+    messages.confirmedTitle,
+    `<div class="panel" role="status">${escapeHtml(labels.reference)}<strong id="reference">${escapeHtml(reference)}</strong></div>
+<p>${escapeHtml(fill(messages.confirmedBody, { reference }))}</p>`,
+  );
+}
+
+export type ProblemKind = 'invalid' | 'expired' | 'unavailable';
+
+export function problemPage(language: Language, kind: ProblemKind, lifetimeHours: number, registerUrl: string): string {
+  const messages = messagesFor(language).pages;
+  const [title, body] =
+    kind === 'invalid'
+      ? [messages.invalidTitle, messages.invalidBody]
+      : kind === 'expired'
+        ? [messages.expiredTitle, fill(messages.expiredBody, { hours: String(lifetimeHours) })]
+        : [messages.unavailableTitle, messages.unavailableBody];
+  const action = kind === 'unavailable' ? '' : `<p><a class="button" href="${escapeHtml(registerUrl)}">${escapeHtml(messages.registerAgain)}</a></p>`;
+  return layout(language, title, `<p>${escapeHtml(body)}</p>\n${action}`);
+}

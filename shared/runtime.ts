@@ -1,0 +1,53 @@
+// The clients and stores a handler needs, made once per cold start (on first use, so tests and the
+// local runner can set the environment before any handler runs) and reused by warm invocations.
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { loadConfig, type Config } from './config.ts';
+import { accessLog, errorResponses, securityHeaders, type HttpEvent, type HttpResult } from './http.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createSesClient, SesMailer } from './mail/mailer.ts';
+import type { RegistrationDeps } from './registration.ts';
+import { createDynamoClient } from './store/client.ts';
+import { EventStore } from './store/event-store.ts';
+import { RegistrationStore } from './store/registration-store.ts';
+
+export interface Runtime extends RegistrationDeps {
+  config: Config;
+}
+
+let current: Runtime | undefined;
+
+export function runtime(): Runtime {
+  if (current) return current;
+  const config = loadConfig();
+  const dynamo = createDynamoClient();
+  current = {
+    config,
+    log: createLogger({ service: 'conference-registration' }),
+    registrations: new RegistrationStore(dynamo, config.tableName),
+    events: new EventStore(dynamo, config.tableName),
+    mailer: new SesMailer(createSesClient(), config.senderAddress, config.configurationSetName),
+    publicBaseUrl: config.publicBaseUrl,
+    confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
+  };
+  return current;
+}
+
+/** Forgets the clients so the next invocation reads the environment again (tests switch tables). */
+export function resetRuntime(): void {
+  current = undefined;
+}
+
+type RouteHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/**
+ * Wraps a route handler in the middleware every route shares. Order matters: middy runs onError in
+ * reverse, so errors are mapped first, then get the security headers, then are logged.
+ */
+export function httpHandler(name: string, handler: RouteHandler) {
+  const log = createLogger({ service: 'conference-registration', handler: name });
+  return middy<HttpEvent, HttpResult, Error, Context>(handler)
+    .use(accessLog(log))
+    .use(securityHeaders())
+    .use(errorResponses(log));
+}

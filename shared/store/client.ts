@@ -1,0 +1,14 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/**
+ * DYNAMODB_ENDPOINT points the client at dynalite or DynamoDB Local; in Lambda it is unset and the
+ * regional endpoint is used. Short timeouts make an unreachable database a quick 503, not a hung request.
+ */
+export function createDynamoClient(env: NodeJS.ProcessEnv = process.env): DynamoDBClient {
+  return new DynamoDBClient({
+    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
+    region: env.AWS_REGION ?? 'eu-central-1',
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+  });
+}

@@ -1,0 +1,52 @@
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { eventSchema, type ConferenceEvent } from '../schemas.ts';
+import { fromItem, toItem, type Plain } from './attributes.ts';
+import { keys, tableKeys } from './table.ts';
+
+/** Events are data: stored as validated JSON on one item each, read with one GetItem per request. */
+export class EventStore {
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async get(eventId: string): Promise<ConferenceEvent | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.event(eventId)) }),
+    );
+    if (!Item?.event) return undefined;
+    const parsed = eventSchema.safeParse(fromItem({ event: Item.event }).event);
+    // A stored event that no longer passes the schema is treated as absent rather than served half-valid.
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async put(event: ConferenceEvent): Promise<void> {
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: eventItem(event) }));
+  }
+
+  /** Writes the event only if it does not exist yet; false when it did. */
+  async create(event: ConferenceEvent): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}
+
+function eventItem(event: ConferenceEvent) {
+  return toItem({
+    ...keys.event(event.id),
+    [tableKeys.byEventPartitionKey]: keys.eventListing(),
+    [tableKeys.byEventSortKey]: event.id,
+    type: 'event',
+    event: event as unknown as Plain,
+  });
+}

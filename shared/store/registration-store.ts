@@ -1,0 +1,217 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import type { RegistrationDetails, RegistrationStatus } from '../schemas.ts';
+import { fromItem, toItem, type Plain } from './attributes.ts';
+import { keys, tableKeys } from './table.ts';
+
+export interface Registration {
+  eventId: string;
+  emailKey: string;
+  registrationId: string;
+  status: RegistrationStatus;
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt: string | undefined;
+  reference: string | undefined;
+  details: RegistrationDetails;
+  /** Only the hash of the confirmation link's secret is kept. */
+  confirmToken: { hash: string; expiresAt: string };
+  /** Rolling count of e-mails that submissions triggered, to cap resubmission mail. */
+  mailWindow: { startedAt: string; sent: number };
+  /** Optimistic lock: every write checks the version it read. */
+  version: number;
+}
+
+export interface RegistrationFilter {
+  status?: RegistrationStatus | undefined;
+  category?: string | undefined;
+  country?: string | undefined;
+}
+
+export interface RegistrationPage {
+  items: Registration[];
+  lastEvaluatedKey: Record<string, string> | undefined;
+  consumedCapacity: number;
+}
+
+const detailFields = [
+  'title',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'category',
+  'country',
+  'organization',
+  'position',
+  'language',
+  'arrivalDate',
+  'departureDate',
+  'dietaryRequirements',
+  'accessibilityNeeds',
+  'consents',
+] as const satisfies readonly (keyof RegistrationDetails)[];
+
+export class RegistrationStore {
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async get(eventId: string, emailKey: string): Promise<Registration | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.registration(eventId, emailKey)), ConsistentRead: true }),
+    );
+    return Item ? toRegistration(Item) : undefined;
+  }
+
+  /**
+   * Writes the registration if nobody else wrote it since it was read (`expectedVersion`), or if it does
+   * not exist yet (`expectedVersion` undefined). Returns false when another request got there first.
+   */
+  async save(registration: Registration, expectedVersion: number | undefined): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: toRegistrationItem(registration),
+          ...versionCondition(expectedVersion),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async delete(registration: Registration): Promise<boolean> {
+    try {
+      await this.client.send(
+        new DeleteItemCommand({
+          TableName: this.tableName,
+          Key: toItem(keys.registration(registration.eventId, registration.emailKey)),
+          ...versionCondition(registration.version),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** One page in registration order. Filters apply after the read, so a page may come back short. */
+  async listByEvent(
+    eventId: string,
+    filter: RegistrationFilter,
+    limit: number,
+    exclusiveStartKey: Record<string, string> | undefined,
+  ): Promise<RegistrationPage> {
+    const names: Record<string, string> = { '#partition': tableKeys.byEventPartitionKey };
+    const values: Record<string, AttributeValue> = { ':partition': { S: keys.registrationsOfEvent(eventId) } };
+    const conditions: string[] = [];
+    for (const field of ['status', 'category', 'country'] as const) {
+      const wanted = filter[field];
+      if (wanted === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = { S: wanted };
+      conditions.push(`#${field} = :${field}`);
+    }
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tableKeys.byEventIndex,
+        KeyConditionExpression: '#partition = :partition',
+        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: limit,
+        ...(exclusiveStartKey ? { ExclusiveStartKey: toItem(exclusiveStartKey) } : {}),
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map(toRegistration),
+      lastEvaluatedKey: result.LastEvaluatedKey ? stringKey(result.LastEvaluatedKey) : undefined,
+      consumedCapacity: result.ConsumedCapacity?.CapacityUnits ?? 0,
+    };
+  }
+}
+
+function versionCondition(expectedVersion: number | undefined) {
+  return expectedVersion === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': { N: String(expectedVersion) } },
+      };
+}
+
+function stringKey(key: Record<string, AttributeValue>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(key)) if (value.S !== undefined) out[name] = value.S;
+  return out;
+}
+
+function toRegistrationItem(registration: Registration): Record<string, AttributeValue> {
+  const details = registration.details as unknown as Record<string, Plain>;
+  return toItem({
+    ...keys.registration(registration.eventId, registration.emailKey),
+    [tableKeys.byEventPartitionKey]: keys.registrationsOfEvent(registration.eventId),
+    [tableKeys.byEventSortKey]: registration.registrationId,
+    type: 'registration',
+    eventId: registration.eventId,
+    emailKey: registration.emailKey,
+    registrationId: registration.registrationId,
+    status: registration.status,
+    createdAt: registration.createdAt,
+    updatedAt: registration.updatedAt,
+    confirmedAt: registration.confirmedAt,
+    reference: registration.reference,
+    ...Object.fromEntries(detailFields.map((field) => [field, details[field]])),
+    confirmTokenHash: registration.confirmToken.hash,
+    confirmTokenExpiresAt: registration.confirmToken.expiresAt,
+    mailWindowStartedAt: registration.mailWindow.startedAt,
+    mailsSentInWindow: registration.mailWindow.sent,
+    version: registration.version,
+    // DynamoDB's TTL purges unconfirmed registrations once their link has expired; confirmed ones
+    // carry no expiry. TTL can lag by up to two days, so expiry is also checked in code.
+    [tableKeys.timeToLive]:
+      registration.status === 'pending_confirmation'
+        ? Math.ceil(Date.parse(registration.confirmToken.expiresAt) / 1000)
+        : undefined,
+  });
+}
+
+function toRegistration(item: Record<string, AttributeValue>): Registration {
+  const record = fromItem(item) as Record<string, unknown>;
+  const details = Object.fromEntries(
+    detailFields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]),
+  ) as unknown as RegistrationDetails;
+  return {
+    eventId: record.eventId as string,
+    emailKey: record.emailKey as string,
+    registrationId: record.registrationId as string,
+    status: record.status as RegistrationStatus,
+    createdAt: record.createdAt as string,
+    updatedAt: record.updatedAt as string,
+    confirmedAt: record.confirmedAt as string | undefined,
+    reference: record.reference as string | undefined,
+    details,
+    confirmToken: { hash: record.confirmTokenHash as string, expiresAt: record.confirmTokenExpiresAt as string },
+    mailWindow: { startedAt: record.mailWindowStartedAt as string, sent: record.mailsSentInWindow as number },
+    version: record.version as number,
+  };
+}

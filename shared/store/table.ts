@@ -1,0 +1,46 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+// One table holds events and registrations. The CDK stack and the local runner both build it from
+// these names, so the two cannot drift apart.
+export const tableKeys = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  byEventIndex: 'byEvent',
+  byEventPartitionKey: 'gsi1pk',
+  byEventSortKey: 'gsi1sk',
+  timeToLive: 'expiresAt',
+} as const;
+
+export const keys = {
+  event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  eventListing: () => 'EVENTS',
+  registration: (eventId: string, emailKey: string) => ({ pk: `EVENT#${eventId}`, sk: `REGISTRATION#${emailKey}` }),
+  registrationsOfEvent: (eventId: string) => `EVENT#${eventId}#REGISTRATIONS`,
+};
+
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: tableKeys.partitionKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.sortKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.byEventPartitionKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.byEventSortKey, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: tableKeys.byEventIndex,
+        KeySchema: [
+          { AttributeName: tableKeys.byEventPartitionKey, KeyType: 'HASH' },
+          { AttributeName: tableKeys.byEventSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+// Starts the local gateway in the test's process against the shared emulators, with a table of its
+// own, and gives tests the calls a client would make.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { signOrganizerToken } from '../../local/jwt.ts';
+import { localClientId, localIssuer } from '../../local/secrets.ts';
+import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+
+export interface TestApi {
+  stack: LocalStack;
+  baseUrl: string;
+  sesEndpoint: string;
+  request(path: string, init?: RequestInit): Promise<Response>;
+  postJson(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  organizerToken(groups?: string[]): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'registration-test-'));
+  const sesEndpoint = inject('sesEndpoint');
+  const stack = await startLocalStack({
+    dataDir,
+    port: 0,
+    emailPort: 0,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    sesEndpoint,
+    tableName: `test-${randomUUID()}`,
+    inMemory: true,
+  });
+  const baseUrl = stack.gatewayUrl;
+  const request = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
+  return {
+    stack,
+    baseUrl,
+    sesEndpoint,
+    request,
+    postJson: (path, body, headers = {}) =>
+      request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    organizerToken: (groups = ['organizers']) =>
+      signOrganizerToken({ signingKey: stack.secrets.signingKey, issuer: localIssuer, clientId: localClientId, groups }),
+    stop: async () => {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Reads what the SES emulator received, over its HTTP API (GET /store), as a person would in the viewer.
+export interface ReceivedMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+export async function mailTo(sesEndpoint: string, address: string): Promise<ReceivedMail[]> {
+  const response = await fetch(`${sesEndpoint}/store`);
+  const { emails } = (await response.json()) as { emails: ReceivedMail[] };
+  return emails.filter((mail) => mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+}
+
+/** Waits until `count` messages reached the address (sending happens before the API answers, so this is quick). */
+export async function waitForMail(sesEndpoint: string, address: string, count = 1, timeoutMs = 5_000): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await mailTo(sesEndpoint, address);
+    if (mails.length >= count || Date.now() > deadline) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export function linkToken(mail: ReceivedMail): string {
+  const match = /\/confirm\?token=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');
+  if (!match) throw new Error('No confirmation link in the mail');
+  return decodeURIComponent(match[1]!);
+}
