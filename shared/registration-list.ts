@@ -13,6 +13,7 @@ export function registrationView(registration: Registration) {
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
     confirmedAt: registration.confirmedAt ?? null,
+    emailStatus: registration.emailStatus ?? 'ok',
     ...registration.details,
   };
 }
@@ -49,6 +50,7 @@ export const csvColumns = [
   'status',
   'createdAt',
   'confirmedAt',
+  'emailStatus',
   'title',
   'firstName',
   'lastName',

@@ -228,6 +228,9 @@ export const registrationViewSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     confirmedAt: z.string().nullable(),
+    emailStatus: z
+      .enum(['ok', 'bounced', 'complained'])
+      .meta({ description: 'bounced or complained once SES reported it for this address' }),
     title: z.enum(titles).optional(),
     firstName: z.string(),
     lastName: z.string(),

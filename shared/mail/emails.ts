@@ -9,6 +9,8 @@ export interface Email {
   subject: string;
   text: string;
   html: string;
+  /** SES message tags: they come back in bounce and complaint events, naming the registration's event. */
+  tags: { eventId: string; mail: string };
 }
 
 interface Recipient {
@@ -18,7 +20,7 @@ interface Recipient {
 type Block = { kind: 'paragraph'; text: string } | { kind: 'link'; label: string; url: string } | { kind: 'facts'; rows: [string, string][] };
 
 /** Builds the plain-text and HTML bodies from the same blocks, escaping every value in the HTML one. */
-function compose(language: Language, to: string, subject: string, blocks: Block[]): Email {
+function compose(language: Language, to: string, subject: string, tags: Email['tags'], blocks: Block[]): Email {
   const text = blocks
     .map((block) => {
       if (block.kind === 'paragraph') return block.text;
@@ -39,7 +41,7 @@ function compose(language: Language, to: string, subject: string, blocks: Block[
     })
     .join('\n');
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c">${body}</body></html>`;
-  return { to, subject, text, html };
+  return { to, subject, text, html, tags };
 }
 
 function greeting(messages: Messages, details: RegistrationDetails): string {
@@ -68,7 +70,7 @@ export function confirmationRequestEmail(
   const { language } = recipient.details;
   const all = messagesFor(language);
   const messages = all.confirmRequest;
-  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), [
+  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), { eventId: event.id, mail: 'confirmation_request' }, [
     { kind: 'paragraph', text: greeting(all, recipient.details) },
     { kind: 'paragraph', text: fill(messages.intro, { event: event.title }) },
     { kind: 'facts', rows: eventFacts(all, event, language) },
@@ -84,7 +86,7 @@ export function alreadyRegisteredEmail(recipient: Recipient, event: ConferenceEv
   const { language } = recipient.details;
   const all = messagesFor(language);
   const messages = all.alreadyRegistered;
-  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), [
+  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), { eventId: event.id, mail: 'already_registered' }, [
     { kind: 'paragraph', text: greeting(all, recipient.details) },
     { kind: 'paragraph', text: fill(messages.body, { event: event.title }) },
     { kind: 'facts', rows: [...(reference ? [[all.labels.reference, reference] as [string, string]] : []), ...eventFacts(all, event, language)] },
@@ -98,7 +100,7 @@ export function registrationConfirmedEmail(recipient: Recipient, event: Conferen
   const { language } = recipient.details;
   const all = messagesFor(language);
   const messages = all.confirmed;
-  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), [
+  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), { eventId: event.id, mail: 'registration_confirmed' }, [
     { kind: 'paragraph', text: greeting(all, recipient.details) },
     { kind: 'paragraph', text: messages.body },
     { kind: 'facts', rows: [[all.labels.reference, reference], ...eventFacts(all, event, language)] },

@@ -35,6 +35,7 @@ export class SesMailer implements Mailer {
           Subject: { Data: email.subject, Charset: 'UTF-8' },
           Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
         },
+        Tags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })),
         ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
       }),
     );

@@ -25,6 +25,8 @@ export interface Registration {
   confirmToken: { hash: string; expiresAt: string };
   /** Rolling count of e-mails that submissions triggered, to cap resubmission mail. */
   mailWindow: { startedAt: string; sent: number };
+  /** Set from SES bounce and complaint notifications; absent while mail is delivered. */
+  emailStatus?: 'bounced' | 'complained' | undefined;
   /** Optimistic lock: every write checks the version it read. */
   version: number;
 }
@@ -185,6 +187,7 @@ function toRegistrationItem(registration: Registration): Record<string, Attribut
     confirmTokenExpiresAt: registration.confirmToken.expiresAt,
     mailWindowStartedAt: registration.mailWindow.startedAt,
     mailsSentInWindow: registration.mailWindow.sent,
+    emailStatus: registration.emailStatus,
     version: registration.version,
     // DynamoDB's TTL purges unconfirmed registrations once their link has expired; confirmed ones
     // carry no expiry. TTL can lag by up to two days, so expiry is also checked in code.
@@ -212,6 +215,7 @@ function toRegistration(item: Record<string, AttributeValue>): Registration {
     details,
     confirmToken: { hash: record.confirmTokenHash as string, expiresAt: record.confirmTokenExpiresAt as string },
     mailWindow: { startedAt: record.mailWindowStartedAt as string, sent: record.mailsSentInWindow as number },
+    emailStatus: record.emailStatus as Registration['emailStatus'],
     version: record.version as number,
   };
 }
