@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { claimsAsStrings } from '../../local/jwt.ts';
+import { csvCell, toCsv } from '#shared/csv.ts';
+import { CursorCodec } from '#shared/cursor.ts';
+import { composeToken, emailKey, newReference, newRegistrationId, parseToken } from '#shared/identifiers.ts';
+import { languageFromAcceptLanguage } from '#shared/languages.ts';
+import { parseGroupsClaim } from '#shared/organizer-auth.ts';
+
+describe('Function: parseGroupsClaim', () => {
+  it.each([
+    ['[organizers staff]', ['organizers', 'staff']],
+    ['[organizers]', ['organizers']],
+    ['["organizers","staff"]', ['organizers', 'staff']],
+    ['organizers', ['organizers']],
+    [['organizers', 'staff'], ['organizers', 'staff']],
+    ['[]', []],
+    [undefined, []],
+    [42, []],
+  ])('reads %j as %j', (claim, groups) => {
+    expect(parseGroupsClaim(claim)).toEqual(groups);
+  });
+
+  it('reads back what the local gateway hands over, as API Gateway does', () => {
+    const claims = claimsAsStrings({ 'cognito:groups': ['organizers', 'staff'], exp: 1700000000, active: true });
+    expect(claims).toEqual({ 'cognito:groups': '[organizers staff]', exp: '1700000000', active: 'true' });
+    expect(parseGroupsClaim(claims['cognito:groups'])).toEqual(['organizers', 'staff']);
+  });
+});
+
+describe('Function: languageFromAcceptLanguage', () => {
+  it.each([
+    ['ru-RU,ru;q=0.9,en;q=0.8', 'ru'],
+    ['pt-BR,es;q=0.5,fr;q=0.7', 'fr'],
+    ['zh-CN', 'en'],
+    [undefined, 'en'],
+    ['de;q=0,it', 'it'],
+  ])('picks from %s: %s', (header, language) => {
+    expect(languageFromAcceptLanguage(header)).toBe(language);
+  });
+});
+
+describe('Class: CursorCodec', () => {
+  const codec = new CursorCodec('test-secret');
+  const key = { pk: 'EVENT#a', sk: 'REGISTRATION#b', gsi1pk: 'x', gsi1sk: 'y' };
+
+  it('round-trips a key for the same query', () => {
+    expect(codec.decode('q', codec.encode('q', key))).toEqual(key);
+  });
+
+  it.each([
+    ['another query', (cursor: string) => ({ query: 'other', cursor })],
+    ['another secret', (cursor: string) => ({ query: 'q', cursor: new CursorCodec('other').encode('q', key) + cursor.slice(0, 0) })],
+    ['a changed payload', (cursor: string) => ({ query: 'q', cursor: `x${cursor}` })],
+    ['no signature', (cursor: string) => ({ query: 'q', cursor: cursor.split('.')[0]! })],
+  ])('refuses a cursor from %s', (_label, alter) => {
+    const { query, cursor } = alter(codec.encode('q', key));
+    expect(() => codec.decode(query, cursor)).toThrow(expect.objectContaining({ code: 'invalid_cursor', statusCode: 400 }));
+  });
+});
+
+describe('Function: csvCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['=1+1', "'=1+1"],
+    ['+43 1 514', "'+43 1 514"],
+    ['-5', "'-5"],
+    ['@cmd', "'@cmd"],
+    ['\tx', "'\tx"],
+    [true, 'true'],
+    [null, ''],
+  ])('writes %j as %s', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('ends every record with CRLF', () => {
+    expect(toCsv(['a', 'b'], [['1', '2']])).toBe('a,b\r\n1,2\r\n');
+  });
+});
+
+describe('Identifiers', () => {
+  it('keys an address case-insensitively', () => {
+    expect(emailKey(' Anna@Example.ORG ')).toBe(emailKey('anna@example.org'));
+  });
+
+  it('makes time-ordered registration ids and readable references', () => {
+    const earlier = newRegistrationId(new Date('2026-01-01T00:00:00Z'));
+    const later = newRegistrationId(new Date('2026-01-01T00:00:01Z'));
+    expect(earlier < later).toBe(true);
+    expect(newReference('DRUGS17')).toMatch(/^DRUGS17-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  });
+
+  it('round-trips a token and refuses malformed ones', () => {
+    const parts = { eventId: 'osce-drugs-2017', emailKey: 'a'.repeat(43), secret: 'b'.repeat(43) };
+    expect(parseToken(composeToken(parts))).toEqual(parts);
+    for (const bad of ['', 'a.b.c', `${composeToken(parts)}x`, `UPPER.${'a'.repeat(43)}.${'b'.repeat(43)}`]) {
+      expect(parseToken(bad)).toBeUndefined();
+    }
+  });
+});

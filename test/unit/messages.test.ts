@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { messagesFor } from '#shared/i18n/index.ts';
+import { languages } from '#shared/languages.ts';
+import { alreadyRegisteredEmail, confirmationRequestEmail, registrationConfirmedEmail } from '#shared/mail/emails.ts';
+import { confirmPage, confirmedPage, problemPage } from '#shared/pages.ts';
+import { detailsOf } from '#shared/registration.ts';
+import { registrationInputSchema } from '#shared/schemas.ts';
+import { seedEvent } from '#shared/seed-event.ts';
+import { validForm } from '../support/fixtures.ts';
+
+function leaves(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
+}
+
+const english = new Map(leaves(messagesFor('en')));
+
+describe('Translations', () => {
+  it.each(languages.filter((language) => language !== 'en'))('%s has every message, with the same placeholders', (language) => {
+    const translated = new Map(leaves(messagesFor(language)));
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [path, text] of english) {
+      const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(placeholders(translated.get(path)!), `${language} ${path}`).toEqual(placeholders(text));
+      expect(translated.get(path)!.trim().length, `${language} ${path}`).toBeGreaterThan(0);
+      if (text.length > 12 && path !== 'signature') expect(translated.get(path), `${language} ${path}`).not.toBe(text);
+    }
+  });
+});
+
+describe('E-mails and pages', () => {
+  const hostile = detailsOf(
+    registrationInputSchema.parse(validForm({ firstName: '<img src=x onerror=alert(1)>', lastName: '"&\'', language: 'it' })),
+  );
+
+  it.each([
+    ['confirmation request', confirmationRequestEmail({ details: hostile }, seedEvent, 'https://x.example/confirm?token=a&b', 72)],
+    ['already registered', alreadyRegisteredEmail({ details: hostile }, seedEvent, 'DRUGS17-AAAA-BBBB')],
+    ['confirmed', registrationConfirmedEmail({ details: hostile }, seedEvent, 'DRUGS17-AAAA-BBBB')],
+  ])('the %s e-mail escapes every user value in its HTML and keeps it in its text', (_label, email) => {
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).toContain('&quot;&amp;&#39;');
+    expect(email.text).toContain('<img src=x onerror=alert(1)>');
+    expect(email.html).toContain('lang="it"');
+    expect(email.tags.eventId).toBe('osce-drugs-2017');
+  });
+
+  it('escapes the token and the event title on the pages', () => {
+    const page = confirmPage('en', '"><script>x</script>', '<b>Title</b>');
+    expect(page).not.toContain('<script>x');
+    expect(page).not.toContain('<b>Title');
+    expect(confirmedPage('fr', '<i>ref</i>')).not.toContain('<i>ref');
+    expect(problemPage('ru', 'expired', 72, 'javascript:"x"')).toContain('href="javascript:&quot;x&quot;"');
+  });
+});

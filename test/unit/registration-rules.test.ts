@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { detailsOf, isHoneypotFilled, planSubmission } from '#shared/registration.ts';
+import { registrationInputSchema } from '#shared/schemas.ts';
+import type { Registration } from '#shared/store/registration-store.ts';
+import { validForm } from '../support/fixtures.ts';
+
+const now = new Date('2026-11-27T12:00:00Z');
+const details = detailsOf(registrationInputSchema.parse(validForm({ email: 'Anna.Berger@Example.org' })));
+
+function registration(overrides: Partial<Registration> = {}): Registration {
+  return {
+    ...planSubmission(undefined, 'osce-drugs-2017', details, new Date(now.getTime() - 60_000), 72).next!,
+    ...overrides,
+  };
+}
+
+describe('Function: planSubmission', () => {
+  it('creates a pending registration with a 72-hour link for a new address', () => {
+    // Act
+    const plan = planSubmission(undefined, 'osce-drugs-2017', details, now, 72);
+
+    // Assess
+    expect(plan.outcome).toBe('created');
+    expect(plan.mail).toBe('confirmation_request');
+    expect(plan.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(plan.next).toMatchObject({ status: 'pending_confirmation', version: 1, mailWindow: { sent: 1 } });
+    expect(plan.next?.confirmToken.expiresAt).toBe('2026-11-30T12:00:00.000Z');
+    expect(plan.next?.confirmToken.hash).not.toContain(plan.secret!);
+  });
+
+  it('refreshes the link and takes the newest data while unconfirmed', () => {
+    // Prepare
+    const existing = registration();
+    const newer = { ...details, organization: 'Ministry of Health' };
+
+    // Act
+    const plan = planSubmission(existing, 'osce-drugs-2017', newer, now, 72);
+
+    // Assess
+    expect(plan.outcome).toBe('refreshed');
+    expect(plan.next?.details.organization).toBe('Ministry of Health');
+    expect(plan.next?.registrationId).toBe(existing.registrationId);
+    expect(plan.next?.confirmToken.hash).not.toBe(existing.confirmToken.hash);
+    expect(plan.next?.version).toBe(existing.version + 1);
+  });
+
+  it('stops mailing after 3 mails in an hour but still keeps the newest data and the old link', () => {
+    // Prepare
+    const existing = registration({ mailWindow: { startedAt: new Date(now.getTime() - 30 * 60_000).toISOString(), sent: 3 } });
+
+    // Act
+    const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, position: 'Newest' }, now, 72);
+
+    // Assess
+    expect(plan.outcome).toBe('mail_limit_reached');
+    expect(plan.mail).toBeUndefined();
+    expect(plan.next?.details.position).toBe('Newest');
+    expect(plan.next?.confirmToken).toEqual(existing.confirmToken);
+  });
+
+  it('opens a new mail window an hour after the last one started', () => {
+    // Prepare
+    const existing = registration({ mailWindow: { startedAt: new Date(now.getTime() - 61 * 60_000).toISOString(), sent: 3 } });
+
+    // Act
+    const plan = planSubmission(existing, 'osce-drugs-2017', details, now, 72);
+
+    // Assess
+    expect(plan.outcome).toBe('refreshed');
+    expect(plan.next?.mailWindow).toEqual({ startedAt: now.toISOString(), sent: 1 });
+  });
+
+  it('leaves a confirmed registration unchanged and sends the already-registered mail', () => {
+    // Prepare
+    const existing = registration({ status: 'confirmed', reference: 'DRUGS17-AAAA-BBBB', confirmedAt: now.toISOString() });
+
+    // Act
+    const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, organization: 'Changed' }, now, 72);
+
+    // Assess
+    expect(plan.outcome).toBe('already_registered');
+    expect(plan.mail).toBe('already_registered');
+    expect(plan.next?.details).toEqual(existing.details);
+    expect(plan.next?.confirmToken).toEqual(existing.confirmToken);
+  });
+
+  it('writes nothing for a confirmed address past the mail cap', () => {
+    // Prepare
+    const existing = registration({ status: 'confirmed', mailWindow: { startedAt: now.toISOString(), sent: 3 } });
+
+    // Act
+    const plan = planSubmission(existing, 'osce-drugs-2017', details, now, 72);
+
+    // Assess
+    expect(plan).toEqual({ outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined });
+  });
+
+  it('starts over when an unconfirmed registration has expired', () => {
+    // Prepare
+    const existing = registration({ confirmToken: { hash: 'old', expiresAt: new Date(now.getTime() - 1).toISOString() } });
+
+    // Act
+    const plan = planSubmission(existing, 'osce-drugs-2017', details, now, 72);
+
+    // Assess
+    expect(plan.outcome).toBe('created');
+    expect(plan.next?.registrationId).not.toBe(existing.registrationId);
+    expect(plan.next?.version).toBe(existing.version + 1);
+  });
+});
+
+describe('Function: isHoneypotFilled', () => {
+  it.each([
+    [undefined, false],
+    [null, false],
+    ['', false],
+    ['   ', false],
+    ['http://spam.example', true],
+    [0, true],
+    [{}, true],
+  ])('treats %j as filled: %s', (value, filled) => {
+    expect(isHoneypotFilled(value)).toBe(filled);
+  });
+});

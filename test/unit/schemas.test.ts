@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { toApiIssues } from '#shared/errors.ts';
+import { partnersForCooperation, participatingStates } from '#shared/osce.ts';
+import { eventSchema, listQuerySchema, registrationInputSchema } from '#shared/schemas.ts';
+import { seedEvent } from '#shared/seed-event.ts';
+import { validForm } from '../support/fixtures.ts';
+
+describe('Schema: registrationInputSchema', () => {
+  it('knows the 57 participating States and the 11 Partners for Co-operation', () => {
+    expect(participatingStates).toHaveLength(57);
+    expect(partnersForCooperation).toHaveLength(11);
+  });
+
+  it.each(participatingStates.map((state) => state.code))('accepts participating State %s', (country) => {
+    expect(registrationInputSchema.safeParse(validForm({ country })).success).toBe(true);
+  });
+
+  it.each(partnersForCooperation.map((partner) => partner.code))('accepts Partner %s only as a Partner', (country) => {
+    expect(registrationInputSchema.safeParse(validForm({ category: 'partner_for_cooperation', country })).success).toBe(true);
+    expect(registrationInputSchema.safeParse(validForm({ category: 'participating_state', country })).success).toBe(false);
+  });
+
+  it('trims text, defaults the language and the optional consents', () => {
+    // Act
+    const parsed = registrationInputSchema.parse(
+      validForm({ firstName: '  Anna ', language: undefined, consents: { privacyNotice: true } }),
+    );
+
+    // Assess
+    expect(parsed.firstName).toBe('Anna');
+    expect(parsed.language).toBe('en');
+    expect(parsed.consents).toEqual({ privacyNotice: true, participantList: false, photography: false });
+  });
+
+  it('refuses control characters and line breaks in names', () => {
+    for (const firstName of ['Anna\u0000', 'An\nna', 'An\u2028na']) {
+      expect(registrationInputSchema.safeParse(validForm({ firstName })).success).toBe(false);
+    }
+  });
+
+  it('turns Zod issues into dotted paths, one per unknown key', () => {
+    // Act
+    const result = registrationInputSchema.safeParse(validForm({ consents: { privacyNotice: false, extra: 1 }, a: 1, b: 2 }));
+
+    // Assess
+    expect(result.success).toBe(false);
+    const paths = toApiIssues(result.error!).map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['consents.privacyNotice', 'consents.extra', 'a', 'b']));
+  });
+});
+
+describe('Schema: eventSchema', () => {
+  it('accepts the seed event, whose window is open on both sides', () => {
+    expect(eventSchema.parse(seedEvent).registration).toEqual({});
+  });
+
+  it('refuses an event that ends before it starts or closes before it opens', () => {
+    const result = eventSchema.safeParse({
+      ...seedEvent,
+      endDate: '2017-07-09',
+      registration: { opensAt: '2017-06-01T00:00:00Z', closesAt: '2017-05-01T00:00:00Z' },
+    });
+    expect(result.success).toBe(false);
+    expect(toApiIssues(result.error!).map((issue) => issue.path)).toEqual(['endDate', 'registration.closesAt']);
+  });
+});
+
+describe('Schema: listQuerySchema', () => {
+  it('defaults the page size to 50 and reads it from the query string', () => {
+    expect(listQuerySchema.parse({}).limit).toBe(50);
+    expect(listQuerySchema.parse({ limit: '100' }).limit).toBe(100);
+  });
+});
