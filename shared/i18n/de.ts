@@ -16,7 +16,7 @@ export const de: Messages = {
     action:
       'Um Ihre Anmeldung abzuschließen, öffnen Sie bitte den unten stehenden Link und klicken Sie auf der Seite auf die Schaltfläche. Der Link ist {hours} Stunden gültig.',
     button: 'Anmeldung bestätigen',
-    ignore: 'Falls Sie sich nicht angemeldet haben, können Sie diese E-Mail ignorieren: Ohne Ihre Bestätigung werden keine Daten gespeichert.',
+    ignore: 'Falls Sie sich nicht angemeldet haben, können Sie diese E-Mail ignorieren: Ohne Bestätigung wird die Anmeldung nach Ablauf des Links automatisch gelöscht.',
   },
   alreadyRegistered: {
     subject: 'Sie sind bereits angemeldet: {event}',

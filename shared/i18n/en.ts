@@ -16,7 +16,7 @@ export const en: Messages = {
     action:
       'To complete your registration, open the link below and press the button on the page. The link is valid for {hours} hours.',
     button: 'Confirm my registration',
-    ignore: 'If you did not register, you can ignore this e-mail: nothing will be recorded without your confirmation.',
+    ignore: 'If you did not register, you can ignore this e-mail: without confirmation, the registration is deleted automatically when the link expires.',
   },
   alreadyRegistered: {
     subject: 'You are already registered: {event}',

@@ -16,7 +16,7 @@ export const es: Messages = {
     action:
       'Para completar su inscripción, abra el enlace que figura a continuación y pulse el botón que aparece en la página. El enlace es válido durante {hours} horas.',
     button: 'Confirmar mi inscripción',
-    ignore: 'Si usted no se ha inscrito, puede hacer caso omiso de este correo electrónico: no se guardará ningún dato sin su confirmación.',
+    ignore: 'Si usted no se ha inscrito, puede hacer caso omiso de este correo electrónico: sin confirmación, la inscripción se suprimirá automáticamente cuando caduque el enlace.',
   },
   alreadyRegistered: {
     subject: 'Inscripción ya registrada: {event}',

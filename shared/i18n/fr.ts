@@ -16,7 +16,7 @@ export const fr: Messages = {
     action:
       'Pour finaliser votre inscription, veuillez ouvrir le lien ci-dessous, puis cliquer sur le bouton figurant sur la page. Ce lien est valable {hours} heures.',
     button: 'Confirmer mon inscription',
-    ignore: 'Si vous n’êtes pas à l’origine de cette inscription, vous pouvez ne pas tenir compte de ce courriel : aucune donnée ne sera enregistrée sans votre confirmation.',
+    ignore: 'Si vous n’êtes pas à l’origine de cette inscription, vous pouvez ne pas tenir compte de ce courriel : sans confirmation, l’inscription sera automatiquement supprimée à l’expiration du lien.',
   },
   alreadyRegistered: {
     subject: 'Inscription déjà enregistrée : {event}',

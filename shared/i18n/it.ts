@@ -16,7 +16,7 @@ export const it: Messages = {
     action:
       'Per completare la registrazione, apra il link riportato di seguito e prema il pulsante presente nella pagina. Il link è valido per {hours} ore.',
     button: 'Confermare la registrazione',
-    ignore: 'Se non ha effettuato alcuna registrazione, può ignorare questa e-mail: senza la Sua conferma non verrà memorizzato alcun dato.',
+    ignore: 'Se non ha effettuato alcuna registrazione, può ignorare questa e-mail: senza conferma, la registrazione verrà cancellata automaticamente alla scadenza del link.',
   },
   alreadyRegistered: {
     subject: 'Registrazione già effettuata: {event}',
