@@ -13,6 +13,17 @@ type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> = {
   'get-event': () => import('../functions/get-event.ts'),
+  'list-events': () => import('../functions/list-events.ts'),
+  'put-event': () => import('../functions/put-event.ts'),
+  approve: () => import('../functions/approve.ts'),
+  reject: () => import('../functions/reject.ts'),
+  stats: () => import('../functions/stats.ts'),
+  reconcile: () => import('../functions/reconcile.ts'),
+  'manage-page': () => import('../functions/manage-page.ts'),
+  self: () => import('../functions/self.ts'),
+  update: () => import('../functions/update.ts'),
+  withdraw: () => import('../functions/withdraw.ts'),
+  erase: () => import('../functions/erase.ts'),
   submit: () => import('../functions/submit.ts'),
   'confirm-page': () => import('../functions/confirm-page.ts'),
   confirm: () => import('../functions/confirm.ts'),

@@ -6,6 +6,7 @@ import { resetRuntime } from '#shared/runtime.ts';
 import { seedEvent } from '#shared/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import { createWebRoutes } from '../web/serve.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
 import { localClientId, localIssuer, loadOrCreateSecrets, publicJwks, type LocalSecrets } from './secrets.ts';
 import { startDynalite, startSes, type RunningService } from './services.ts';
@@ -79,10 +80,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await new EventStore(dynamo, tableName).create(seedEvent);
 
     const jwks = publicJwks(secrets);
+    const webRoutes = await createWebRoutes({ defaultEventId: seedEvent.id });
     const gateway = await startGateway({
       port: options.port,
       authorizer: { issuer: localIssuer, audience: [localClientId], jwks },
       extraRoutes: (request, response) => {
+        if (webRoutes(request, response)) return true;
         if (request.method === 'GET' && request.url === '/.well-known/jwks.json') {
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end(JSON.stringify(jwks));

@@ -19,5 +19,7 @@ export function publicEvent(event: ConferenceEvent, now: Date) {
     timeZone: event.timeZone,
     registration: { ...event.registration, open: isRegistrationOpen(event, now) },
     categories: event.categories,
+    ...(event.capacity !== undefined ? { capacity: event.capacity } : {}),
+    approval: event.approval,
   };
 }

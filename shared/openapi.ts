@@ -54,7 +54,100 @@ function listParameters(): JsonSchema[] {
   return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
 }
 
+const registrationIdParameter = { name: 'registrationId', in: 'path', required: true, schema: { type: 'string' } };
+const organizerOnly = { security: [{ organizerJwt: [] }] };
+const tokenQuery = { name: 'token', in: 'query', required: true, schema: { type: 'string' } };
+const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const selfServiceBody = (id: string) => ({
+  required: true,
+  content: {
+    'application/json': { schema: ref(id) },
+    'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } },
+  },
+});
+
 const operations: Record<string, JsonSchema> = {
+  'GET /events': {
+    operationId: 'listEvents',
+    summary: 'Every event, with whether registration is open',
+    responses: { 200: { description: 'The events', content: jsonContent('EventList') } },
+  },
+  'PUT /events/{eventId}': {
+    operationId: 'putEvent',
+    summary: 'Create or replace an event (organizers)',
+    description: 'Raising the capacity promotes waitlisted registrations at once.',
+    ...organizerOnly,
+    parameters: [eventIdParameter],
+    requestBody: { required: true, content: jsonContent('Event') },
+    responses: {
+      200: { description: 'Replaced', content: jsonContent('Event') },
+      201: { description: 'Created', content: jsonContent('Event') },
+      400: errors[400],
+      401: errors[401],
+      403: errors[403],
+      415: errors[415],
+    },
+  },
+  'POST /events/{eventId}/registrations/{registrationId}/approve': {
+    operationId: 'approveRegistration',
+    summary: 'Approve a registration awaiting approval (organizers); without a free seat it joins the waiting list',
+    ...organizerOnly,
+    parameters: [eventIdParameter, registrationIdParameter],
+    requestBody: { required: false, content: jsonContent('DecisionRequest') },
+    responses: { 200: { description: 'The registration, with its history' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errorResponse('invalid_transition') },
+  },
+  'POST /events/{eventId}/registrations/{registrationId}/reject': {
+    operationId: 'rejectRegistration',
+    summary: 'Reject a registration (organizers), with an optional reason; a freed seat goes to the waiting list',
+    ...organizerOnly,
+    parameters: [eventIdParameter, registrationIdParameter],
+    requestBody: { required: false, content: jsonContent('DecisionRequest') },
+    responses: { 200: { description: 'The registration, with its history' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errorResponse('invalid_transition') },
+  },
+  'GET /events/{eventId}/stats': {
+    operationId: 'eventStats',
+    summary: 'Counts by status, category and country, seats left and the waiting list (organizers)',
+    ...organizerOnly,
+    parameters: [eventIdParameter],
+    responses: { 200: { description: 'The figures, from maintained counters' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+  },
+  'POST /events/{eventId}/reconcile': {
+    operationId: 'reconcileEvent',
+    summary: 'Recount the counters from the registrations and repair them (organizers)',
+    ...organizerOnly,
+    parameters: [eventIdParameter],
+    responses: { 200: { description: 'The counters before and after' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+  },
+  'GET /manage': {
+    operationId: 'managePage',
+    summary: 'The participant\'s private page behind the manage link in every e-mail; it changes nothing',
+    parameters: [tokenQuery],
+    responses: { 200: htmlPage('The registration, with forms to correct, withdraw or erase it'), 400: htmlPage('Invalid link') },
+  },
+  'GET /registrations/self': {
+    operationId: 'ownRegistration',
+    summary: 'The participant\'s registration, by manage token',
+    parameters: [tokenQuery],
+    responses: { 200: { description: 'The registration, what may still be done, the waiting-list position' }, 400: errors[400] },
+  },
+  'POST /registrations/update': {
+    operationId: 'updateRegistration',
+    summary: 'Correct the registration while it is not yet approved',
+    requestBody: selfServiceBody('UpdateRequest'),
+    responses: { 200: { description: 'The registration as now stored' }, 400: errors[400], 409: errorResponse('invalid_transition') },
+  },
+  'POST /registrations/withdraw': {
+    operationId: 'withdrawRegistration',
+    summary: 'Withdraw; a seat it held goes to the waiting list',
+    requestBody: selfServiceBody('TokenRequest'),
+    responses: { 200: { description: '{"status":"withdrawn"}' }, 400: errors[400], 409: errorResponse('invalid_transition') },
+  },
+  'POST /registrations/erase': {
+    operationId: 'eraseRegistration',
+    summary: 'Erase the registration and its personal data (an anonymous count remains)',
+    requestBody: selfServiceBody('TokenRequest'),
+    responses: { 200: { description: '{"status":"erased"}' }, 400: errors[400] },
+  },
   'GET /events/{eventId}': {
     operationId: 'getEvent',
     summary: 'Public facts of an event, and whether registration is open',
@@ -164,6 +257,9 @@ export function openApiDocument(serverUrl: string): JsonSchema {
         ConfirmRequest: inputs.ConfirmRequest,
         ListQuery: inputs.ListQuery,
         Event: inputs.Event,
+        UpdateRequest: inputs.UpdateRequest,
+        TokenRequest: inputs.TokenRequest,
+        DecisionRequest: inputs.DecisionRequest,
       },
       securitySchemes: {
         organizerJwt: {

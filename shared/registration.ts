@@ -1,33 +1,31 @@
-// The registration rules: what a submission and a confirmation do to a registration, and which e-mail
-// they send. Every change is one conditional write of one item (no transactions: dynalite has none), so a
-// request that loses a race re-reads and decides again.
+// The participant's side of a registration: submitting the form and confirming the address. Every
+// change is one conditional write of one item (no transactions: dynalite has none), so a request that
+// loses a race re-reads and decides again.
 import { ApiError } from './errors.ts';
-import { composeToken, emailKey, newReference, newRegistrationId, parseToken, randomSecret, sameSecret, sha256 } from './identifiers.ts';
-import type { Logger } from './log.ts';
-import {
-  alreadyRegisteredEmail,
-  confirmationRequestEmail,
-  registrationConfirmedEmail,
-  type Email,
-} from './mail/emails.ts';
-import type { Mailer } from './mail/mailer.ts';
+import { composeToken, emailKey, newRegistrationId, parseToken, randomSecret, sameSecret, sha256 } from './identifiers.ts';
+import type { ParticipantMail } from './mail/emails.ts';
+import { participantEmail } from './mail/emails.ts';
 import type { ConferenceEvent, RegistrationDetails, RegistrationForm } from './schemas.ts';
-import type { EventStore } from './store/event-store.ts';
 import type { Registration, RegistrationStore } from './store/registration-store.ts';
+import {
+  busy,
+  commitRemoval,
+  commitTransition,
+  historyEntry,
+  manageUrl,
+  maxWriteAttempts,
+  moved,
+  notify,
+  pause,
+  placementMail,
+  withManageLink,
+  type RegistrationDeps,
+} from './transitions.ts';
+
+export type { RegistrationDeps } from './transitions.ts';
 
 export const mailsPerHourPerAddress = 3;
 const mailWindowMs = 60 * 60 * 1000;
-// Twenty simultaneous submissions of one address settle in at most twenty rounds; the margin covers jitter.
-const maxWriteAttempts = 40;
-
-export interface RegistrationDeps {
-  registrations: RegistrationStore;
-  events: EventStore;
-  mailer: Mailer;
-  log: Logger;
-  publicBaseUrl: string;
-  confirmTokenLifetimeHours: number;
-}
 
 export type SubmitOutcome = 'ignored_honeypot' | 'created' | 'refreshed' | 'already_registered' | 'mail_limit_reached';
 
@@ -84,6 +82,10 @@ export function planSubmission(
         details,
         confirmToken,
         mailWindow: { startedAt: nowIso, sent: 1 },
+        manageTokenHashes: [],
+        waitlist: undefined,
+        approvedAt: undefined,
+        history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
         version: (existing?.version ?? 0) + 1,
       },
     };
@@ -92,7 +94,7 @@ export function planSubmission(
   const window = currentMailWindow(existing, now);
   const mayMail = window.sent < mailsPerHourPerAddress;
 
-  if (existing.status === 'confirmed') {
+  if (existing.status !== 'pending_confirmation') {
     if (!mayMail) return { outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined };
     return {
       outcome: 'already_registered',
@@ -140,32 +142,35 @@ export async function submitRegistration(
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const existing = await deps.registrations.get(event.id, key);
     const plan = planSubmission(existing, event.id, details, now, deps.confirmTokenLifetimeHours);
-    if (plan.next && !(await deps.registrations.save(plan.next, existing?.version))) {
+    if (!plan.next) return plan.outcome;
+    const { registration: next, manageToken } = plan.mail ? withManageLink(plan.next) : { registration: plan.next, manageToken: '' };
+    const result = await commitTransition(deps, event, existing, next);
+    if (result.kind !== 'written') {
       await pause(attempt);
       continue;
     }
-    const email = plan.next && submissionEmail(deps, event, plan);
-    if (email) await sendOrUnavailable(deps, email);
+    const mail = submissionMail(deps, event, plan, next);
+    if (mail) await sendOrUnavailable(deps, event, next, mail, manageToken);
     return plan.outcome;
   }
   throw busy();
 }
 
-function submissionEmail(deps: RegistrationDeps, event: ConferenceEvent, plan: SubmissionPlan): Email | undefined {
-  const registration = plan.next!;
+function submissionMail(deps: RegistrationDeps, event: ConferenceEvent, plan: SubmissionPlan, registration: Registration): ParticipantMail | undefined {
   if (plan.mail === 'confirmation_request' && plan.secret) {
     const token = composeToken({ eventId: event.id, emailKey: registration.emailKey, secret: plan.secret });
-    return confirmationRequestEmail(registration, event, confirmationUrl(deps.publicBaseUrl, token), deps.confirmTokenLifetimeHours);
+    return { kind: 'confirmation_request', confirmUrl: confirmationUrl(deps.publicBaseUrl, token), lifetimeHours: deps.confirmTokenLifetimeHours };
   }
-  if (plan.mail === 'already_registered') return alreadyRegisteredEmail(registration, event, registration.reference);
+  if (plan.mail === 'already_registered') return { kind: 'already_registered', reference: registration.reference };
   return undefined;
 }
 
-async function sendOrUnavailable(deps: RegistrationDeps, email: Email): Promise<void> {
+/** Without the link the participant cannot go on, so a failed send asks them to try again. */
+async function sendOrUnavailable(deps: RegistrationDeps, event: ConferenceEvent, registration: Registration, mail: ParticipantMail, manageToken: string): Promise<void> {
   try {
-    await deps.mailer.send(email);
+    await deps.mailer.send(participantEmail(registration, event, mail, manageUrl(deps.publicBaseUrl, manageToken)));
   } catch (error) {
-    deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error });
+    deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error, mail: mail.kind });
     throw new ApiError(503, 'service_unavailable', 'The e-mail could not be sent. Please try again in a minute.', {
       headers: { 'retry-after': '60' },
     });
@@ -188,15 +193,17 @@ export async function inspectConfirmationToken(
   if (!parts) return { kind: 'invalid' };
   const registration = await registrations.get(parts.eventId, parts.emailKey);
   if (!registration || !sameSecret(sha256(parts.secret), registration.confirmToken.hash)) return { kind: 'invalid' };
-  if (registration.status === 'confirmed') return { kind: 'confirmed', registration };
+  if (registration.status !== 'pending_confirmation') return { kind: 'confirmed', registration };
   if (isExpired(registration.confirmToken.expiresAt, now)) return { kind: 'expired', registration };
   return { kind: 'pending', registration };
 }
 
 export interface ConfirmOutcome {
-  status: 'confirmed';
+  /** Where the registration stands now: confirmed, waitlisted, awaiting_approval, or later states on a repeat. */
+  status: Exclude<Registration['status'], 'pending_confirmation'>;
   reference: string;
   eventId: string;
+  position?: number;
   language: RegistrationDetails['language'];
 }
 
@@ -206,62 +213,55 @@ export const tokenExpired = () =>
   new ApiError(410, 'token_expired', 'This link has expired. Please register again to receive a new one.');
 
 /**
- * Confirms the registration a token belongs to. A repeat answers the same without a second e-mail; an
- * expired link purges the unconfirmed registration (the TTL would, but it can lag by days).
+ * Confirms the address a token belongs to. Where the registration goes depends on the event: a seat
+ * (confirmed), the waiting list when the seats are taken, or the organizers' review. A repeat answers
+ * the same without a second e-mail; an expired link purges the unconfirmed registration (the TTL would,
+ * but it can lag by days).
  */
 export async function confirmRegistration(deps: RegistrationDeps, token: string, now: Date = new Date()): Promise<ConfirmOutcome> {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const state = await inspectConfirmationToken(deps.registrations, token, now);
     if (state.kind === 'invalid') throw invalidToken();
     const { registration } = state;
+    const event = await deps.events.get(registration.eventId);
+    if (!event) throw invalidToken();
     if (state.kind === 'confirmed') return outcomeOf(registration);
     if (state.kind === 'expired') {
-      await deps.registrations.delete(registration);
+      await commitRemoval(deps, event, registration);
       throw tokenExpired();
     }
 
-    const event = await deps.events.get(registration.eventId);
-    if (!event) throw invalidToken();
-    const confirmed: Registration = {
-      ...registration,
-      status: 'confirmed',
-      confirmedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      reference: newReference(event.referencePrefix),
-      version: registration.version + 1,
-    };
-    if (!(await deps.registrations.save(confirmed, registration.version))) {
+    const result = await placeConfirmed(deps, event, registration, now);
+    if (result.kind !== 'written') {
       await pause(attempt);
       continue;
     }
     // Only the request whose write won sends the e-mail, so it goes out once however often the button is pressed.
-    try {
-      await deps.mailer.send(registrationConfirmedEmail(confirmed, event, confirmed.reference!));
-    } catch (error) {
-      // The confirmation stands and the page shows the reference; the e-mail is a copy of it.
-      deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error, mail: 'registration_confirmed' });
-    }
-    return outcomeOf(confirmed);
+    await notify(deps, event, result.registration, placementMail(result.registration), result.manageToken);
+    return outcomeOf(result.registration);
   }
   throw busy();
 }
 
+/** A seat if one is free, else the waiting list; or the organizers' review when the event asks for approval. */
+async function placeConfirmed(deps: RegistrationDeps, event: ConferenceEvent, registration: Registration, now: Date) {
+  const tryStatus = async (to: 'confirmed' | 'waitlisted' | 'awaiting_approval') => {
+    const { registration: next, manageToken } = withManageLink(moved(registration, to, event, now, 'participant', 'confirmed_email'));
+    const result = await commitTransition(deps, event, registration, next);
+    return result.kind === 'written' ? { ...result, manageToken } : result;
+  };
+  if (event.approval === 'required') return tryStatus('awaiting_approval');
+  const seated = await tryStatus('confirmed');
+  return seated.kind === 'full' ? tryStatus('waitlisted') : seated;
+}
+
 function outcomeOf(registration: Registration): ConfirmOutcome {
+  const status = registration.status === 'pending_confirmation' ? 'confirmed' : registration.status;
   return {
-    status: 'confirmed',
+    status,
     reference: registration.reference!,
     eventId: registration.eventId,
+    ...(status === 'waitlisted' && registration.waitlist ? { position: registration.waitlist.position } : {}),
     language: registration.details.language,
   };
-}
-
-function busy(): ApiError {
-  return new ApiError(503, 'service_unavailable', 'Too many simultaneous changes. Please try again.', {
-    headers: { 'retry-after': '1' },
-  });
-}
-
-function pause(attempt: number): Promise<void> {
-  const ms = Math.min(50, 2 * attempt) * Math.random();
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

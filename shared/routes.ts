@@ -1,7 +1,25 @@
 // Every route of the HTTP API, in one table: the CDK stack creates exactly these, the local gateway
 // serves exactly these, the OpenAPI document describes them, and the fallback handler answers 404 or
 // 405 from them.
-export type HandlerName = 'get-event' | 'submit' | 'confirm-page' | 'confirm' | 'list' | 'openapi' | 'fallback';
+export type HandlerName =
+  | 'get-event'
+  | 'list-events'
+  | 'put-event'
+  | 'submit'
+  | 'confirm-page'
+  | 'confirm'
+  | 'list'
+  | 'approve'
+  | 'reject'
+  | 'stats'
+  | 'reconcile'
+  | 'manage-page'
+  | 'self'
+  | 'update'
+  | 'withdraw'
+  | 'erase'
+  | 'openapi'
+  | 'fallback';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -11,11 +29,22 @@ export interface Route {
 }
 
 export const routes: readonly Route[] = [
+  { method: 'GET', path: '/events', handler: 'list-events', organizersOnly: false },
   { method: 'GET', path: '/events/{eventId}', handler: 'get-event', organizersOnly: false },
+  { method: 'PUT', path: '/events/{eventId}', handler: 'put-event', organizersOnly: true },
   { method: 'POST', path: '/events/{eventId}/registrations', handler: 'submit', organizersOnly: false },
   { method: 'GET', path: '/events/{eventId}/registrations', handler: 'list', organizersOnly: true },
+  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/approve', handler: 'approve', organizersOnly: true },
+  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/reject', handler: 'reject', organizersOnly: true },
+  { method: 'GET', path: '/events/{eventId}/stats', handler: 'stats', organizersOnly: true },
+  { method: 'POST', path: '/events/{eventId}/reconcile', handler: 'reconcile', organizersOnly: true },
   { method: 'GET', path: '/confirm', handler: 'confirm-page', organizersOnly: false },
   { method: 'POST', path: '/registrations/confirm', handler: 'confirm', organizersOnly: false },
+  { method: 'GET', path: '/manage', handler: 'manage-page', organizersOnly: false },
+  { method: 'GET', path: '/registrations/self', handler: 'self', organizersOnly: false },
+  { method: 'POST', path: '/registrations/update', handler: 'update', organizersOnly: false },
+  { method: 'POST', path: '/registrations/withdraw', handler: 'withdraw', organizersOnly: false },
+  { method: 'POST', path: '/registrations/erase', handler: 'erase', organizersOnly: false },
   { method: 'GET', path: '/openapi.json', handler: 'openapi', organizersOnly: false },
 ];
 

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createSesClient, SesMailer } from './mail/mailer.ts';
 import type { RegistrationDeps } from './registration.ts';
 import { createDynamoClient } from './store/client.ts';
+import { CountersStore } from './store/counters-store.ts';
 import { EventStore } from './store/event-store.ts';
 import { RegistrationStore } from './store/registration-store.ts';
 
@@ -26,6 +27,7 @@ export function runtime(): Runtime {
     log: createLogger({ service: 'conference-registration' }),
     registrations: new RegistrationStore(dynamo, config.tableName),
     events: new EventStore(dynamo, config.tableName),
+    counters: new CountersStore(dynamo, config.tableName),
     mailer: new SesMailer(createSesClient(), config.senderAddress, config.configurationSetName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,

@@ -16,7 +16,15 @@ export type Category = (typeof categories)[number];
 
 export const titles = ['Mr', 'Ms', 'Mx', 'Dr', 'Prof', 'H.E.'] as const;
 
-export const registrationStatuses = ['pending_confirmation', 'confirmed'] as const;
+export const registrationStatuses = [
+  'pending_confirmation',
+  'confirmed',
+  'waitlisted',
+  'awaiting_approval',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 // Control characters have no place in a name or an address and break CSV, e-mail headers and logs.
@@ -159,6 +167,17 @@ export const eventSchema = z
       .regex(/^[A-Z0-9]{2,10}$/)
       .default('REG')
       .meta({ description: 'Prefix of the registration references, e.g. DRUGS17' }),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .meta({ description: 'Seats; beyond them confirmed registrations join the waiting list. Absent: no limit' }),
+    approval: z
+      .enum(['none', 'required'])
+      .default('none')
+      .meta({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' }),
   })
   .superRefine((event, ctx) => {
     if (event.endDate < event.startDate) {
@@ -192,12 +211,31 @@ export const publicEventSchema = z
       open: z.boolean().meta({ description: 'Whether registration is open right now' }),
     }),
     categories: z.array(z.enum(categories)),
+    capacity: z.number().optional(),
+    approval: z.enum(['none', 'required']),
   })
   .meta({ id: 'PublicEvent' });
+
+export const eventListSchema = z.object({ items: z.array(publicEventSchema) }).meta({ id: 'EventList' });
 
 export const confirmRequestSchema = z
   .strictObject({ token: z.string().min(1, 'Required').max(512, 'Not a valid token') })
   .meta({ id: 'ConfirmRequest' });
+
+export const tokenRequestSchema = z.strictObject({ token: z.string().min(1, 'Required').max(512) }).meta({ id: 'TokenRequest' });
+
+export const updateRequestSchema = z
+  .strictObject({
+    token: z.string().min(1, 'Required').max(512),
+    changes: z.record(z.string(), z.unknown()).meta({
+      description: 'Fields of the registration form to change (all but email); null clears an optional field',
+    }),
+  })
+  .meta({ id: 'UpdateRequest' });
+
+export const decisionRequestSchema = z
+  .strictObject({ reason: z.string().trim().max(1000, 'At most 1000 characters').optional() })
+  .meta({ id: 'DecisionRequest' });
 
 export const listQuerySchema = z
   .strictObject({
@@ -278,6 +316,7 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'method_not_allowed',
+  'invalid_transition',
   'service_unavailable',
   'internal_error',
 ] as const;

@@ -29,6 +29,63 @@ export interface Messages {
     body: string;
     bringId: string;
   };
+  /** The private link in every e-mail to view, correct, withdraw or erase the registration. */
+  manageLink: string;
+  waitlisted: {
+    subject: string; // {event}
+    body: string; // {position}
+  };
+  awaitingApproval: {
+    subject: string; // {event}
+    body: string;
+  };
+  approved: {
+    subject: string; // {event}
+    body: string;
+  };
+  rejected: {
+    subject: string; // {event}
+    body: string;
+    reason: string; // {reason}
+  };
+  promoted: {
+    subject: string; // {event}
+    body: string;
+  };
+  withdrawn: {
+    subject: string; // {event}
+    body: string;
+  };
+  statuses: {
+    pending_confirmation: string;
+    confirmed: string;
+    waitlisted: string;
+    awaiting_approval: string;
+    approved: string;
+    rejected: string;
+    withdrawn: string;
+  };
+  manage: {
+    title: string;
+    status: string; // "Status"
+    position: string; // {position}: "Position on the waiting list: {position}"
+    details: string; // heading "Your details"
+    change: string; // heading "Correct your details"
+    save: string;
+    notEditable: string;
+    withdrawHeading: string;
+    withdrawText: string;
+    withdrawButton: string;
+    eraseHeading: string;
+    eraseText: string;
+    eraseButton: string;
+    saved: string;
+    withdrawnDone: string;
+    erasedTitle: string;
+    erasedBody: string;
+    notPossible: string;
+    back: string;
+  };
   pages: {
     confirmTitle: string;
     confirmIntro: string; // {event}

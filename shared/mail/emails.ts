@@ -44,67 +44,95 @@ function compose(language: Language, to: string, subject: string, tags: Email['t
   return { to, subject, text, html, tags };
 }
 
-function greeting(messages: Messages, details: RegistrationDetails): string {
-  const name = [details.title, details.firstName, details.lastName].filter(Boolean).join(' ');
-  return fill(messages.greeting, { name });
-}
-
-function signature(messages: Messages, event: ConferenceEvent): string {
-  return fill(messages.signature, { organizer: event.organizer ?? event.title });
-}
-
-function eventFacts(messages: Messages, event: ConferenceEvent, language: Language): [string, string][] {
+function eventFacts(messages: Messages, event: ConferenceEvent, language: Language, reference?: string): [string, string][] {
   return [
+    ...(reference ? [[messages.labels.reference, reference] as [string, string]] : []),
     [messages.labels.event, event.title],
     [messages.labels.dates, formatEventDates(event, language)],
     [messages.labels.venue, formatVenue(event, language)],
   ];
 }
 
-export function confirmationRequestEmail(
-  recipient: Recipient,
-  event: ConferenceEvent,
-  confirmUrl: string,
-  lifetimeHours: number,
-): Email {
-  const { language } = recipient.details;
-  const all = messagesFor(language);
-  const messages = all.confirmRequest;
-  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), { eventId: event.id, mail: 'confirmation_request' }, [
-    { kind: 'paragraph', text: greeting(all, recipient.details) },
-    { kind: 'paragraph', text: fill(messages.intro, { event: event.title }) },
-    { kind: 'facts', rows: eventFacts(all, event, language) },
-    { kind: 'paragraph', text: fill(messages.action, { hours: String(lifetimeHours) }) },
-    { kind: 'link', label: messages.button, url: confirmUrl },
-    { kind: 'paragraph', text: messages.ignore },
-    { kind: 'paragraph', text: signature(all, event) },
-  ]);
+export type ParticipantMail =
+  | { kind: 'confirmation_request'; confirmUrl: string; lifetimeHours: number }
+  | { kind: 'already_registered'; reference: string | undefined }
+  | { kind: 'confirmed'; reference: string }
+  | { kind: 'waitlisted'; position: number }
+  | { kind: 'awaiting_approval' }
+  | { kind: 'approved'; reference: string }
+  | { kind: 'rejected'; reason: string | undefined }
+  | { kind: 'promoted'; reference: string }
+  | { kind: 'withdrawn' };
+
+/** The middle of each e-mail: what happened and what to do; greeting, manage link and signature wrap it. */
+function content(messages: Messages, mail: ParticipantMail, event: ConferenceEvent, language: Language): { subject: string; blocks: Block[] } {
+  const title = { event: event.title };
+  const facts = (reference?: string): Block => ({ kind: 'facts', rows: eventFacts(messages, event, language, reference) });
+  switch (mail.kind) {
+    case 'confirmation_request':
+      return {
+        subject: fill(messages.confirmRequest.subject, title),
+        blocks: [
+          { kind: 'paragraph', text: fill(messages.confirmRequest.intro, title) },
+          facts(),
+          { kind: 'paragraph', text: fill(messages.confirmRequest.action, { hours: String(mail.lifetimeHours) }) },
+          { kind: 'link', label: messages.confirmRequest.button, url: mail.confirmUrl },
+          { kind: 'paragraph', text: messages.confirmRequest.ignore },
+        ],
+      };
+    case 'already_registered':
+      return {
+        subject: fill(messages.alreadyRegistered.subject, title),
+        blocks: [
+          { kind: 'paragraph', text: fill(messages.alreadyRegistered.body, title) },
+          facts(mail.reference),
+          { kind: 'paragraph', text: messages.alreadyRegistered.changes },
+          { kind: 'paragraph', text: messages.alreadyRegistered.ignore },
+        ],
+      };
+    case 'confirmed':
+    case 'approved':
+    case 'promoted': {
+      const words = messages[mail.kind];
+      return {
+        subject: fill(words.subject, title),
+        blocks: [{ kind: 'paragraph', text: words.body }, facts(mail.reference), { kind: 'paragraph', text: messages.confirmed.bringId }],
+      };
+    }
+    case 'waitlisted':
+      return {
+        subject: fill(messages.waitlisted.subject, title),
+        blocks: [{ kind: 'paragraph', text: fill(messages.waitlisted.body, { position: String(mail.position) }) }, facts()],
+      };
+    case 'awaiting_approval':
+      return { subject: fill(messages.awaitingApproval.subject, title), blocks: [{ kind: 'paragraph', text: messages.awaitingApproval.body }, facts()] };
+    case 'rejected':
+      return {
+        subject: fill(messages.rejected.subject, title),
+        blocks: [
+          { kind: 'paragraph', text: messages.rejected.body },
+          ...(mail.reason ? [{ kind: 'paragraph', text: fill(messages.rejected.reason, { reason: mail.reason }) } as Block] : []),
+          facts(),
+        ],
+      };
+    case 'withdrawn':
+      return { subject: fill(messages.withdrawn.subject, title), blocks: [{ kind: 'paragraph', text: messages.withdrawn.body }, facts()] };
+  }
 }
 
-/** Sent instead of a new link when a confirmed address submits again; it must not change anything. */
-export function alreadyRegisteredEmail(recipient: Recipient, event: ConferenceEvent, reference: string | undefined): Email {
+/**
+ * Every e-mail to a participant: greeting, what happened, the private manage link, signature. In the
+ * registrant's language; user values are escaped in the HTML part.
+ */
+export function participantEmail(recipient: Recipient, event: ConferenceEvent, mail: ParticipantMail, manageUrl: string): Email {
   const { language } = recipient.details;
-  const all = messagesFor(language);
-  const messages = all.alreadyRegistered;
-  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), { eventId: event.id, mail: 'already_registered' }, [
-    { kind: 'paragraph', text: greeting(all, recipient.details) },
-    { kind: 'paragraph', text: fill(messages.body, { event: event.title }) },
-    { kind: 'facts', rows: [...(reference ? [[all.labels.reference, reference] as [string, string]] : []), ...eventFacts(all, event, language)] },
-    { kind: 'paragraph', text: messages.changes },
-    { kind: 'paragraph', text: messages.ignore },
-    { kind: 'paragraph', text: signature(all, event) },
-  ]);
-}
-
-export function registrationConfirmedEmail(recipient: Recipient, event: ConferenceEvent, reference: string): Email {
-  const { language } = recipient.details;
-  const all = messagesFor(language);
-  const messages = all.confirmed;
-  return compose(language, recipient.details.email, fill(messages.subject, { event: event.title }), { eventId: event.id, mail: 'registration_confirmed' }, [
-    { kind: 'paragraph', text: greeting(all, recipient.details) },
-    { kind: 'paragraph', text: messages.body },
-    { kind: 'facts', rows: [[all.labels.reference, reference], ...eventFacts(all, event, language)] },
-    { kind: 'paragraph', text: messages.bringId },
-    { kind: 'paragraph', text: signature(all, event) },
+  const messages = messagesFor(language);
+  const name = [recipient.details.title, recipient.details.firstName, recipient.details.lastName].filter(Boolean).join(' ');
+  const { subject, blocks } = content(messages, mail, event, language);
+  return compose(language, recipient.details.email, subject, { eventId: event.id, mail: mail.kind }, [
+    { kind: 'paragraph', text: fill(messages.greeting, { name }) },
+    ...blocks,
+    { kind: 'link', label: messages.manageLink, url: manageUrl },
+    { kind: 'paragraph', text: fill(messages.signature, { organizer: event.organizer ?? event.title }) },
   ]);
 }

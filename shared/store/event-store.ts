@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { eventSchema, type ConferenceEvent } from '../schemas.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
@@ -21,6 +21,30 @@ export class EventStore {
     const parsed = eventSchema.safeParse(fromItem({ event: Item.event }).event);
     // A stored event that no longer passes the schema is treated as absent rather than served half-valid.
     return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Every event, by id, through the byEvent index where events share one partition. */
+  async list(): Promise<ConferenceEvent[]> {
+    const events: ConferenceEvent[] = [];
+    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tableKeys.byEventIndex,
+          KeyConditionExpression: '#partition = :partition',
+          ExpressionAttributeNames: { '#partition': tableKeys.byEventPartitionKey },
+          ExpressionAttributeValues: { ':partition': { S: keys.eventListing() } },
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of result.Items ?? []) {
+        const parsed = item.event ? eventSchema.safeParse(fromItem({ event: item.event }).event) : undefined;
+        if (parsed?.success) events.push(parsed.data);
+      }
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return events;
   }
 
   async put(event: ConferenceEvent): Promise<void> {

@@ -27,8 +27,36 @@ export interface Registration {
   mailWindow: { startedAt: string; sent: number };
   /** Set from SES bounce and complaint notifications; absent while mail is delivered. */
   emailStatus?: 'bounced' | 'complained' | undefined;
+  /** Hashes of the manage links sent so far (newest last); each e-mail carries a fresh one. */
+  manageTokenHashes: string[];
+  /** While waitlisted: the queue number (orders the queue) and the position announced on joining it. */
+  waitlist: { seq: number; position: number } | undefined;
+  /** Set when organizers approved it (approval: required), also while it waits for a seat. */
+  approvedAt: string | undefined;
+  /** Every change of state and who made it: the participant, an organizer (from the JWT) or the system. */
+  history: HistoryEntry[];
   /** Optimistic lock: every write checks the version it read. */
   version: number;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  from?: RegistrationStatus | undefined;
+  to?: RegistrationStatus | undefined;
+  reason?: string | undefined;
+}
+
+/** What erasure keeps: enough to count, nothing that identifies a person. */
+export interface Tombstone {
+  eventId: string;
+  registrationId: string;
+  status: 'erased';
+  previousStatus: RegistrationStatus;
+  category: string;
+  createdAt: string;
+  erasedAt: string;
 }
 
 export interface RegistrationFilter {
@@ -113,6 +141,90 @@ export class RegistrationStore {
     }
   }
 
+  /** The registration with this id, read consistently through its key (the index only finds the key). */
+  async findById(eventId: string, registrationId: string): Promise<Registration | undefined> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tableKeys.byEventIndex,
+        KeyConditionExpression: '#partition = :partition AND #sort = :sort',
+        ExpressionAttributeNames: { '#partition': tableKeys.byEventPartitionKey, '#sort': tableKeys.byEventSortKey },
+        ExpressionAttributeValues: { ':partition': { S: keys.registrationsOfEvent(eventId) }, ':sort': { S: registrationId } },
+      }),
+    );
+    const emailKey = Items?.[0]?.emailKey?.S;
+    return emailKey ? this.get(eventId, emailKey) : undefined;
+  }
+
+  /** The keys of the first waitlisted registrations, oldest queue number first. */
+  async waitlistHead(eventId: string, limit: number): Promise<string[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tableKeys.waitlistIndex,
+        KeyConditionExpression: '#partition = :partition',
+        ExpressionAttributeNames: { '#partition': tableKeys.waitlistPartitionKey },
+        ExpressionAttributeValues: { ':partition': { S: keys.waitlistOfEvent(eventId) } },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => item.sk?.S?.slice('REGISTRATION#'.length)).filter((key): key is string => Boolean(key));
+  }
+
+  /** How many waitlisted registrations are ahead of this queue number: the current position, less one. */
+  async waitlistedAhead(eventId: string, seq: number): Promise<number> {
+    let ahead = 0;
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tableKeys.waitlistIndex,
+          KeyConditionExpression: '#partition = :partition AND #sort < :sort',
+          ExpressionAttributeNames: { '#partition': tableKeys.waitlistPartitionKey, '#sort': tableKeys.waitlistSortKey },
+          ExpressionAttributeValues: {
+            ':partition': { S: keys.waitlistOfEvent(eventId) },
+            ':sort': { S: String(seq).padStart(10, '0') },
+          },
+          Select: 'COUNT',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      ahead += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return ahead;
+  }
+
+  /** Puts the anonymous remains of an erased registration under a key no address leads to. */
+  async saveTombstone(tombstone: Tombstone): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: toItem({ ...keys.tombstone(tombstone.eventId, tombstone.registrationId), type: 'tombstone', ...tombstone }),
+      }),
+    );
+  }
+
+  async countTombstones(eventId: string): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': { S: keys.event(eventId).pk }, ':prefix': { S: 'TOMBSTONE#' } },
+          Select: 'COUNT',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
   /** One page in registration order. Filters apply after the read, so a page may come back short. */
   async listByEvent(
     eventId: string,
@@ -188,6 +300,14 @@ function toRegistrationItem(registration: Registration): Record<string, Attribut
     mailWindowStartedAt: registration.mailWindow.startedAt,
     mailsSentInWindow: registration.mailWindow.sent,
     emailStatus: registration.emailStatus,
+    manageTokenHashes: registration.manageTokenHashes,
+    waitlistSeq: registration.waitlist?.seq,
+    waitlistPosition: registration.waitlist?.position,
+    [tableKeys.waitlistPartitionKey]: registration.status === 'waitlisted' ? keys.waitlistOfEvent(registration.eventId) : undefined,
+    [tableKeys.waitlistSortKey]:
+      registration.status === 'waitlisted' && registration.waitlist ? String(registration.waitlist.seq).padStart(10, '0') : undefined,
+    approvedAt: registration.approvedAt,
+    history: registration.history as unknown as Plain[],
     version: registration.version,
     // DynamoDB's TTL purges unconfirmed registrations once their link has expired; confirmed ones
     // carry no expiry. TTL can lag by up to two days, so expiry is also checked in code.
@@ -216,6 +336,13 @@ function toRegistration(item: Record<string, AttributeValue>): Registration {
     confirmToken: { hash: record.confirmTokenHash as string, expiresAt: record.confirmTokenExpiresAt as string },
     mailWindow: { startedAt: record.mailWindowStartedAt as string, sent: record.mailsSentInWindow as number },
     emailStatus: record.emailStatus as Registration['emailStatus'],
+    manageTokenHashes: (record.manageTokenHashes as string[] | undefined) ?? [],
+    waitlist:
+      typeof record.waitlistSeq === 'number'
+        ? { seq: record.waitlistSeq, position: (record.waitlistPosition as number | undefined) ?? record.waitlistSeq }
+        : undefined,
+    approvedAt: record.approvedAt as string | undefined,
+    history: (record.history as HistoryEntry[] | undefined) ?? [],
     version: record.version as number,
   };
 }

@@ -8,6 +8,9 @@ export const tableKeys = {
   byEventIndex: 'byEvent',
   byEventPartitionKey: 'gsi1pk',
   byEventSortKey: 'gsi1sk',
+  waitlistIndex: 'byWaitlist',
+  waitlistPartitionKey: 'gsi2pk',
+  waitlistSortKey: 'gsi2sk',
   timeToLive: 'expiresAt',
 } as const;
 
@@ -16,6 +19,9 @@ export const keys = {
   eventListing: () => 'EVENTS',
   registration: (eventId: string, emailKey: string) => ({ pk: `EVENT#${eventId}`, sk: `REGISTRATION#${emailKey}` }),
   registrationsOfEvent: (eventId: string) => `EVENT#${eventId}#REGISTRATIONS`,
+  waitlistOfEvent: (eventId: string) => `EVENT#${eventId}#WAITLIST`,
+  counters: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'COUNTERS' }),
+  tombstone: (eventId: string, registrationId: string) => ({ pk: `EVENT#${eventId}`, sk: `TOMBSTONE#${registrationId}` }),
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
@@ -27,6 +33,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: tableKeys.sortKey, AttributeType: 'S' },
       { AttributeName: tableKeys.byEventPartitionKey, AttributeType: 'S' },
       { AttributeName: tableKeys.byEventSortKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.waitlistPartitionKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.waitlistSortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -40,6 +48,15 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
           { AttributeName: tableKeys.byEventSortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        // Sparse: only waitlisted registrations carry gsi2pk, so the queue's head is one small Query.
+        IndexName: tableKeys.waitlistIndex,
+        KeySchema: [
+          { AttributeName: tableKeys.waitlistPartitionKey, KeyType: 'HASH' },
+          { AttributeName: tableKeys.waitlistSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
       },
     ],
   };

@@ -39,6 +39,7 @@ describe('GET /events/{eventId}', () => {
         'international_organization',
         'civil_society',
       ],
+      approval: 'none',
     });
   });
 
@@ -64,7 +65,7 @@ describe('GET /events/{eventId}', () => {
 });
 
 describe('routes', () => {
-  it.each(['/', '/events', '/events/osce-drugs-2017/registrations/extra', '/admin'])('answers GET %s with 404 not_found', async (path) => {
+  it.each(['/events/osce-drugs-2017/registrations/extra', '/admin', '/registrations'])('answers GET %s with 404 not_found', async (path) => {
     // Act
     const response = await api.request(path);
 
@@ -74,7 +75,7 @@ describe('routes', () => {
   });
 
   it.each([
-    ['DELETE', '/events/osce-drugs-2017', 'GET'],
+    ['DELETE', '/events/osce-drugs-2017', 'GET, PUT'],
     ['PUT', '/events/osce-drugs-2017/registrations', 'POST, GET'],
     ['GET', '/registrations/confirm', 'POST'],
     ['POST', '/confirm', 'GET'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { languages } from '#shared/languages.ts';
-import { alreadyRegisteredEmail, confirmationRequestEmail, registrationConfirmedEmail } from '#shared/mail/emails.ts';
+import { participantEmail, type ParticipantMail } from '#shared/mail/emails.ts';
 import { confirmPage, confirmedPage, problemPage } from '#shared/pages.ts';
 import { detailsOf } from '#shared/registration.ts';
 import { registrationInputSchema } from '#shared/schemas.ts';
@@ -33,17 +33,29 @@ describe('E-mails and pages', () => {
     registrationInputSchema.parse(validForm({ firstName: '<img src=x onerror=alert(1)>', lastName: '"&\'', language: 'it' })),
   );
 
-  it.each([
-    ['confirmation request', confirmationRequestEmail({ details: hostile }, seedEvent, 'https://x.example/confirm?token=a&b', 72)],
-    ['already registered', alreadyRegisteredEmail({ details: hostile }, seedEvent, 'DRUGS17-AAAA-BBBB')],
-    ['confirmed', registrationConfirmedEmail({ details: hostile }, seedEvent, 'DRUGS17-AAAA-BBBB')],
-  ])('the %s e-mail escapes every user value in its HTML and keeps it in its text', (_label, email) => {
+  const mails: ParticipantMail[] = [
+    { kind: 'confirmation_request', confirmUrl: 'https://x.example/confirm?token=a&b', lifetimeHours: 72 },
+    { kind: 'already_registered', reference: 'DRUGS17-AAAA-BBBB' },
+    { kind: 'confirmed', reference: 'DRUGS17-AAAA-BBBB' },
+    { kind: 'waitlisted', position: 4 },
+    { kind: 'awaiting_approval' },
+    { kind: 'approved', reference: 'DRUGS17-AAAA-BBBB' },
+    { kind: 'rejected', reason: '<b>Quota</b> reached' },
+    { kind: 'promoted', reference: 'DRUGS17-AAAA-BBBB' },
+    { kind: 'withdrawn' },
+  ];
+
+  it.each(mails.map((mail) => [mail.kind, mail] as const))('the %s e-mail escapes every user value in its HTML and keeps it in its text', (_label, mail) => {
+    const email = participantEmail({ details: hostile }, seedEvent, mail, 'https://x.example/manage?token=m&n');
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(email.html).toContain('&quot;&amp;&#39;');
     expect(email.text).toContain('<img src=x onerror=alert(1)>');
     expect(email.html).toContain('lang="it"');
-    expect(email.tags.eventId).toBe('osce-drugs-2017');
+    expect(email.html).toContain('href="https://x.example/manage?token=m&amp;n"');
+    expect(email.text).toContain('https://x.example/manage?token=m&n');
+    expect(email.html).not.toContain('<b>Quota');
+    expect(email.tags).toEqual({ eventId: 'osce-drugs-2017', mail: mail.kind });
   });
 
   it('escapes the token and the event title on the pages', () => {

@@ -1,0 +1,4 @@
+import { decisionHandler } from '#shared/decision-handler.ts';
+
+/** POST /events/{eventId}/registrations/{registrationId}/approve (organizers). */
+export const handler = decisionHandler('approve');

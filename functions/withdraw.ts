@@ -1,0 +1,24 @@
+import { html, json } from '#shared/http.ts';
+import { messagesFor } from '#shared/i18n/index.ts';
+import { manageResultPage } from '#shared/manage-pages.ts';
+import { httpHandler, runtime } from '#shared/runtime.ts';
+import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
+import { resolveManageToken, withdrawRegistration } from '#shared/self-service.ts';
+import { manageUrl } from '#shared/transitions.ts';
+
+/** POST /registrations/withdraw: `{"token"}` or the manage page's form post. Frees the seat. */
+export const handler = httpHandler('withdraw', async (event) => {
+  const deps = runtime();
+  const request = readSelfServiceRequest(event);
+  const token = tokenOf(request);
+  if (request.kind === 'json') return json(200, await withdrawRegistration(deps, token));
+  try {
+    const { registration } = await resolveManageToken(deps, token);
+    await withdrawRegistration(deps, token);
+    const language = registration.details.language;
+    const words = messagesFor(language).manage;
+    return html(200, manageResultPage(language, words.title, words.withdrawnDone, manageUrl(deps.publicBaseUrl, token)));
+  } catch (error) {
+    return formErrorPage(event, error, token, deps.publicBaseUrl);
+  }
+});

@@ -1,0 +1,147 @@
+import type { FormMessages } from './form.ts';
+
+export const formIt: FormMessages = {
+  languageName: 'Italiano',
+  page: {
+    skipLink: 'Vai al contenuto principale',
+    languageNav: 'Lingua',
+    heading: 'Iscrizione all’evento',
+    intro:
+      'La preghiamo di compilare il presente modulo per ciascun partecipante. Le invieremo poi un messaggio di posta elettronica per confermare l’iscrizione.',
+    loading: 'Caricamento delle informazioni sull’evento…',
+    noscript:
+      'Questo modulo richiede JavaScript. La preghiamo di attivare JavaScript nel Suo browser o di contattare gli organizzatori per iscriversi.',
+    event: 'Evento',
+    dates: 'Date',
+    venue: 'Sede',
+    organizer: 'Organizzatore',
+    optional: '(facoltativo)',
+    submit: 'Invia l’iscrizione',
+    sending: 'Invio dell’iscrizione in corso…',
+    day: 'Giorno',
+    month: 'Mese',
+    year: 'Anno',
+  },
+  sections: {
+    about: 'I Suoi dati',
+    represent: 'Chi rappresenta',
+    travel: 'Viaggio',
+    needs: 'Esigenze particolari',
+  },
+  fields: {
+    title: {
+      label: 'Titolo',
+      none: 'Nessuno',
+      options: { Mr: 'Sig.', Ms: 'Sig.ra', Mx: 'Mx', Dr: 'Dott.', Prof: 'Prof.', 'H.E.': 'S.E.' },
+    },
+    firstName: { label: 'Nome', hint: 'Come riportato nel passaporto o nella carta d’identità' },
+    lastName: { label: 'Cognome', hint: 'Come riportato nel passaporto o nella carta d’identità' },
+    email: { label: 'Indirizzo e-mail', hint: 'Invieremo il link di conferma a questo indirizzo' },
+    phone: { label: 'Numero di telefono', hint: 'Indichi il prefisso internazionale, ad esempio +43 1 514 36 0' },
+    category: {
+      legend: 'Chi rappresenta?',
+      options: {
+        participating_state: 'Uno Stato partecipante',
+        partner_for_cooperation: 'Un partner per la cooperazione',
+        osce_executive_structure: 'Una struttura esecutiva dell’OSCE (Segretariato o istituzione)',
+        osce_field_operation: 'Un’operazione sul terreno dell’OSCE',
+        international_organization: 'Un’organizzazione internazionale',
+        civil_society: 'La società civile o il mondo accademico',
+      },
+    },
+    country: {
+      stateLabel: 'Stato partecipante',
+      partnerLabel: 'Partner per la cooperazione',
+      stateChoose: 'Selezioni uno Stato partecipante',
+      partnerChoose: 'Selezioni un partner per la cooperazione',
+    },
+    organization: { label: 'Organizzazione', hint: 'Ad esempio, il ministero o l’ente per cui lavora' },
+    position: { label: 'Funzione', hint: 'Ad esempio, capo unità' },
+    arrivalDate: { legend: 'Data di arrivo', hint: 'Ad esempio, {example}' },
+    departureDate: { legend: 'Data di partenza', hint: 'Ad esempio, {example}' },
+    dietaryRequirements: { label: 'Esigenze alimentari', hint: 'Ad esempio, dieta vegetariana o allergie alimentari' },
+    accessibilityNeeds: {
+      label: 'Esigenze di accessibilità',
+      hint: 'Ci indichi tutto ciò che potrebbe agevolare la Sua partecipazione, ad esempio un accesso senza gradini o l’interpretazione nella lingua dei segni',
+    },
+    consents: {
+      legend: 'Il Suo consenso',
+      privacyText:
+        'Gli organizzatori utilizzano i Suoi dati esclusivamente per preparare e svolgere questo evento: per confermare l’iscrizione, preparare il Suo badge e contattarLa in merito all’evento.',
+      privacyNotice: 'Acconsento all’utilizzo dei miei dati come descritto sopra',
+      participantList: 'Il mio nome, la mia organizzazione e la mia funzione possono figurare nell’elenco dei partecipanti pubblicato',
+      photography: 'Acconsento a essere fotografato/a e filmato/a durante l’evento',
+    },
+    website: { label: 'Lasci vuoto questo campo' },
+  },
+  errors: {
+    summaryTitle: 'Si è verificato un problema',
+    prefix: 'Errore:',
+    titlePrefix: 'Errore: ',
+    tooLong: 'Il campo «{field}» non può superare {max} caratteri',
+    singleLine: 'Il campo «{field}» deve occupare una sola riga, senza caratteri speciali',
+    invalid: 'Verifichi la risposta al campo «{field}»',
+    unknownField: 'Il modulo ha inviato un campo sconosciuto al servizio. La preghiamo di ricaricare la pagina e riprovare.',
+    fields: {
+      title: { invalid_value: 'Selezioni un titolo dall’elenco' },
+      firstName: { required: 'Inserisca il Suo nome' },
+      lastName: { required: 'Inserisca il Suo cognome' },
+      email: {
+        required: 'Inserisca il Suo indirizzo e-mail',
+        invalid_format: 'Inserisca un indirizzo e-mail nel formato corretto, ad esempio nome@example.org',
+      },
+      phone: { invalid_format: 'Inserisca un numero di telefono, ad esempio +43 1 514 36 0' },
+      category: { required: 'Indichi chi rappresenta', invalid_value: 'Selezioni una delle opzioni proposte' },
+      country: {
+        custom: 'Selezioni lo Stato partecipante che rappresenta',
+        customPartner: 'Selezioni il partner per la cooperazione che rappresenta',
+        invalid_format: 'Selezioni un paese dall’elenco',
+      },
+      organization: { required: 'Inserisca il nome della Sua organizzazione' },
+      position: { required: 'Inserisca la Sua funzione' },
+      arrivalDate: { invalid_format: 'La data di arrivo deve essere una data valida, ad esempio {example}' },
+      departureDate: {
+        invalid_format: 'La data di partenza deve essere una data valida, ad esempio {example}',
+        custom: 'La data di partenza deve essere uguale o successiva alla data di arrivo',
+      },
+      'consents.privacyNotice': {
+        invalid_value: 'Selezioni la casella per acconsentire all’utilizzo dei Suoi dati per l’organizzazione dell’evento',
+      },
+    },
+  },
+  outcome: {
+    checkEmailTitle: 'Controlli la Sua posta elettronica',
+    checkEmailSent: 'Stiamo inviando un messaggio all’indirizzo {email}.',
+    checkEmailAction:
+      'Per completare l’iscrizione, apra il link contenuto nel messaggio e prema il pulsante nella pagina che si apre.',
+    checkEmailNotComplete: 'L’iscrizione non è completa finché non l’avrà confermata.',
+    checkEmailMissing:
+      'Se il messaggio non arriva entro 10 minuti, controlli la cartella della posta indesiderata. Se non lo trova nemmeno lì, invii di nuovo il modulo più tardi o contatti gli organizzatori.',
+    registerAnother: 'Iscrivere un altro partecipante',
+    closedTitle: 'Le iscrizioni sono chiuse',
+    closedBody:
+      'Le iscrizioni a questo evento non sono aperte al momento, pertanto i Suoi dati non sono stati inviati. Se ritiene che si tratti di un errore, La preghiamo di contattare gli organizzatori.',
+    notFoundTitle: 'Non troviamo questo evento',
+    notFoundBody:
+      'La preghiamo di verificare che l’indirizzo di questa pagina sia completo, come indicato nel Suo invito. In caso affermativo, contatti gli organizzatori.',
+    tooManyTitle: 'Troppi tentativi',
+    tooManyBody:
+      'I Suoi dati non sono stati inviati. Attenda un minuto, poi prema di nuovo «{submit}». Le Sue risposte sono ancora su questa pagina.',
+    unavailableTitle: 'Il servizio non è disponibile',
+    unavailableBody:
+      'I Suoi dati non sono stati inviati. La preghiamo di riprovare tra qualche minuto. Le Sue risposte sono ancora su questa pagina.',
+    networkTitle: 'Nessuna connessione al servizio',
+    networkBody:
+      'Non è stato possibile raggiungere il servizio di iscrizione, pertanto i Suoi dati non sono stati inviati. Verifichi la connessione a Internet, poi prema di nuovo «{submit}». Le Sue risposte sono ancora su questa pagina.',
+    unexpectedTitle: 'Si è verificato un errore',
+    unexpectedBody: 'I Suoi dati non sono stati inviati. La preghiamo di riprovare più tardi o di contattare gli organizzatori.',
+    eventLoadTitle: 'Non è stato possibile caricare le informazioni sull’evento',
+    eventLoadBody: 'La preghiamo di verificare la connessione a Internet e di ricaricare la pagina.',
+  },
+  countryNames: {
+    VA: 'Santa Sede',
+    RU: 'Federazione Russa',
+    KR: 'Repubblica di Corea',
+    US: 'Stati Uniti d’America',
+  },
+};

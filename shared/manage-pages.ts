@@ -1,0 +1,107 @@
+// The participant's private page behind the manage link: their registration, a form to correct it,
+// and the withdraw and erase buttons. Opening it changes nothing; only its forms' POSTs do.
+import { formatEventDates } from './event-format.ts';
+import { escapeHtml } from './html.ts';
+import { formMessagesFor } from './i18n/form.ts';
+import { fill, messagesFor } from './i18n/index.ts';
+import { languages, type Language } from './languages.ts';
+import { layout } from './pages.ts';
+import type { ConferenceEvent } from './schemas.ts';
+import type { selfView } from './self-service.ts';
+
+type SelfView = Awaited<ReturnType<typeof selfView>>;
+
+/** Fields the page lets a participant correct; category and country changes go through the JSON API. */
+export const pageEditableFields = [
+  'firstName',
+  'lastName',
+  'organization',
+  'position',
+  'phone',
+  'arrivalDate',
+  'departureDate',
+  'dietaryRequirements',
+  'accessibilityNeeds',
+] as const;
+type PageField = (typeof pageEditableFields)[number];
+
+function fieldLabel(language: Language, field: PageField): string {
+  const fields = formMessagesFor(language).fields;
+  const entry = fields[field] as { label?: string; legend?: string };
+  return entry.label ?? entry.legend ?? field;
+}
+
+function countryName(language: Language, code: string | undefined): string {
+  if (!code) return '';
+  return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+}
+
+export function managePage(view: SelfView, event: ConferenceEvent, token: string, notice?: string): string {
+  const language = view.language;
+  const messages = messagesFor(language);
+  const words = messages.manage;
+  const form = formMessagesFor(language);
+  const rows: [string, string][] = [
+    [words.status, messages.statuses[view.status]],
+    ...(view.reference ? [[messages.labels.reference, view.reference] as [string, string]] : []),
+    [messages.labels.event, `${event.title} (${formatEventDates(event, language)})`],
+    [form.fields.firstName.label, view.firstName],
+    [form.fields.lastName.label, view.lastName],
+    [form.fields.email.label, view.email],
+    [form.fields.category.legend, form.fields.category.options[view.category]],
+    ...(view.country ? [[form.fields.country.stateLabel, countryName(language, view.country)] as [string, string]] : []),
+    [form.fields.organization.label, view.organization],
+    ...(view.position ? [[form.fields.position.label, view.position] as [string, string]] : []),
+  ];
+  const details = `<dl class="summary">${rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+  const position = view.waitlistPosition ? `<p class="panel-info">${escapeHtml(fill(words.position, { position: String(view.waitlistPosition) }))}</p>` : '';
+  const hiddenToken = `<input type="hidden" name="token" value="${escapeHtml(token)}">`;
+
+  const edit = view.canEdit
+    ? `<h2>${escapeHtml(words.change)}</h2>
+<form method="post" action="/registrations/update" novalidate>
+${hiddenToken}
+${pageEditableFields
+  .map((field) => {
+    const value = (view[field] as string | undefined) ?? '';
+    const type = field.endsWith('Date') ? 'date' : field === 'phone' ? 'tel' : 'text';
+    const input =
+      field === 'dietaryRequirements' || field === 'accessibilityNeeds'
+        ? `<textarea id="f-${field}" name="${field}" rows="2" maxlength="500">${escapeHtml(value)}</textarea>`
+        : `<input id="f-${field}" name="${field}" type="${type}" value="${escapeHtml(value)}">`;
+    return `<div class="field"><label for="f-${field}">${escapeHtml(fieldLabel(language, field))}</label>${input}</div>`;
+  })
+  .join('\n')}
+<div class="field"><label for="f-language">${escapeHtml(messages.languageName)} / Language</label><select id="f-language" name="language">${languages
+      .map((code) => `<option value="${code}"${code === language ? ' selected' : ''}>${escapeHtml(messagesFor(code).languageName)}</option>`)
+      .join('')}</select></div>
+<button type="submit" class="button">${escapeHtml(words.save)}</button>
+</form>`
+    : `<p>${escapeHtml(words.notEditable)}</p>`;
+
+  const withdraw = view.canWithdraw
+    ? `<h2>${escapeHtml(words.withdrawHeading)}</h2><p>${escapeHtml(words.withdrawText)}</p>
+<form method="post" action="/registrations/withdraw">${hiddenToken}<button type="submit" class="button button-secondary">${escapeHtml(words.withdrawButton)}</button></form>`
+    : '';
+  const erase = `<h2>${escapeHtml(words.eraseHeading)}</h2><p>${escapeHtml(words.eraseText)}</p>
+<form method="post" action="/registrations/erase">${hiddenToken}<button type="submit" class="button button-warning">${escapeHtml(words.eraseButton)}</button></form>`;
+  const banner = notice ? `<div class="notice" role="status">${escapeHtml(notice)}</div>` : '';
+
+  return layout(language, words.title, `${banner}${position}${details}\n${edit}\n${withdraw}\n${erase}`);
+}
+
+export function manageResultPage(language: Language, title: string, body: string, backUrl?: string): string {
+  const back = backUrl ? `<p><a href="${escapeHtml(backUrl)}">${escapeHtml(messagesFor(language).manage.back)}</a></p>` : '';
+  return layout(language, title, `<p>${escapeHtml(body)}</p>${back}`);
+}
+
+/** A page listing what was wrong with a form post, with a way back. */
+export function manageProblemsPage(language: Language, problems: { path: string; message: string }[], backUrl: string): string {
+  const words = messagesFor(language).manage;
+  const list = problems.map((problem) => `<li>${escapeHtml(problem.path.replace(/^changes\./, ''))}: ${escapeHtml(problem.message)}</li>`).join('');
+  return layout(
+    language,
+    formMessagesFor(language).errors.summaryTitle,
+    `<ul class="error-list">${list}</ul><p><a href="${escapeHtml(backUrl)}">${escapeHtml(words.back)}</a></p>`,
+  );
+}

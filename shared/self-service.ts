@@ -1,0 +1,182 @@
+// What participants do with the private manage link from their e-mails: see their registration,
+// correct it while organizers have not yet approved it, withdraw, or erase it entirely.
+import { ApiError, toApiIssues } from './errors.ts';
+import { parseToken, sameSecret, sha256 } from './identifiers.ts';
+import { registrationView } from './registration-list.ts';
+import { registrationInputSchema, type ConferenceEvent, type RegistrationStatus } from './schemas.ts';
+import { holdsSeat } from './seats.ts';
+import type { Registration } from './store/registration-store.ts';
+import {
+  busy,
+  commitRemoval,
+  commitTransition,
+  historyEntry,
+  invalidTransition,
+  maxWriteAttempts,
+  moved,
+  notify,
+  pause,
+  promoteFromWaitlist,
+  withManageLink,
+  type RegistrationDeps,
+} from './transitions.ts';
+
+const invalidManageToken = () =>
+  new ApiError(400, 'invalid_token', 'This link is not valid. Use the link from your most recent e-mail.');
+
+/** Fields a participant may not change: the address is the registration's identity. */
+const fixedFields = ['email', 'website'] as const;
+
+const editable: ReadonlySet<RegistrationStatus> = new Set(['pending_confirmation', 'confirmed', 'waitlisted', 'awaiting_approval']);
+const withdrawable: ReadonlySet<RegistrationStatus> = new Set([
+  'pending_confirmation',
+  'confirmed',
+  'waitlisted',
+  'awaiting_approval',
+  'approved',
+]);
+
+export function canEdit(registration: Registration, event: ConferenceEvent): boolean {
+  // With approval, a confirmed address is reviewed as submitted; without it, corrections stay open.
+  return editable.has(registration.status) && !(registration.status === 'confirmed' && event.approval === 'required');
+}
+
+export function canWithdraw(registration: Registration): boolean {
+  return withdrawable.has(registration.status);
+}
+
+export interface ManagedRegistration {
+  registration: Registration;
+  event: ConferenceEvent;
+}
+
+/** The registration a manage token belongs to, or 400 invalid_token (also after erasure). */
+export async function resolveManageToken(deps: RegistrationDeps, token: unknown): Promise<ManagedRegistration> {
+  const parts = typeof token === 'string' ? parseToken(token) : undefined;
+  if (!parts) throw invalidManageToken();
+  const registration = await deps.registrations.get(parts.eventId, parts.emailKey);
+  const hash = sha256(parts.secret);
+  if (!registration || !registration.manageTokenHashes.some((stored) => sameSecret(stored, hash))) throw invalidManageToken();
+  const event = await deps.events.get(registration.eventId);
+  if (!event) throw invalidManageToken();
+  return { registration, event };
+}
+
+/** The participant's own view: the organizer's view of it, plus what they may still do and their place in the queue. */
+export async function selfView(deps: RegistrationDeps, { registration, event }: ManagedRegistration) {
+  const position =
+    registration.status === 'waitlisted' && registration.waitlist
+      ? 1 + (await deps.registrations.waitlistedAhead(event.id, registration.waitlist.seq))
+      : null;
+  return {
+    ...registrationView(registration),
+    waitlistPosition: position,
+    canEdit: canEdit(registration, event),
+    canWithdraw: canWithdraw(registration),
+  };
+}
+
+export async function updateRegistration(deps: RegistrationDeps, token: unknown, changes: unknown, now: Date = new Date()) {
+  for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
+    const { registration, event } = await resolveManageToken(deps, token);
+    if (!canEdit(registration, event)) throw invalidTransition(registration.status, 'changed online');
+    const requested = changesObject(changes);
+    // The merged form must pass every rule again (a new category needs a matching country, ...).
+    const consents = isObject(requested.consents) ? { ...registration.details.consents, ...requested.consents } : requested.consents;
+    const candidate: Record<string, unknown> = {
+      ...registration.details,
+      ...requested,
+      ...(requested.consents === undefined ? {} : { consents }),
+    };
+    for (const [field, value] of Object.entries(candidate)) if (value === null) delete candidate[field];
+    const merged = registrationInputSchema.safeParse(candidate);
+    if (!merged.success) {
+      throw new ApiError(400, 'validation_failed', 'The request has invalid fields.', { issues: toApiIssues(merged.error, ['changes']) });
+    }
+    if (!event.categories.includes(merged.data.category)) {
+      throw new ApiError(400, 'validation_failed', 'The request has invalid fields.', {
+        issues: [{ path: 'changes.category', message: 'This event does not invite this category', code: 'invalid_value' }],
+      });
+    }
+    const { website: _honeypot, ...details } = merged.data;
+    const next: Registration = {
+      ...registration,
+      details: { ...details, email: registration.details.email },
+      updatedAt: now.toISOString(),
+      history: [...registration.history, historyEntry(now, 'participant', 'updated', registration.status, registration.status)],
+      version: registration.version + 1,
+    };
+    const result = await commitTransition(deps, event, registration, next);
+    if (result.kind === 'written') return selfView(deps, { registration: result.registration, event });
+    await pause(attempt);
+  }
+  throw busy();
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function changesObject(changes: unknown): Record<string, unknown> {
+  if (!isObject(changes)) {
+    throw new ApiError(400, 'validation_failed', 'The request has invalid fields.', {
+      issues: [{ path: 'changes', message: 'Expected an object of the fields to change', code: 'invalid_type' }],
+    });
+  }
+  const fixed = fixedFields.filter((field) => field in changes);
+  if (fixed.length > 0) {
+    throw new ApiError(400, 'validation_failed', 'The request has invalid fields.', {
+      issues: fixed.map((field) => ({
+        path: `changes.${field}`,
+        message: 'Cannot be changed: withdraw and register again with the new address',
+        code: 'not_changeable',
+      })),
+    });
+  }
+  return changes;
+}
+
+export async function withdrawRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'withdrawn' }> {
+  for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
+    const { registration, event } = await resolveManageToken(deps, token);
+    if (!canWithdraw(registration)) throw invalidTransition(registration.status, 'withdrawn');
+    const { registration: next, manageToken } = withManageLink(moved(registration, 'withdrawn', event, now, 'participant', 'withdrawn'));
+    const result = await commitTransition(deps, event, registration, next);
+    if (result.kind !== 'written') {
+      await pause(attempt);
+      continue;
+    }
+    await notify(deps, event, result.registration, { kind: 'withdrawn' }, manageToken);
+    if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    return { status: 'withdrawn' };
+  }
+  throw busy();
+}
+
+/**
+ * GDPR erasure: the registration and every personal datum go; an anonymous tombstone (status,
+ * category, dates) stays so the counts remain explainable. The tombstone is written first, so a failure
+ * between the two writes leaves the data in place rather than a count without a record.
+ */
+export async function eraseRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased' }> {
+  for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
+    const { registration, event } = await resolveManageToken(deps, token);
+    await deps.registrations.saveTombstone({
+      eventId: event.id,
+      registrationId: registration.registrationId,
+      status: 'erased',
+      previousStatus: registration.status,
+      category: registration.details.category,
+      createdAt: registration.createdAt,
+      erasedAt: now.toISOString(),
+    });
+    if (!(await commitRemoval(deps, event, registration))) {
+      await pause(attempt);
+      continue;
+    }
+    await deps.counters.apply(event.id, { counts: { 'status:erased': 1 } });
+    if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    return { status: 'erased' };
+  }
+  throw busy();
+}

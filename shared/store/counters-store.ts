@@ -1,0 +1,128 @@
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { fromItem, toItem } from './attributes.ts';
+import { keys } from './table.ts';
+
+/**
+ * One item per event with its seat and waiting-list counters and the registration counts by status,
+ * category and country. Each change is one atomic UpdateItem, so concurrent requests never lose an
+ * increment, and the capacity check and the increment are the same operation.
+ */
+export interface Counters {
+  seatsTaken: number;
+  /** Queue numbers handed out so far. */
+  waitlistIssued: number;
+  /** Queue entries that left the queue (promoted, withdrawn, rejected, or a compensated join). */
+  waitlistDeparted: number;
+  /** `status:confirmed`, `category:civil_society`, `country:AT`, ... */
+  counts: Record<string, number>;
+}
+
+export interface CounterChange {
+  seats?: number;
+  waitlistIssued?: number;
+  waitlistDeparted?: number;
+  counts?: Record<string, number>;
+}
+
+const countPrefix = 'n#';
+
+export class CountersStore {
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async get(eventId: string): Promise<Counters> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.counters(eventId)), ConsistentRead: true }),
+    );
+    return toCounters(Item);
+  }
+
+  /**
+   * Applies the change atomically. With `capacity`, a change that takes seats only happens while
+   * seatsTaken stays within it; returns undefined when the event is full.
+   */
+  async apply(eventId: string, change: CounterChange, capacity?: number): Promise<Counters | undefined> {
+    const names: Record<string, string> = {};
+    const values: Record<string, AttributeValue> = {};
+    const additions: string[] = [];
+    const add = (attribute: string, amount: number | undefined) => {
+      if (!amount) return;
+      const index = additions.length;
+      names[`#a${index}`] = attribute;
+      values[`:a${index}`] = { N: String(amount) };
+      additions.push(`#a${index} :a${index}`);
+    };
+    add('seatsTaken', change.seats);
+    add('waitlistIssued', change.waitlistIssued);
+    add('waitlistDeparted', change.waitlistDeparted);
+    for (const [name, amount] of Object.entries(change.counts ?? {})) add(`${countPrefix}${name}`, amount);
+    if (additions.length === 0) return this.get(eventId);
+
+    const limitSeats = capacity !== undefined && (change.seats ?? 0) > 0;
+    if (limitSeats) {
+      names['#seats'] = 'seatsTaken';
+      values[':room'] = { N: String(capacity - (change.seats ?? 0)) };
+    }
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: toItem(keys.counters(eventId)),
+          UpdateExpression: `ADD ${additions.join(', ')}`,
+          ...(limitSeats ? { ConditionExpression: 'attribute_not_exists(#seats) OR #seats <= :room' } : {}),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toCounters(Attributes);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /** Overwrites the counters with a recount (see reconcileEvent). */
+  async replace(eventId: string, counters: Counters): Promise<void> {
+    const counts = Object.fromEntries(Object.entries(counters.counts).map(([name, value]) => [`${countPrefix}${name}`, value]));
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: toItem({
+          ...keys.counters(eventId),
+          type: 'counters',
+          seatsTaken: counters.seatsTaken,
+          waitlistIssued: counters.waitlistIssued,
+          waitlistDeparted: counters.waitlistDeparted,
+          ...counts,
+        }),
+      }),
+    );
+  }
+}
+
+function toCounters(item: Record<string, AttributeValue> | undefined): Counters {
+  const record = item ? fromItem(item) : {};
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(record)) {
+    if (name.startsWith(countPrefix) && typeof value === 'number' && value !== 0) counts[name.slice(countPrefix.length)] = value;
+  }
+  return {
+    seatsTaken: typeof record.seatsTaken === 'number' ? record.seatsTaken : 0,
+    waitlistIssued: typeof record.waitlistIssued === 'number' ? record.waitlistIssued : 0,
+    waitlistDeparted: typeof record.waitlistDeparted === 'number' ? record.waitlistDeparted : 0,
+    counts,
+  };
+}

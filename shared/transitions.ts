@@ -1,0 +1,183 @@
+// How a registration moves from one state to the next: the counters, the conditional write, the
+// compensation when the write loses, the history, and the e-mail with a fresh manage link.
+import { ApiError } from './errors.ts';
+import { composeToken, newReference, randomSecret, sha256 } from './identifiers.ts';
+import type { Logger } from './log.ts';
+import { participantEmail, type ParticipantMail } from './mail/emails.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { ConferenceEvent, RegistrationStatus } from './schemas.ts';
+import { compensation, counterChange, positionOnJoining } from './seats.ts';
+import type { CountersStore } from './store/counters-store.ts';
+import type { EventStore } from './store/event-store.ts';
+import type { HistoryEntry, Registration, RegistrationStore } from './store/registration-store.ts';
+
+export interface RegistrationDeps {
+  registrations: RegistrationStore;
+  events: EventStore;
+  counters: CountersStore;
+  mailer: Mailer;
+  log: Logger;
+  publicBaseUrl: string;
+  confirmTokenLifetimeHours: number;
+}
+
+// Twenty simultaneous requests on one registration settle in at most twenty rounds; the margin covers jitter.
+export const maxWriteAttempts = 60;
+const keptManageLinks = 10;
+
+export function pause(attempt: number): Promise<void> {
+  const ms = Math.min(50, 2 * attempt) * Math.random();
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function busy(): ApiError {
+  return new ApiError(503, 'service_unavailable', 'Too many simultaneous changes. Please try again.', {
+    headers: { 'retry-after': '1' },
+  });
+}
+
+export function invalidTransition(status: RegistrationStatus | 'erased', action: string): ApiError {
+  return new ApiError(409, 'invalid_transition', `A registration that is ${status.replace(/_/g, ' ')} cannot be ${action}.`);
+}
+
+export function historyEntry(
+  now: Date,
+  actor: string,
+  action: string,
+  from: RegistrationStatus | undefined,
+  to: RegistrationStatus | undefined,
+  reason?: string,
+): HistoryEntry {
+  return { at: now.toISOString(), actor, action, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(reason ? { reason } : {}) };
+}
+
+// Statuses reached only after the address was confirmed: they carry a reference and a confirmation time.
+const participatingStatuses: ReadonlySet<RegistrationStatus> = new Set(['confirmed', 'waitlisted', 'awaiting_approval', 'approved']);
+
+/** Moves the registration to `to`, stamping the times that status implies and recording who did it. */
+export function moved(
+  registration: Registration,
+  to: RegistrationStatus,
+  event: ConferenceEvent,
+  now: Date,
+  actor: string,
+  action: string,
+  reason?: string,
+): Registration {
+  const nowIso = now.toISOString();
+  const participating = participatingStatuses.has(to);
+  return {
+    ...registration,
+    status: to,
+    updatedAt: nowIso,
+    reference: registration.reference ?? (participating ? newReference(event.referencePrefix) : undefined),
+    confirmedAt: registration.confirmedAt ?? (participating ? nowIso : undefined),
+    approvedAt: to === 'approved' && !registration.approvedAt ? nowIso : registration.approvedAt,
+    waitlist: to === 'waitlisted' ? registration.waitlist : undefined,
+    history: [...registration.history, historyEntry(now, actor, action, registration.status, to, reason)],
+    version: registration.version + 1,
+  };
+}
+
+/** Adds a fresh manage link: only its hash is stored; the link itself goes into the e-mail. */
+export function withManageLink(registration: Registration): { registration: Registration; manageToken: string } {
+  const secret = randomSecret();
+  return {
+    registration: { ...registration, manageTokenHashes: [...registration.manageTokenHashes, sha256(secret)].slice(-keptManageLinks) },
+    manageToken: composeToken({ eventId: registration.eventId, emailKey: registration.emailKey, secret }),
+  };
+}
+
+export function manageUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl}/manage?token=${encodeURIComponent(token)}`;
+}
+
+export type CommitResult = { kind: 'written'; registration: Registration } | { kind: 'lost' } | { kind: 'full' };
+
+/**
+ * Counter change first (it checks the capacity), then the registration's conditional write; if the
+ * write loses, the counter change is compensated. See shared/seats.ts for the failure window.
+ */
+export async function commitTransition(
+  deps: Pick<RegistrationDeps, 'counters' | 'registrations'>,
+  event: ConferenceEvent,
+  before: Registration | undefined,
+  after: Registration,
+): Promise<CommitResult> {
+  const change = counterChange(before, after);
+  const touchesCounters =
+    Boolean(change.seats) || Boolean(change.waitlistIssued) || Boolean(change.waitlistDeparted) || Object.keys(change.counts ?? {}).length > 0;
+  let written = after;
+  if (touchesCounters) {
+    const counters = await deps.counters.apply(event.id, change, (change.seats ?? 0) > 0 ? event.capacity : undefined);
+    if (!counters) return { kind: 'full' };
+    if (change.waitlistIssued) written = { ...after, waitlist: { seq: counters.waitlistIssued, position: positionOnJoining(counters) } };
+  }
+  if (await deps.registrations.save(written, before?.version)) return { kind: 'written', registration: written };
+  if (touchesCounters) await deps.counters.apply(event.id, compensation(change));
+  return { kind: 'lost' };
+}
+
+/** Deletes the registration (expired link, erasure) and takes it out of the counts. */
+export async function commitRemoval(
+  deps: Pick<RegistrationDeps, 'counters' | 'registrations'>,
+  event: ConferenceEvent,
+  before: Registration,
+): Promise<boolean> {
+  if (!(await deps.registrations.delete(before))) return false;
+  const change = counterChange(before, undefined);
+  await deps.counters.apply(event.id, change);
+  return true;
+}
+
+/** Sends a participant e-mail. A failure is logged, not thrown: the state change it reports stands. */
+export async function notify(deps: RegistrationDeps, event: ConferenceEvent, registration: Registration, mail: ParticipantMail, manageToken: string): Promise<boolean> {
+  try {
+    await deps.mailer.send(participantEmail(registration, event, mail, manageUrl(deps.publicBaseUrl, manageToken)));
+    return true;
+  } catch (error) {
+    deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error, mail: mail.kind });
+    return false;
+  }
+}
+
+/** The e-mail that tells a participant where a seat-related transition left them. */
+export function placementMail(registration: Registration, promoted = false): ParticipantMail {
+  if (registration.status === 'waitlisted') return { kind: 'waitlisted', position: registration.waitlist?.position ?? 1 };
+  if (registration.status === 'awaiting_approval') return { kind: 'awaiting_approval' };
+  if (promoted) return { kind: 'promoted', reference: registration.reference! };
+  if (registration.status === 'approved') return { kind: 'approved', reference: registration.reference! };
+  return { kind: 'confirmed', reference: registration.reference! };
+}
+
+/**
+ * Gives free seats to the oldest waitlisted registrations, one at a time, and e-mails each. Safe to run
+ * concurrently: each promotion takes its seat atomically and writes conditionally.
+ */
+export async function promoteFromWaitlist(deps: RegistrationDeps, event: ConferenceEvent, now: Date = new Date()): Promise<number> {
+  let promoted = 0;
+  for (let round = 0; round < 1_000; round++) {
+    const head = await deps.registrations.waitlistHead(event.id, 5);
+    if (head.length === 0) return promoted;
+    let progressed = false;
+    for (const emailKey of head) {
+      const candidate = await deps.registrations.get(event.id, emailKey);
+      // The index is eventually consistent: the head may already have left the queue.
+      if (candidate?.status !== 'waitlisted') continue;
+      const target: RegistrationStatus = event.approval === 'required' ? 'approved' : 'confirmed';
+      const { registration: next, manageToken } = withManageLink(moved(candidate, target, event, now, 'system', 'promoted'));
+      const result = await commitTransition(deps, event, candidate, next);
+      if (result.kind === 'full') return promoted;
+      if (result.kind === 'lost') {
+        progressed = true;
+        break;
+      }
+      promoted++;
+      progressed = true;
+      await notify(deps, event, result.registration, placementMail(result.registration, true), manageToken);
+      break;
+    }
+    if (!progressed) return promoted;
+  }
+  return promoted;
+}
