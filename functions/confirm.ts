@@ -23,7 +23,7 @@ export const handler = httpHandler('confirm', async (event) => {
   const pageLanguage = isLanguage(fields.lang) ? fields.lang : languageFromAcceptLanguage(event.headers?.['accept-language']);
   try {
     const outcome = await confirmRegistration(deps, fields.token ?? '');
-    return html(200, confirmedPage(outcome.language, outcome.reference));
+    return html(200, confirmedPage(outcome.language, outcome.reference, outcome));
   } catch (error) {
     const registerUrl = `${deps.publicBaseUrl}/`;
     if (error instanceof ApiError && error.code === 'token_expired') {

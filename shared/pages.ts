@@ -54,14 +54,25 @@ export function confirmPage(language: Language, token: string, eventTitle: strin
   );
 }
 
-export function confirmedPage(language: Language, reference: string): string {
-  const messages = messagesFor(language).pages;
-  const labels = messagesFor(language).labels;
+/** What the confirm button led to: a seat, a place on the waiting list, or the organizers' review. */
+export function confirmedPage(
+  language: Language,
+  reference: string,
+  outcome: { status: string; position?: number | undefined } = { status: 'confirmed' },
+): string {
+  const all = messagesFor(language);
+  const messages = all.pages;
+  const [title, body] =
+    outcome.status === 'waitlisted'
+      ? [all.statuses.waitlisted, fill(all.waitlisted.body, { position: String(outcome.position ?? '') })]
+      : outcome.status === 'awaiting_approval'
+        ? [all.statuses.awaiting_approval, all.awaitingApproval.body]
+        : [messages.confirmedTitle, fill(messages.confirmedBody, { reference })];
   return layout(
     language,
-    messages.confirmedTitle,
-    `<div class="panel" role="status">${escapeHtml(labels.reference)}<strong id="reference">${escapeHtml(reference)}</strong></div>
-<p>${escapeHtml(fill(messages.confirmedBody, { reference }))}</p>`,
+    title,
+    `<div class="panel" role="status">${escapeHtml(all.labels.reference)}<strong id="reference">${escapeHtml(reference)}</strong></div>
+<p>${escapeHtml(body)}</p>`,
   );
 }
 

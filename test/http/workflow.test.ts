@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagesFor } from '#shared/i18n/index.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { mailTo, waitForMail } from '../support/mailbox.ts';
 import {
@@ -116,6 +117,27 @@ describe('Capacity and waiting list', () => {
       waitlistLength: 1,
       byStatus: expect.objectContaining({ confirmed: 2, waitlisted: 1, withdrawn: 1, pending_confirmation: 0 }),
     });
+  });
+
+  it('tells a participant confirming from the page that they are on the waiting list', async () => {
+    // Prepare
+    await putEvent(api, 'cap-page', { capacity: 1 });
+    await registerAndConfirm(api, 'cap-page');
+    const late = await register(api, 'cap-page', { language: 'fr' });
+
+    // Act
+    const response = await api.request('/registrations/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: late.confirmToken, lang: 'fr' }).toString(),
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain(`<h1>${messagesFor('fr').statuses.waitlisted}</h1>`);
+    expect(page).toMatch(/<strong id="reference">DRUGS17-/);
   });
 
   it('promotes from the waiting list when organizers raise the capacity', async () => {
