@@ -1,0 +1,132 @@
+// The HTTP API: exactly the routes of shared/routes.ts, organizer routes behind the JWT authorizer,
+// everything else answered by the fallback handler in the API's own error shape.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { routeKey, routes, type HandlerName, type Route } from '../shared/routes.ts';
+import type { StackSettings } from './settings.ts';
+
+/**
+ * One JSON line per request, without bodies, query strings (the confirmation token travels in one) or
+ * headers: enough to trace a request and see who was throttled or refused.
+ */
+export const accessLogFields = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  errorMessage: '$context.error.message',
+  sourceIp: '$context.identity.sourceIp',
+} as const;
+
+export interface ApiProps {
+  settings: StackSettings;
+  authorizer: HttpUserPoolAuthorizer;
+}
+
+export class Api extends Construct {
+  readonly httpApi: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { settings } = props;
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Conference registration: participants register and confirm, organizers review',
+      createDefaultStage: false,
+      ...(settings.allowedOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: settings.allowedOrigins,
+              allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+              allowHeaders: ['content-type', 'authorization', 'accept', 'accept-language'],
+              exposeHeaders: ['retry-after', 'content-disposition'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
+    });
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: settings.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+    // The public POST routes send e-mail and write: a stricter limit than the stage's keeps a script
+    // from turning the pipeline into a mail cannon or a cost.
+    const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      routes
+        .filter((route) => route.method === 'POST' && !route.organizersOnly)
+        .map((route) => [routeKey(route), { throttlingRateLimit: settings.publicPostRateLimit, throttlingBurstLimit: settings.publicPostBurstLimit }]),
+    );
+  }
+
+  /** Adds every route of the table plus $default, each to the function of its handler. */
+  addRoutes(functions: Record<HandlerName, lambda.IFunction>, authorizer: HttpUserPoolAuthorizer): Record<string, apigw.HttpRoute> {
+    const integrations = new Map<HandlerName, HttpLambdaIntegration>();
+    const integrationOf = (handler: HandlerName) => {
+      let integration = integrations.get(handler);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${handler}-integration`, functions[handler]);
+        integrations.set(handler, integration);
+      }
+      return integration;
+    };
+    const made: Record<string, apigw.HttpRoute> = {};
+    routes.forEach((route: Route) => {
+      // The id follows the route key, so reordering the table never replaces a route.
+      made[routeKey(route)] = new apigw.HttpRoute(this, `Route${routeKey(route).replace(/[^A-Za-z0-9]/g, '')}`, {
+        httpApi: this.httpApi,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration: integrationOf(route.handler),
+        ...(route.organizersOnly ? { authorizer } : {}),
+      });
+      if (!route.organizersOnly) {
+        Validations.of(made[routeKey(route)]!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by design: participants register, confirm and read the event without an account. ` +
+            'Abuse is bounded by stage throttling (stricter on the public POST routes), body validation and the per-registration mail cap.',
+        });
+      }
+    });
+    made.$default = new apigw.HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: integrationOf('fallback'),
+    });
+    Validations.of(made.$default).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: '$default only reaches the fallback function, which touches no data and answers 404/405 in the API error shape.',
+    });
+    return made;
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}

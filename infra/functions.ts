@@ -1,0 +1,215 @@
+// One Lambda function per handler module (functions/<name>.ts), all bundled and configured alike, each
+// with a role of its own that holds exactly the calls its code makes.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { routeKey, routes, type HandlerName } from '../shared/routes.ts';
+import { tableKeys } from '../shared/store/table.ts';
+import type { Email } from './email.ts';
+import type { StackSettings } from './settings.ts';
+import type { RegistrationTable } from './table.ts';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export type FunctionName = HandlerName | 'email-events';
+
+/** Lambda's Node.js 24 runtime, named explicitly so a CDK upgrade never moves it. */
+export const runtime = lambda.Runtime.NODEJS_24_X;
+
+/**
+ * The bundling every function shares; the artefact test bundles with exactly these. ESM needs the
+ * banner: some dependencies (and the bundled AWS SDK) still call require() for Node built-ins.
+ */
+export const bundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  // Bundle the AWS SDK too: the version we test with is the version that runs, and cold starts
+  // load one file instead of resolving the runtime's copy.
+  externalModules: [],
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+};
+
+interface FunctionSpec {
+  description: string;
+  /**
+   * Memory also buys CPU. 256 MB on arm64 keeps a cold start with the bundled SDK short at a price
+   * per request that rounds to nothing; the CSV export holds a whole event's registrations, so 512.
+   */
+  memorySize: number;
+  /**
+   * Each SDK call may take up to 3 attempts of at most 5 s (shared/store/client.ts), and the handlers
+   * answer 503 themselves when a dependency is down, so the timeout must outlast one such round;
+   * the HTTP API gives up at 30 s, so API functions stay below that.
+   */
+  timeout: Duration;
+}
+
+// Defaults for API functions; the exceptions below say why they differ.
+const apiDefaults: FunctionSpec = { description: '', memorySize: 256, timeout: Duration.seconds(20) };
+const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
+  // Reads a whole event's registrations for the CSV export, or recounts them.
+  list: { memorySize: 512, timeout: Duration.seconds(29) },
+  reconcile: { memorySize: 512, timeout: Duration.seconds(29) },
+  // Touch no service at all.
+  openapi: { timeout: Duration.seconds(5) },
+  fallback: { timeout: Duration.seconds(5) },
+  // Invoked asynchronously by SNS, outside the API's 30 s.
+  'email-events': { timeout: Duration.seconds(30) },
+};
+
+type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'];
+
+/**
+ * What each handler's code calls, and nothing else: item calls on the table, Query on the table or an
+ * index, and whether it sends mail. No function may delete the table, scan it or change its settings.
+ * The byEvent index holds the registration lists: only the organizer functions that list or look up
+ * registrations by id, and list-events (which reads the event listing partition) query it.
+ */
+export const access: Record<FunctionName, { items: string[]; query: TablePart[]; mail: boolean }> = {
+  'get-event': { items: ['GetItem'], query: [], mail: false },
+  'list-events': { items: [], query: [tableKeys.byEventIndex], mail: false },
+  // Saving event settings may promote waitlisted registrations, which are mailed.
+  'put-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
+  // Reads the event and any earlier registration, writes it and the counters, mails the link. No Query: submit cannot read the list.
+  submit: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: true },
+  // The page behind the e-mail link only reads: mail scanners open links.
+  'confirm-page': { items: ['GetItem'], query: [], mail: false },
+  // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
+  confirm: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [], mail: true },
+  // Reads the event and queries the byEvent index; writes nothing.
+  list: { items: ['GetItem'], query: [tableKeys.byEventIndex], mail: false },
+  // Finds the registration by id (byEvent), takes a seat or a queue number.
+  approve: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex], mail: true },
+  // Also hands a freed seat to the head of the waiting list.
+  reject: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  // Reads the event and its counters only.
+  stats: { items: ['GetItem'], query: [], mail: false },
+  // Recounts from the registrations (byEvent) and tombstones (table), rewrites the counters, may promote.
+  reconcile: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  // The participant's own registration and waitlist position: reads only.
+  'manage-page': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
+  self: { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
+  update: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: false },
+  // Frees the seat and may promote the head of the waiting list.
+  withdraw: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
+  // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
+  erase: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [tableKeys.waitlistIndex], mail: true },
+  openapi: { items: [], query: [], mail: false },
+  fallback: { items: [], query: [], mail: false },
+  // Marks the registration with one conditional UpdateItem.
+  'email-events': { items: ['UpdateItem'], query: [], mail: false },
+};
+
+export const functionNames = Object.keys(access) as FunctionName[];
+
+export interface FunctionsProps {
+  settings: StackSettings;
+  table: RegistrationTable;
+  email: Email;
+  cursorSecret: secretsmanager.ISecret;
+  /** The API's own URL, used for links when publicBaseUrl is not set. */
+  apiUrl: string;
+}
+
+export class Functions extends Construct {
+  readonly byName: Record<FunctionName, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const { settings, table, email } = props;
+    const tableArn = table.table.tableArn;
+    const environment: Record<string, string> = {
+      TABLE_NAME: table.table.tableName,
+      SENDER_ADDRESS: settings.senderAddress,
+      PUBLIC_BASE_URL: settings.publicBaseUrl ?? props.apiUrl,
+      SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+      CONFIRM_TOKEN_LIFETIME_HOURS: String(settings.confirmTokenLifetimeHours),
+      ORGANIZER_GROUP: settings.organizerGroup,
+      LOG_LEVEL: 'info',
+      // Stack traces in the logs point into the TypeScript sources, through the bundled source maps.
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    const sendMail = new iam.PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: email.sendResources(),
+      // Only as the configured sender, whatever else the identity would allow.
+      conditions: { StringEquals: { 'ses:FromAddress': settings.senderAddress } },
+    });
+    const permissions = (name: FunctionName): iam.PolicyStatement[] => {
+      const { items, query, mail } = access[name];
+      const statements: iam.PolicyStatement[] = [];
+      if (items.length > 0) statements.push(new iam.PolicyStatement({ actions: items.map((action) => `dynamodb:${action}`), resources: [tableArn] }));
+      if (query.length > 0) {
+        statements.push(
+          new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: query.map((part) => (part === 'table' ? tableArn : table.indexArn(part))) }),
+        );
+      }
+      if (mail) statements.push(sendMail);
+      return statements;
+    };
+
+    const made: Partial<Record<FunctionName, NodejsFunction>> = {};
+    for (const name of functionNames) {
+      const spec: FunctionSpec = { ...apiDefaults, description: name === 'email-events' ? 'SES bounce and complaint events' : routeOf(name), ...specOverrides[name] };
+      const id = pascal(name);
+      const logGroup = new logs.LogGroup(this, `${id}Logs`, {
+        retention: settings.logRetentionDays as logs.RetentionDays,
+        // The logs hold no personal data (shared/log.ts) and expire anyway.
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      const role = new iam.Role(this, `${id}Role`, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `Runs the ${name} function of the registration pipeline`,
+      });
+      for (const statement of permissions(name)) role.addToPolicy(statement);
+      logGroup.grantWrite(role);
+
+      const fn = new NodejsFunction(this, id, {
+        entry: join(projectRoot, 'functions', `${name}.ts`),
+        handler: 'handler',
+        projectRoot,
+        depsLockFilePath: join(projectRoot, 'package-lock.json'),
+        runtime,
+        architecture: lambda.Architecture.ARM_64,
+        description: spec.description,
+        memorySize: spec.memorySize,
+        timeout: spec.timeout,
+        role,
+        logGroup,
+        loggingFormat: lambda.LoggingFormat.JSON,
+        applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+        systemLogLevelV2: lambda.SystemLogLevel.WARN,
+        environment: {
+          ...environment,
+          ...(name === 'list' ? { CURSOR_SECRET: props.cursorSecret.secretValue.unsafeUnwrap() } : {}),
+        },
+        bundling,
+      });
+      made[name] = fn;
+    }
+    this.byName = made as Record<FunctionName, NodejsFunction>;
+  }
+}
+
+function pascal(name: string): string {
+  return name
+    .split('-')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function routeOf(name: FunctionName): string {
+  const route = routes.find((entry) => entry.handler === name);
+  return route ? routeKey(route) : name === 'fallback' ? '$default: 404 and 405 in the API error shape' : name;
+}

@@ -1,0 +1,162 @@
+// The stack's settings, read from CDK context (`cdk.json` "context", or `-c name=value` on the command
+// line). Every setting has a default, so `npx cdk synth` with none at all gives a complete stack; the
+// sender's defaults are marked examples, and a deploy with them is refused (see ExampleValueGuard).
+import type { Node } from 'constructs';
+
+export interface StackSettings {
+  /** From: address of every e-mail. Must be at `senderDomain` when that is set. */
+  senderAddress: string;
+  /** When set, the SES identity is this domain (DKIM records to publish); otherwise the address itself. */
+  senderDomain: string | undefined;
+  /** Where confirmation links point; undefined means the API's own URL, which serves /confirm. */
+  publicBaseUrl: string | undefined;
+  /** Browser origins allowed to call the API; none means no CORS headers at all. */
+  allowedOrigins: string[];
+  /** Steady-state requests per second and burst for the whole stage. */
+  throttleRateLimit: number;
+  throttleBurstLimit: number;
+  /** Stricter limits for the public POST routes (registration, confirmation), which send mail. */
+  publicPostRateLimit: number;
+  publicPostBurstLimit: number;
+  /** How long a confirmation link stays valid. */
+  confirmTokenLifetimeHours: number;
+  /** Days CloudWatch keeps function and access logs. */
+  logRetentionDays: number;
+  /** Cognito group whose members may read registrations. */
+  organizerGroup: string;
+  /** Names of settings still at their example value (the deploy guard refuses these). */
+  exampleValues: ExampleSetting[];
+}
+
+export interface ExampleSetting {
+  setting: string;
+  value: string;
+}
+
+export const exampleSenderAddress = 'registration@example.org';
+
+/** The context keys, documented in README "Deploy to AWS". */
+export const settingNames = {
+  senderAddress: 'senderAddress',
+  senderDomain: 'senderDomain',
+  publicBaseUrl: 'publicBaseUrl',
+  allowedOrigins: 'allowedOrigins',
+  throttleRateLimit: 'throttleRateLimit',
+  throttleBurstLimit: 'throttleBurstLimit',
+  publicPostRateLimit: 'publicPostRateLimit',
+  publicPostBurstLimit: 'publicPostBurstLimit',
+  confirmTokenLifetimeHours: 'confirmTokenLifetimeHours',
+  logRetentionDays: 'logRetentionDays',
+  organizerGroup: 'organizerGroup',
+} as const;
+
+const exampleDomains = ['example.org', 'example.com', 'example.net'];
+
+function isExampleHost(host: string): boolean {
+  const lower = host.toLowerCase();
+  return exampleDomains.some((domain) => lower === domain || lower.endsWith(`.${domain}`)) || lower.endsWith('.example');
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+type Lookup = (name: string) => unknown;
+
+/** Reads the settings from a construct's context. */
+export function readSettings(node: Node): StackSettings {
+  return parseSettings((name) => node.tryGetContext(name));
+}
+
+export function parseSettings(lookup: Lookup): StackSettings {
+  const text = (name: string, fallback: string | undefined): string | undefined => {
+    const value = lookup(name);
+    if (value === undefined || value === null || value === '') return fallback;
+    if (typeof value !== 'string') throw new SettingsError(`Setting ${name} must be a string, got ${JSON.stringify(value)}.`);
+    return value.trim();
+  };
+  const number = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = lookup(name);
+    if (raw === undefined || raw === null || raw === '') return fallback;
+    const value = typeof raw === 'number' ? raw : Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      throw new SettingsError(`Setting ${name} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
+    }
+    return value;
+  };
+  const list = (name: string): string[] => {
+    const raw = lookup(name);
+    if (raw === undefined || raw === null || raw === '') return [];
+    if (Array.isArray(raw)) return raw.map(String).map((entry) => entry.trim()).filter(Boolean);
+    if (typeof raw === 'string') return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+    throw new SettingsError(`Setting ${name} must be a list of origins or a comma-separated string.`);
+  };
+
+  const senderAddress = text(settingNames.senderAddress, exampleSenderAddress)!;
+  if (!/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(senderAddress)) {
+    throw new SettingsError(`Setting senderAddress must be a bare e-mail address such as registration@your-domain.org, got "${senderAddress}".`);
+  }
+  const senderHost = senderAddress.split('@')[1]!.toLowerCase();
+  const senderDomain = text(settingNames.senderDomain, undefined)?.toLowerCase();
+  if (senderDomain !== undefined && senderHost !== senderDomain && !senderHost.endsWith(`.${senderDomain}`)) {
+    throw new SettingsError(`Setting senderAddress (${senderAddress}) must be an address at senderDomain (${senderDomain}).`);
+  }
+
+  const publicBaseUrl = text(settingNames.publicBaseUrl, undefined)?.replace(/\/+$/, '');
+  let baseUrl: URL | undefined;
+  if (publicBaseUrl !== undefined) {
+    try {
+      baseUrl = new URL(publicBaseUrl);
+    } catch {
+      throw new SettingsError(`Setting publicBaseUrl must be an absolute https URL, got "${publicBaseUrl}".`);
+    }
+    if (baseUrl.protocol !== 'https:') throw new SettingsError(`Setting publicBaseUrl must use https, got "${publicBaseUrl}".`);
+  }
+
+  const allowedOrigins = list(settingNames.allowedOrigins);
+  for (const origin of allowedOrigins) {
+    if (origin === '*') throw new SettingsError('Setting allowedOrigins must name origins; "*" would let any site call the API.');
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new SettingsError(`Setting allowedOrigins has "${origin}", which is not an origin such as https://registration.your-domain.org.`);
+    }
+    if (parsed.origin !== origin) throw new SettingsError(`Setting allowedOrigins has "${origin}": give scheme and host only, such as ${parsed.origin}.`);
+  }
+
+  const exampleValues: ExampleSetting[] = [];
+  if (isExampleHost(senderHost)) exampleValues.push({ setting: settingNames.senderAddress, value: senderAddress });
+  if (senderDomain !== undefined && isExampleHost(senderDomain)) exampleValues.push({ setting: settingNames.senderDomain, value: senderDomain });
+  if (baseUrl && isExampleHost(baseUrl.hostname)) exampleValues.push({ setting: settingNames.publicBaseUrl, value: publicBaseUrl! });
+
+  const organizerGroup = text(settingNames.organizerGroup, 'organizers')!;
+  if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(organizerGroup)) {
+    throw new SettingsError(`Setting organizerGroup must be a Cognito group name (1-128 characters, no spaces), got "${organizerGroup}".`);
+  }
+
+  return {
+    senderAddress,
+    senderDomain,
+    publicBaseUrl,
+    allowedOrigins,
+    throttleRateLimit: number(settingNames.throttleRateLimit, 50, 1, 10_000),
+    throttleBurstLimit: number(settingNames.throttleBurstLimit, 100, 1, 5_000),
+    publicPostRateLimit: number(settingNames.publicPostRateLimit, 5, 1, 10_000),
+    publicPostBurstLimit: number(settingNames.publicPostBurstLimit, 10, 1, 5_000),
+    confirmTokenLifetimeHours: number(settingNames.confirmTokenLifetimeHours, 72, 1, 24 * 30),
+    logRetentionDays: retention(number(settingNames.logRetentionDays, 90, 1, 3653)),
+    organizerGroup,
+    exampleValues,
+  };
+}
+
+// The values CloudWatch Logs accepts for a retention period.
+export const retentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+function retention(days: number): number {
+  if (!retentionDays.includes(days)) {
+    throw new SettingsError(`Setting logRetentionDays must be one of ${retentionDays.join(', ')} (what CloudWatch Logs accepts), got ${days}.`);
+  }
+  return days;
+}

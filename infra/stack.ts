@@ -1,0 +1,79 @@
+// The registration pipeline in AWS: HTTP API, one function per handler, the table, SES and organizer
+// sign-in, wired the way local/stack.ts wires the emulators.
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { Api } from './api.ts';
+import { OrganizerAuth } from './auth.ts';
+import { Email } from './email.ts';
+import { Functions } from './functions.ts';
+import { guardExampleSettings } from './guard.ts';
+import type { StackSettings } from './settings.ts';
+import { RegistrationTable } from './table.ts';
+
+export interface RegistrationStackProps extends StackProps {
+  settings: StackSettings;
+}
+
+export class RegistrationStack extends Stack {
+  readonly table: RegistrationTable;
+  readonly auth: OrganizerAuth;
+  readonly email: Email;
+  readonly api: Api;
+  readonly functions: Functions;
+  readonly cursorSecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: RegistrationStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    this.table = new RegistrationTable(this, 'Registrations');
+    this.auth = new OrganizerAuth(this, 'Organizers', { organizerGroup: settings.organizerGroup });
+    this.email = new Email(this, 'Email', { senderAddress: settings.senderAddress, senderDomain: settings.senderDomain });
+
+    // Signs the organizer list's page cursors. CloudFormation resolves it into the list function's
+    // environment at deploy, so the function needs no Secrets Manager client nor a call per cold start.
+    this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
+      description: 'HMAC key for the organizer list page cursors of the registration pipeline',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The key is resolved into the list function at deploy time, so a scheduled rotation would not reach it. ' +
+        'It only signs page cursors (no data is encrypted with it); rotate by replacing the secret and redeploying, which merely invalidates open cursors.',
+    });
+
+    this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
+    this.functions = new Functions(this, 'Functions', {
+      settings,
+      table: this.table,
+      email: this.email,
+      cursorSecret: this.cursorSecret,
+      apiUrl: this.api.url,
+    });
+    this.api.addRoutes(this.functions.byName, this.auth.authorizer);
+    this.functions.byName['email-events'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
+
+    guardExampleSettings(this, settings.exampleValues);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Cognito user pool of the organizers' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'App client organizers sign in with' });
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'DynamoDB table (kept when the stack is destroyed)' });
+    new CfnOutput(this, 'OrganizerGroup', { value: settings.organizerGroup, description: 'Cognito group allowed to read registrations' });
+    new CfnOutput(this, 'SesIdentity', { value: this.email.identityName, description: 'SES identity to verify before mail goes out' });
+    if (settings.senderDomain) {
+      const identity = this.email.identity;
+      const dkim: [string, string][] = [
+        [identity.dkimDnsTokenName1, identity.dkimDnsTokenValue1],
+        [identity.dkimDnsTokenName2, identity.dkimDnsTokenValue2],
+        [identity.dkimDnsTokenName3, identity.dkimDnsTokenValue3],
+      ];
+      dkim.forEach(([name, value], index) => {
+        new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${name} CNAME ${value}`, description: 'Publish this DNS record to verify the sender domain' });
+      });
+    }
+  }
+}

@@ -1,0 +1,222 @@
+// The deploy artefact works: the stack is synthesized with bundling (the very esbuild settings
+// `cdk deploy` uses), and each bundled index.mjs is loaded by Node's own ESM loader, outside Vite's
+// transforms, and invoked against dynalite and aws-ses-v2-local. A bundling, ESM or missing-module
+// mistake fails here instead of in Lambda.
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { functionNames, type FunctionName } from '../../infra/functions.ts';
+import { emailKey } from '../../shared/identifiers.ts';
+import { seedEvent } from '../../shared/seed-event.ts';
+import { createDynamoClient } from '../../shared/store/client.ts';
+import { EventStore } from '../../shared/store/event-store.ts';
+import { keys } from '../../shared/store/table.ts';
+import { ensureTable } from '../../local/table-setup.ts';
+import { validForm } from '../support/fixtures.ts';
+import { linkToken, waitForMail } from '../support/mailbox.ts';
+import { httpEvent, lambdaContext, sesFeedback, snsEvent, type HttpRequestSpec } from './lambda-events.ts';
+import { functionIdOf, realSettings, removeOutdirs, resources, synthStack } from './synth.ts';
+
+// Node's own loader (require() of an ES module, Node 22.12+), not Vite's: the bundle is loaded as
+// an ES module by Node exactly as Lambda's runtime would, with nothing transformed on the way.
+const nodeRequire = createRequire(import.meta.url);
+
+type Invoke = (event: unknown) => Promise<any>;
+const handlers = {} as Record<FunctionName, Invoke>;
+const bundles = {} as Record<FunctionName, string>;
+const tableName = `artefact-${randomUUID()}`;
+const eventId = seedEvent.id;
+const baseUrl = 'https://registration.osce.org';
+let sesEndpoint: string;
+
+beforeAll(async () => {
+  // Prepare: the settings the stack gives the functions, pointed at the emulators.
+  sesEndpoint = inject('sesEndpoint');
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    SES_ENDPOINT: sesEndpoint,
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    SENDER_ADDRESS: realSettings.senderAddress,
+    PUBLIC_BASE_URL: baseUrl,
+    CONFIRM_TOKEN_LIFETIME_HOURS: '72',
+    CURSOR_SECRET: 'artefact-test-cursor-secret',
+    ORGANIZER_GROUP: 'organizers',
+    // Sent with every mail, as in the cloud.
+    SES_CONFIGURATION_SET: 'registration-feedback',
+  });
+  const dynamo = createDynamoClient();
+  await ensureTable(dynamo, tableName);
+  await new EventStore(dynamo, tableName).create(seedEvent);
+
+  const { template, outdir } = synthStack(realSettings, { bundle: true });
+  const functions = resources(template, 'AWS::Lambda::Function');
+  for (const name of functionNames) {
+    const fn = functions[functionIdOf(template, name)]!;
+    const file = join(outdir, fn.Metadata!['aws:asset:path'] as string, 'index.mjs');
+    bundles[name] = file;
+    const module = nodeRequire(file) as Record<string, unknown>;
+    expect(Object.prototype.toString.call(module), name).toBe('[object Module]');
+    handlers[name] = module[fn.Properties!.Handler.split('.')[1]] as Invoke;
+  }
+}, 180_000);
+
+afterAll(() => {
+  removeOutdirs();
+});
+
+async function invokeHttp(name: FunctionName, spec: HttpRequestSpec) {
+  const handler = handlers[name] as (event: unknown, context: unknown) => Promise<unknown>;
+  return (await handler(httpEvent(spec), lambdaContext(name))) as { statusCode: number; headers: Record<string, string>; body: string };
+}
+
+function registrationKey(address: string) {
+  const { pk, sk } = keys.registration(eventId, emailKey(address));
+  return { pk: { S: pk }, sk: { S: sk } };
+}
+
+describe('the bundles', () => {
+  it('are one ESM file per function with its source map, the createRequire banner and the AWS SDK inside', () => {
+    for (const name of functionNames) {
+      // Act
+      const code = readFileSync(bundles[name], 'utf8');
+
+      // Assess
+      expect(existsSync(`${bundles[name]}.map`), name).toBe(true);
+      expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);"), name).toBe(true);
+      expect(code, name).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      expect(code, name).not.toMatch(/from\s*["']@aws-sdk\//);
+      expect(code, name).not.toMatch(/from\s*["']#shared\//);
+      expect(typeof handlers[name], name).toBe('function');
+    }
+  });
+});
+
+describe('the bundled API handlers', () => {
+  const participant = validForm();
+  const address = String(participant.email);
+  let token: string;
+
+  it('get-event answers the seeded event', async () => {
+    // Act
+    const response = await invokeHttp('get-event', { method: 'GET', path: `/events/${eventId}`, routeKey: 'GET /events/{eventId}', pathParameters: { eventId } });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ id: eventId });
+  });
+
+  it('submit stores the registration and mails the link through SES', async () => {
+    // Act
+    const response = await invokeHttp('submit', {
+      method: 'POST',
+      path: `/events/${eventId}/registrations`,
+      routeKey: 'POST /events/{eventId}/registrations',
+      pathParameters: { eventId },
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(participant),
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const [mail] = await waitForMail(sesEndpoint, address);
+    expect(mail?.from).toContain(realSettings.senderAddress);
+    expect(mail?.body.text).toContain(`${baseUrl}/confirm?token=`);
+    token = linkToken(mail!);
+  });
+
+  it('confirm-page shows the confirmation page for the mailed link', async () => {
+    // Act
+    const response = await invokeHttp('confirm-page', { method: 'GET', path: '/confirm', routeKey: 'GET /confirm', query: { token } });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+  });
+
+  it('confirm confirms and answers the reference', async () => {
+    // Act
+    const response = await invokeHttp('confirm', {
+      method: 'POST',
+      path: '/registrations/confirm',
+      routeKey: 'POST /registrations/confirm',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'confirmed', eventId });
+  });
+
+  it('list shows the registration to an organizer, with the claims as the JWT authorizer passes them', async () => {
+    // Act
+    const response = await invokeHttp('list', {
+      method: 'GET',
+      path: `/events/${eventId}/registrations`,
+      routeKey: 'GET /events/{eventId}/registrations',
+      pathParameters: { eventId },
+      query: { limit: '100' },
+      claims: { sub: randomUUID(), 'cognito:groups': '[organizers staff]', username: 'organizer', token_use: 'access' },
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const { items } = JSON.parse(response.body) as { items: { email: string; status: string }[] };
+    expect(items.find((item) => item.email === address)).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('list refuses a token without the organizer group', async () => {
+    // Act
+    const response = await invokeHttp('list', {
+      method: 'GET',
+      path: `/events/${eventId}/registrations`,
+      routeKey: 'GET /events/{eventId}/registrations',
+      pathParameters: { eventId },
+      claims: { sub: randomUUID(), 'cognito:groups': '[staff]' },
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('openapi serves the document', async () => {
+    // Act
+    const response = await invokeHttp('openapi', { method: 'GET', path: '/openapi.json', routeKey: 'GET /openapi.json' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ openapi: expect.any(String) });
+  });
+
+  it('fallback answers 404 and 405 in the API error shape', async () => {
+    // Act
+    const missing = await invokeHttp('fallback', { method: 'GET', path: '/nowhere', routeKey: '$default' });
+    const wrongMethod = await invokeHttp('fallback', { method: 'DELETE', path: '/openapi.json', routeKey: '$default' });
+
+    // Assess
+    expect(missing.statusCode).toBe(404);
+    expect(JSON.parse(missing.body)).toMatchObject({ error: { code: 'not_found' } });
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('GET');
+  });
+
+  it('email-events marks the registration when SES reports a permanent bounce', async () => {
+    // Prepare
+    const dynamo = createDynamoClient();
+    const before = await dynamo.send(new GetItemCommand({ TableName: tableName, Key: registrationKey(address), ConsistentRead: true }));
+
+    // Act
+    await handlers['email-events'](snsEvent(sesFeedback('Bounce', eventId, address)));
+
+    // Assess
+    const after = await dynamo.send(new GetItemCommand({ TableName: tableName, Key: registrationKey(address), ConsistentRead: true }));
+    expect(after.Item?.emailStatus).toEqual({ S: 'bounced' });
+    expect(Number(after.Item?.version?.N)).toBe(Number(before.Item?.version?.N) + 1);
+  });
+});

@@ -1,0 +1,642 @@
+// CDK assertion tests: every promise the stack makes, read from the synthesized template (no bundling).
+import { Validations } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLogFields } from '../../infra/api.ts';
+import { access, functionNames } from '../../infra/functions.ts';
+import { exampleGuardRuleId } from '../../infra/guard.ts';
+import { parseSettings, SettingsError } from '../../infra/settings.ts';
+import { routeKey, routes } from '../../shared/routes.ts';
+import { createTableInput, tableKeys } from '../../shared/store/table.ts';
+
+const byName = (a: { AttributeName?: string | undefined }, b: { AttributeName?: string | undefined }) => String(a.AttributeName).localeCompare(String(b.AttributeName));
+import { functionIdOf, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
+
+let defaults: Synthesized;
+let real: Synthesized;
+
+beforeAll(() => {
+  defaults = synthStack();
+  real = synthStack(realSettings);
+});
+afterAll(() => {
+  removeOutdirs();
+});
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+/** Every statement of every policy attached to the function's role, with actions as arrays. */
+function statementsOf(template: Template, name: string): Statement[] {
+  const fn = resources(template, 'AWS::Lambda::Function')[functionIdOf(template, name)]!;
+  const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+  const role = resources(template, 'AWS::IAM::Role')[roleId]!;
+  expect(role.Properties!.ManagedPolicyArns ?? []).toEqual([]);
+  const inline = (role.Properties!.Policies ?? []).flatMap((policy: any) => policy.PolicyDocument.Statement);
+  const attached = Object.values(resources(template, 'AWS::IAM::Policy'))
+    .filter((policy) => policy.Properties!.Roles.some((ref: any) => ref.Ref === roleId))
+    .flatMap((policy) => policy.Properties!.PolicyDocument.Statement);
+  return [...inline, ...attached].map((statement: Statement) => ({
+    ...statement,
+    Action: [statement.Action].flat(),
+  }));
+}
+
+function actionsOf(template: Template, name: string): string[] {
+  return statementsOf(template, name)
+    .flatMap((statement) => statement.Action as string[])
+    .filter((action) => !action.startsWith('logs:'))
+    .sort();
+}
+
+function ref(template: Template, type: string): string {
+  const ids = Object.keys(resources(template, type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}
+
+describe('the HTTP API', () => {
+  it('has exactly the routes of shared/routes.ts plus $default', () => {
+    // Prepare
+    const expected = [...routes.map(routeKey), '$default'].sort();
+
+    // Act
+    const routeKeys = Object.values(resources(defaults.template, 'AWS::ApiGatewayV2::Route')).map((route) => route.Properties!.RouteKey);
+
+    // Assess
+    expect(routeKeys.sort()).toEqual(expected);
+  });
+
+  it('puts the JWT authorizer on every organizer route and on no other', () => {
+    // Prepare
+    const authorizerId = ref(defaults.template, 'AWS::ApiGatewayV2::Authorizer');
+
+    // Act
+    const byKey = Object.fromEntries(
+      Object.values(resources(defaults.template, 'AWS::ApiGatewayV2::Route')).map((route) => [route.Properties!.RouteKey, route.Properties!]),
+    );
+
+    // Assess
+    for (const route of routes) {
+      const properties = byKey[routeKey(route)]!;
+      if (route.organizersOnly) {
+        expect(properties.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      } else {
+        expect(properties.AuthorizationType, routeKey(route)).toBe('NONE');
+        expect(properties.AuthorizerId, routeKey(route)).toBeUndefined();
+      }
+    }
+    expect(byKey.$default!.AuthorizationType).toBe('NONE');
+  });
+
+  it('checks tokens of the organizer user pool issued to its app client', () => {
+    // Prepare
+    const poolId = ref(defaults.template, 'AWS::Cognito::UserPool');
+    const clientId = ref(defaults.template, 'AWS::Cognito::UserPoolClient');
+
+    // Act
+    const authorizer = Object.values(resources(defaults.template, 'AWS::ApiGatewayV2::Authorizer'))[0]!.Properties!;
+
+    // Assess
+    expect(authorizer.AuthorizerType).toBe('JWT');
+    expect(authorizer.IdentitySource).toEqual(['$request.header.Authorization']);
+    expect(authorizer.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    expect(JSON.stringify(authorizer.JwtConfiguration.Issuer)).toContain('cognito-idp.');
+    expect(JSON.stringify(authorizer.JwtConfiguration.Issuer)).toContain(poolId);
+  });
+
+  it('sends each route to the function of its handler, and $default to fallback', () => {
+    // Prepare
+    const integrations = resources(defaults.template, 'AWS::ApiGatewayV2::Integration');
+    const target = (routeProperties: Record<string, any>) => {
+      const integrationId = (routeProperties.Target['Fn::Join'][1][1] as { Ref: string }).Ref;
+      return integrations[integrationId]!.Properties!.IntegrationUri['Fn::GetAtt'][0] as string;
+    };
+
+    // Act
+    const byKey = Object.fromEntries(
+      Object.values(resources(defaults.template, 'AWS::ApiGatewayV2::Route')).map((route) => [route.Properties!.RouteKey, target(route.Properties!)]),
+    );
+
+    // Assess
+    for (const route of routes) expect(byKey[routeKey(route)], routeKey(route)).toBe(functionIdOf(defaults.template, route.handler));
+    expect(byKey.$default).toBe(functionIdOf(defaults.template, 'fallback'));
+    for (const integration of Object.values(integrations)) expect(integration.Properties!.PayloadFormatVersion).toBe('2.0');
+  });
+
+  it('throttles the stage, and the public POST routes more strictly, from the settings', () => {
+    // Prepare
+    const custom = synthStack({ ...realSettings, throttleRateLimit: 20, throttleBurstLimit: 40, publicPostRateLimit: 2, publicPostBurstLimit: 4 });
+    const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
+
+    // Act
+    const stage = Object.values(resources(custom.template, 'AWS::ApiGatewayV2::Stage'))[0]!.Properties!;
+    const defaultStage = Object.values(resources(defaults.template, 'AWS::ApiGatewayV2::Stage'))[0]!.Properties!;
+
+    // Assess
+    expect(publicPosts.length).toBeGreaterThan(0);
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    expect(Object.keys(stage.RouteSettings).sort()).toEqual([...publicPosts].sort());
+    for (const key of publicPosts) expect(stage.RouteSettings[key]).toEqual({ throttlingRateLimit: 2, throttlingBurstLimit: 4 });
+    expect(defaultStage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ throttlingRateLimit: 5, throttlingBurstLimit: 10 });
+  });
+
+  it('writes JSON access logs without bodies, query strings or headers, kept for the retention setting', () => {
+    // Prepare
+    const custom = synthStack({ ...realSettings, logRetentionDays: 30 });
+
+    // Act
+    const stage = Object.values(resources(custom.template, 'AWS::ApiGatewayV2::Stage'))[0]!.Properties!;
+    const format = JSON.parse(stage.AccessLogSettings.Format) as Record<string, string>;
+    const logGroupId = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
+
+    // Assess
+    expect(stage.StageName).toBe('$default');
+    expect(stage.AutoDeploy).toBe(true);
+    expect(format).toEqual(accessLogFields);
+    expect(format.requestId).toBe('$context.requestId');
+    expect(Object.values(format).join(' ')).not.toMatch(/body|querystring|requestOverride|header|authorizer\.claims/i);
+    expect(resources(custom.template, 'AWS::Logs::LogGroup')[logGroupId]!.Properties!.RetentionInDays).toBe(30);
+  });
+
+  it('answers CORS preflights only for the configured origins', () => {
+    // Act
+    const none = Object.values(resources(defaults.template, 'AWS::ApiGatewayV2::Api'))[0]!.Properties!;
+    const some = Object.values(resources(real.template, 'AWS::ApiGatewayV2::Api'))[0]!.Properties!;
+
+    // Assess
+    expect(none.CorsConfiguration).toBeUndefined();
+    expect(some.CorsConfiguration.AllowOrigins).toEqual(['https://registration.osce.org']);
+    expect(some.CorsConfiguration.AllowMethods.sort()).toEqual(['GET', 'POST']);
+    expect(some.CorsConfiguration.AllowCredentials).toBeUndefined();
+  });
+});
+
+describe('the functions', () => {
+  it('are one per handler plus email-events, on nodejs24.x arm64 with JSON logs', () => {
+    // Act
+    const functions = resources(defaults.template, 'AWS::Lambda::Function');
+
+    // Assess
+    expect(Object.keys(functions)).toHaveLength(functionNames.length);
+    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'fallback', 'email-events'])].sort());
+    for (const name of functionNames) {
+      const properties = functions[functionIdOf(defaults.template, name)]!.Properties!;
+      expect(properties.Runtime, name).toBe('nodejs24.x');
+      expect(properties.Architectures, name).toEqual(['arm64']);
+      expect(properties.Handler, name).toBe('index.handler');
+      expect(properties.LoggingConfig, name).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' });
+      expect(properties.Environment.Variables.NODE_OPTIONS, name).toBe('--enable-source-maps');
+      expect(properties.MemorySize, name).toBeGreaterThanOrEqual(256);
+      expect(properties.Timeout, name).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('keep API functions within the HTTP API 30 s integration limit', () => {
+    for (const route of routes) {
+      const properties = resources(defaults.template, 'AWS::Lambda::Function')[functionIdOf(defaults.template, route.handler)]!.Properties!;
+      expect(properties.Timeout, route.handler).toBeLessThan(30);
+    }
+  });
+
+  it('log to a group of their own with the retention setting', () => {
+    // Prepare
+    const custom = synthStack({ ...realSettings, logRetentionDays: 365 });
+    const groups = resources(custom.template, 'AWS::Logs::LogGroup');
+
+    // Act
+    const retention = functionNames.map((name) => {
+      const properties = resources(custom.template, 'AWS::Lambda::Function')[functionIdOf(custom.template, name)]!.Properties!;
+      return groups[properties.LoggingConfig.LogGroup.Ref]!.Properties!.RetentionInDays;
+    });
+
+    // Assess
+    expect(new Set(functionNames.map((name) => resources(custom.template, 'AWS::Lambda::Function')[functionIdOf(custom.template, name)]!.Properties!.LoggingConfig.LogGroup.Ref)).size).toBe(functionNames.length);
+    expect(retention).toEqual(functionNames.map(() => 365));
+  });
+
+  it('get the settings the handlers read, and only list gets the cursor secret, as a deploy-time reference', () => {
+    // Prepare
+    const functions = resources(real.template, 'AWS::Lambda::Function');
+    const secretId = ref(real.template, 'AWS::SecretsManager::Secret');
+
+    // Act
+    const env = (name: string) => functions[functionIdOf(real.template, name)]!.Properties!.Environment.Variables as Record<string, unknown>;
+
+    // Assess
+    for (const name of functionNames) {
+      expect(env(name), name).toMatchObject({
+        TABLE_NAME: { Ref: ref(real.template, 'AWS::DynamoDB::Table') },
+        SENDER_ADDRESS: 'registration@osce.org',
+        PUBLIC_BASE_URL: 'https://registration.osce.org',
+        SES_CONFIGURATION_SET: { Ref: ref(real.template, 'AWS::SES::ConfigurationSet') },
+        CONFIRM_TOKEN_LIFETIME_HOURS: '72',
+        ORGANIZER_GROUP: 'organizers',
+        LOG_LEVEL: 'info',
+      });
+      if (name === 'list') {
+        expect(env(name).CURSOR_SECRET).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] });
+      } else {
+        expect(env(name).CURSOR_SECRET, name).toBeUndefined();
+      }
+    }
+  });
+
+  it('link to the API itself when publicBaseUrl is not set', () => {
+    // Act
+    const env = resources(defaults.template, 'AWS::Lambda::Function')[functionIdOf(defaults.template, 'submit')]!.Properties!.Environment.Variables;
+
+    // Assess
+    expect(JSON.stringify(env.PUBLIC_BASE_URL)).toContain('.execute-api.');
+    expect(JSON.stringify(env.PUBLIC_BASE_URL)).toContain(ref(defaults.template, 'AWS::ApiGatewayV2::Api'));
+  });
+
+  it('let API Gateway invoke each API function only from this API', () => {
+    // Act
+    const permissions = Object.values(resources(defaults.template, 'AWS::Lambda::Permission')).filter(
+      (permission) => permission.Properties!.Principal === 'apigateway.amazonaws.com',
+    );
+
+    // Assess
+    expect(permissions.length).toBe(routes.length + 1);
+    for (const permission of permissions) {
+      expect(JSON.stringify(permission.Properties!.SourceArn)).toContain(ref(defaults.template, 'AWS::ApiGatewayV2::Api'));
+    }
+  });
+});
+
+describe('least privilege', () => {
+  const table = () => ({ 'Fn::GetAtt': [ref(real.template, 'AWS::DynamoDB::Table'), 'Arn'] });
+
+  it('grants each function exactly what infra/functions.ts declares for it', () => {
+    for (const name of functionNames) {
+      // Prepare
+      const declared = access[name];
+      const expected = [
+        ...declared.items.map((action) => `dynamodb:${action}`),
+        ...(declared.query.length > 0 ? ['dynamodb:Query'] : []),
+        ...(declared.mail ? ['ses:SendEmail'] : []),
+      ].sort();
+
+      // Act
+      const granted = actionsOf(real.template, name);
+
+      // Assess
+      expect(granted, name).toEqual(expected);
+    }
+  });
+
+  it('lets the GET routes and pages only read, and the SNS handler only mark', () => {
+    // Prepare
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'ses:SendEmail'];
+    const readers = routes.filter((route) => route.method === 'GET').map((route) => route.handler);
+
+    // Act + Assess
+    expect(readers).toEqual(expect.arrayContaining(['list', 'confirm-page', 'get-event']));
+    for (const name of readers) {
+      for (const write of writes) expect(actionsOf(real.template, name), name).not.toContain(write);
+    }
+    expect(actionsOf(real.template, 'email-events')).toEqual(['dynamodb:UpdateItem']);
+    expect(actionsOf(real.template, 'openapi')).toEqual([]);
+    expect(actionsOf(real.template, 'fallback')).toEqual([]);
+  });
+
+  it('keeps the registration lists (byEvent index) from the public functions but list-events', () => {
+    // Prepare
+    const index = JSON.stringify({ 'Fn::Join': ['', [table(), `/index/${tableKeys.byEventIndex}`]] });
+    const publicHandlers = [...new Set(routes.filter((route) => !route.organizersOnly).map((route) => route.handler))];
+
+    // Act
+    const queriesByEvent = (name: string) =>
+      statementsOf(real.template, name).some(
+        (statement) => (statement.Action as string[]).includes('dynamodb:Query') && JSON.stringify(statement.Resource).includes(index),
+      );
+
+    // Assess
+    expect(queriesByEvent('list')).toBe(true);
+    for (const name of publicHandlers) expect(queriesByEvent(name), name).toBe(name === 'list-events');
+    expect(actionsOf(real.template, 'submit')).not.toContain('dynamodb:Scan');
+  });
+
+  it('lets only the functions that send mail call SES', () => {
+    for (const name of functionNames) {
+      expect(actionsOf(real.template, name).includes('ses:SendEmail'), name).toBe(access[name].mail);
+    }
+  });
+
+  it('uses no wildcard action and no table-level administration anywhere', () => {
+    for (const name of functionNames) {
+      for (const statement of statementsOf(real.template, name)) {
+        for (const action of statement.Action as string[]) {
+          expect(action, name).not.toContain('*');
+          expect(action, name).not.toMatch(/^dynamodb:(Delete|Update|Create)Table|^dynamodb:Scan$/);
+        }
+        expect(statement.Resource, name).not.toBe('*');
+      }
+    }
+  });
+
+  it('scopes item calls to the table and each Query to the table or the indexes declared', () => {
+    for (const name of functionNames) {
+      // Prepare
+      const statements = statementsOf(real.template, name);
+      const query = statements.find((statement) => (statement.Action as string[]).includes('dynamodb:Query'));
+      const items = statements.filter((statement) => (statement.Action as string[]).some((action) => action !== 'dynamodb:Query' && action.startsWith('dynamodb:')));
+
+      // Assess
+      for (const statement of items) expect(statement.Resource, name).toEqual(table());
+      const expected = access[name].query.map((part) => (part === 'table' ? table() : { 'Fn::Join': ['', [table(), `/index/${part}`]] }));
+      if (expected.length === 0) expect(query, name).toBeUndefined();
+      else expect([query!.Resource].flat(), name).toEqual(expected);
+    }
+  });
+
+  it('lets the mailing functions send only as the sender, through the identity and configuration set', () => {
+    for (const name of ['submit', 'confirm']) {
+      // Act
+      const send = statementsOf(real.template, name).find((statement) => (statement.Action as string[]).includes('ses:SendEmail'))!;
+
+      // Assess
+      expect(send.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'registration@osce.org' } });
+      const text = JSON.stringify(send.Resource);
+      expect(text).toContain(':identity/osce.org');
+      expect(text).toContain(':configuration-set/');
+      expect(send.Resource).toHaveLength(2);
+    }
+  });
+
+  it('lets each function write only its own log group', () => {
+    for (const name of functionNames) {
+      // Prepare
+      const fn = resources(real.template, 'AWS::Lambda::Function')[functionIdOf(real.template, name)]!;
+
+      // Act
+      const logs = statementsOf(real.template, name).filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('logs:')));
+
+      // Assess
+      expect(logs).toHaveLength(1);
+      expect((logs[0]!.Action as string[]).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [fn.Properties!.LoggingConfig.LogGroup.Ref, 'Arn'] });
+    }
+  });
+});
+
+describe('the table', () => {
+  it('is built from shared/store/table.ts: keys, attribute types, every index and the TTL attribute', () => {
+    // Prepare
+    const local = createTableInput('local');
+
+    // Act
+    const properties = Object.values(resources(real.template, 'AWS::DynamoDB::Table'))[0]!.Properties!;
+
+    // Assess
+    expect(properties.KeySchema).toEqual(local.KeySchema);
+    expect([...properties.AttributeDefinitions].sort(byName)).toEqual([...local.AttributeDefinitions!].sort(byName));
+    expect(properties.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(properties.TimeToLiveSpecification).toEqual({ AttributeName: tableKeys.timeToLive, Enabled: true });
+  });
+
+  it('is on-demand, recoverable to any point, encrypted with a KMS key, protected and retained', () => {
+    // Act
+    const table = Object.values(resources(real.template, 'AWS::DynamoDB::Table'))[0]!;
+
+    // Assess
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('e-mail', () => {
+  it('verifies the sender address itself when no domain is given', () => {
+    defaults.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'registration@example.org' });
+  });
+
+  it('verifies the domain with 2048-bit Easy DKIM and outputs the DNS records when senderDomain is set', () => {
+    // Assess
+    real.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'osce.org',
+      DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+    });
+    expect(Object.keys(real.template.toJSON().Outputs).filter((id) => id.startsWith('DkimRecord'))).toHaveLength(3);
+    expect(Object.keys(defaults.template.toJSON().Outputs).filter((id) => id.startsWith('DkimRecord'))).toHaveLength(0);
+  });
+
+  it('sends through a configuration set that requires TLS and suppresses bounced and complaining addresses', () => {
+    real.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+  });
+
+  it('publishes bounces and complaints to an encrypted, TLS-only topic that feeds email-events', () => {
+    // Prepare
+    const topicId = ref(real.template, 'AWS::SNS::Topic');
+    const keyId = ref(real.template, 'AWS::KMS::Key');
+
+    // Assess
+    real.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: ref(real.template, 'AWS::SES::ConfigurationSet') },
+      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: topicId } } },
+    });
+    real.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    real.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    real.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' }),
+        ]),
+      },
+    });
+    real.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { 'Fn::GetAtt': [functionIdOf(real.template, 'email-events'), 'Arn'] },
+    });
+  });
+
+  it('lets SES use the topic key only from this account configuration sets', () => {
+    real.template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'ses.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': Match.anyValue() } }),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('organizer sign-in', () => {
+  it('is a user pool without self sign-up, with a strong password policy, required TOTP MFA and threat protection', () => {
+    real.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: 3,
+        },
+      },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      DeletionProtection: 'ACTIVE',
+    });
+  });
+
+  it('has the organizers group and a public app client without secret', () => {
+    real.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'organizers' });
+    real.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    // No hosted UI, so no OAuth flows and no callback URLs (CDK's default would be https://example.com).
+    const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
+    expect(client.AllowedOAuthFlows).toBeUndefined();
+    expect(client.CallbackURLs).toBeUndefined();
+  });
+
+  it('names the group from the organizerGroup setting, for the handler check too', () => {
+    // Prepare
+    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat' });
+
+    // Assess
+    custom.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'secretariat' });
+    custom.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat' }) },
+    });
+  });
+});
+
+describe('settings and the deploy guard', () => {
+  it('synthesize a complete stack from no settings at all, marking the example sender', () => {
+    // Act
+    const annotations = defaults.stack.node.metadata.filter((entry) => entry.type === 'aws:cdk:warning');
+
+    // Assess
+    expect(Object.keys(resources(defaults.template, 'AWS::Lambda::Function'))).toHaveLength(functionNames.length);
+    expect(JSON.stringify(annotations)).toContain('senderAddress');
+  });
+
+  it('make CloudFormation refuse a deploy with the example sender, naming the setting to give', () => {
+    // Act
+    const rule = defaults.template.toJSON().Rules[exampleGuardRuleId];
+
+    // Assess
+    expect(rule.Assertions).toHaveLength(1);
+    expect(rule.Assertions[0].Assert).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['registration@example.org', 'registration@example.org'] }] });
+    expect(rule.Assertions[0].AssertDescription).toContain('senderAddress');
+    expect(rule.Assertions[0].AssertDescription).toContain('-c senderAddress=');
+  });
+
+  it('leave no guard in a template with real settings', () => {
+    expect(real.template.toJSON().Rules?.[exampleGuardRuleId]).toBeUndefined();
+  });
+
+  it('treat an explicit example domain or base URL as example values too', () => {
+    // Act
+    const settings = parseSettings((name) => ({ senderAddress: 'reg@mail.example.com', senderDomain: 'example.com', publicBaseUrl: 'https://x.example.net' })[name]);
+
+    // Assess
+    expect(settings.exampleValues.map((entry) => entry.setting)).toEqual(['senderAddress', 'senderDomain', 'publicBaseUrl']);
+  });
+
+  it('reject settings that cannot work, saying which one', () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ senderAddress: 'not an address' }, /senderAddress/],
+      [{ senderAddress: 'a@osce.org', senderDomain: 'un.org' }, /senderDomain/],
+      [{ publicBaseUrl: 'http://registration.osce.org' }, /https/],
+      [{ allowedOrigins: '*' }, /allowedOrigins/],
+      [{ allowedOrigins: 'https://a.osce.org/path' }, /allowedOrigins/],
+      [{ throttleRateLimit: 'fast' }, /throttleRateLimit/],
+      [{ logRetentionDays: 10 }, /logRetentionDays/],
+      [{ confirmTokenLifetimeHours: 0 }, /confirmTokenLifetimeHours/],
+    ];
+    for (const [context, message] of cases) {
+      expect(() => parseSettings((name) => context[name]), JSON.stringify(context)).toThrow(SettingsError);
+      expect(() => parseSettings((name) => context[name]), JSON.stringify(context)).toThrow(message);
+    }
+  });
+
+  it('accept origins as a list or a comma-separated string', () => {
+    expect(parseSettings((name) => ({ allowedOrigins: ['https://a.osce.org'] })[name]).allowedOrigins).toEqual(['https://a.osce.org']);
+    expect(parseSettings((name) => ({ allowedOrigins: 'https://a.osce.org, https://b.osce.org' })[name]).allowedOrigins).toEqual([
+      'https://a.osce.org',
+      'https://b.osce.org',
+    ]);
+  });
+});
+
+describe('outputs', () => {
+  it('give the API URL, user pool id, app client id and table name', () => {
+    // Act
+    const outputs = real.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+
+    // Assess
+    expect(outputs.ApiUrl!.Value).toMatchObject({ 'Fn::Join': expect.any(Array) });
+    expect(outputs.UserPoolId!.Value).toEqual({ Ref: ref(real.template, 'AWS::Cognito::UserPool') });
+    expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: ref(real.template, 'AWS::Cognito::UserPoolClient') });
+    expect(outputs.TableName!.Value).toEqual({ Ref: ref(real.template, 'AWS::DynamoDB::Table') });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  for (const [label, pick] of [
+    ['with no settings', () => defaults],
+    ['with real settings', () => real],
+  ] as const) {
+    it(`finds nothing unacknowledged ${label}`, () => {
+      // Prepare
+      const { app, stack } = pick();
+
+      // Act
+      const report = new AwsSolutionsChecks(app).validateScope(stack);
+
+      // Assess
+      expect(report.violations.map((violation) => `${violation.ruleName} ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`)).toEqual([]);
+      expect(report.success).toBe(true);
+    });
+  }
+
+  it('acknowledges only on the construct concerned, each with a specific reason', () => {
+    // Act
+    const acknowledgements = real.stack.node
+      .findAll()
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+          .flatMap((entry) =>
+            Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason })),
+          ),
+      );
+
+    // Assess
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const { path, id, reason } of acknowledgements) {
+      expect(path, id).not.toBe(real.stack.node.path);
+      expect(reason.length, `${path} ${id}`).toBeGreaterThan(60);
+    }
+    expect(new Set(acknowledgements.map(({ id }) => id))).toEqual(new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4']));
+    const apig4 = acknowledgements.filter(({ id }) => id === 'AwsSolutions-APIG4').map(({ path }) => path);
+    expect(apig4).toHaveLength(routes.filter((route) => !route.organizersOnly).length + 1);
+  });
+});

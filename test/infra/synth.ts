@@ -1,0 +1,64 @@
+// Synthesizes the stack for tests: without bundling (fast) unless asked, into a temp dir each test
+// file removes again.
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSettings } from '../../infra/settings.ts';
+import { RegistrationStack } from '../../infra/stack.ts';
+
+export const realSettings = {
+  senderAddress: 'registration@osce.org',
+  senderDomain: 'osce.org',
+  publicBaseUrl: 'https://registration.osce.org',
+  allowedOrigins: 'https://registration.osce.org',
+};
+
+export interface Synthesized {
+  app: App;
+  stack: RegistrationStack;
+  template: Template;
+  outdir: string;
+}
+
+const outdirs: string[] = [];
+
+export function synthStack(context: Record<string, unknown> = {}, options: { bundle?: boolean } = {}): Synthesized {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdk-test-'));
+  outdirs.push(outdir);
+  const app = new App({
+    outdir,
+    context: {
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      'aws:cdk:enable-asset-metadata': true,
+      'aws:cdk:enable-path-metadata': true,
+      ...context,
+    },
+  });
+  const settings = parseSettings((name) => app.node.tryGetContext(name));
+  const stack = new RegistrationStack(app, 'TestStack', { settings });
+  const template = Template.fromStack(stack);
+  return { app, stack, template, outdir };
+}
+
+export function removeOutdirs(): void {
+  for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export type Resources = Record<string, { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+
+export function resources(template: Template, type: string): Resources {
+  return template.findResources(type) as Resources;
+}
+
+/** The logical id of the function made for a handler (construct path Functions/<Pascal>). */
+export function functionIdOf(template: Template, name: string): string {
+  const pascal = name.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+  const match = Object.entries(resources(template, 'AWS::Lambda::Function')).find(
+    ([, resource]) => resource.Metadata?.['aws:cdk:path'] === `TestStack/Functions/${pascal}/Resource`,
+  );
+  if (!match) throw new Error(`No function for ${name}`);
+  return match[0];
+}
+
