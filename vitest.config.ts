@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The load and fault tests have their own command (npm run test:load), which .ci/run also runs.
+    exclude: process.env.LOAD_TESTS ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/load/**'],
     globalSetup: ['test/support/global-setup.ts'],
     // Each file runs in its own process with its own table, so files may run in parallel safely.
     pool: 'forks',

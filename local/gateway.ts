@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { matchRoute, type HandlerName } from '#shared/routes.ts';
+import { TokenBucket, type ThrottleSettings } from '#shared/throttling.ts';
 import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   authorizer: AuthorizerSettings;
+  /** The stage's throttling, as API Gateway applies it; false turns it off (load tests). */
+  throttle: ThrottleSettings | false;
   /** Extra routes served before the API (the web page, the JWKS). */
   extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
@@ -53,8 +56,9 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const throttle = options.throttle ? throttling(options.throttle) : undefined;
   const server = createServer((request, response) => {
-    handle(request, response, options).catch(() => {
+    handle(request, response, options, throttle).catch(() => {
       // The handler answers every error itself; reaching here means the socket failed mid-answer.
       if (!response.headersSent) writeJson(response, 502, { message: 'Bad Gateway' });
       else response.destroy();
@@ -80,8 +84,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: GatewayOptions): Promise<void> {
+type Throttle = (method: string, path: string) => { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** The stage bucket for every request, and one bucket per public POST route on top, as the stack sets them. */
+function throttling(settings: ThrottleSettings): Throttle {
+  const stage = new TokenBucket(settings.rateLimit, settings.burstLimit);
+  const routeBuckets = new Map<string, TokenBucket>();
+  return (method, path) => {
+    const match = matchRoute(method, path);
+    if (match.kind === 'found' && match.route.method === 'POST' && !match.route.organizersOnly) {
+      const key = `${match.route.method} ${match.route.path}`;
+      let bucket = routeBuckets.get(key);
+      if (!bucket) routeBuckets.set(key, (bucket = new TokenBucket(settings.publicPostRateLimit, settings.publicPostBurstLimit)));
+      const verdict = bucket.take();
+      if (!verdict.allowed) return verdict;
+    }
+    return stage.take();
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: GatewayOptions, throttle: Throttle | undefined): Promise<void> {
   if (options.extraRoutes?.(request, response)) return;
+  const verdict = throttle?.((request.method ?? 'GET').toUpperCase(), new URL(request.url ?? '/', 'http://localhost').pathname);
+  if (verdict && !verdict.allowed) {
+    request.resume();
+    writeJson(
+      response,
+      429,
+      { error: { code: 'too_many_requests', message: 'Too many requests. Please wait a moment and try again.' } },
+      { 'retry-after': String(verdict.retryAfterSeconds) },
+    );
+    return;
+  }
   const body = await readRequestBody(request);
   if (body === 'too_large') {
     writeJson(response, 413, { message: 'Request Entity Too Large' });

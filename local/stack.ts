@@ -2,7 +2,10 @@
 // stack wires the cloud. Used by `npm start` and by the HTTP tests.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { resetRuntime } from '#shared/runtime.ts';
+import { describeError } from '#shared/log.ts';
+import { deliverPendingMail } from '#shared/outbox.ts';
+import { resetRuntime, runtime } from '#shared/runtime.ts';
+import { throttleFromEnv, type ThrottleSettings } from '#shared/throttling.ts';
 import { seedEvent } from '#shared/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
@@ -24,6 +27,10 @@ export interface LocalStackOptions {
   /** Keep dynalite's data in memory only (tests); otherwise it is kept under dataDir. */
   inMemory?: boolean;
   publicBaseUrl?: string | undefined;
+  /** The gateway's throttling; defaults to the stack's settings (THROTTLE_* variables), false turns it off. */
+  throttle?: ThrottleSettings | false;
+  /** How often the mail sweeper retries pending mail (the cloud runs it every minute); false: never. */
+  mailSweepIntervalMs?: number | false;
 }
 
 export interface LocalStack {
@@ -84,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = await startGateway({
       port: options.port,
       authorizer: { issuer: localIssuer, audience: [localClientId], jwks },
+      throttle: options.throttle ?? throttleFromEnv(),
       extraRoutes: (request, response) => {
         if (webRoutes(request, response)) return true;
         if (request.method === 'GET' && request.url === '/.well-known/jwks.json') {
@@ -97,6 +105,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push(gateway);
     process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? gateway.url;
     resetRuntime();
+
+    const sweepEvery = options.mailSweepIntervalMs ?? Number(process.env.MAIL_SWEEP_INTERVAL_MS ?? 5_000);
+    if (sweepEvery) {
+      // The same code the scheduled function runs in the cloud; one sweep at a time.
+      let sweeping = false;
+      const timer = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        deliverPendingMail(runtime())
+          .catch((error) => runtime().log.warn('mail_sweep_failed', describeError(error)))
+          .finally(() => (sweeping = false));
+      }, sweepEvery);
+      timer.unref();
+      started.push({ stop: async () => clearInterval(timer) });
+    }
 
     return {
       gatewayUrl: gateway.url,

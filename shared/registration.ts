@@ -4,7 +4,6 @@
 import { ApiError } from './errors.ts';
 import { composeToken, emailKey, newRegistrationId, parseToken, randomSecret, sameSecret, sha256 } from './identifiers.ts';
 import type { ParticipantMail } from './mail/emails.ts';
-import { participantEmail } from './mail/emails.ts';
 import type { ConferenceEvent, RegistrationDetails, RegistrationForm } from './schemas.ts';
 import type { Registration, RegistrationStore } from './store/registration-store.ts';
 import {
@@ -12,7 +11,6 @@ import {
   commitRemoval,
   commitTransition,
   historyEntry,
-  manageUrl,
   maxWriteAttempts,
   moved,
   notify,
@@ -83,6 +81,7 @@ export function planSubmission(
         confirmToken,
         mailWindow: { startedAt: nowIso, sent: 1 },
         manageTokenHashes: [],
+        pendingMails: [],
         waitlist: undefined,
         approvedAt: undefined,
         history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
@@ -150,7 +149,7 @@ export async function submitRegistration(
       continue;
     }
     const mail = submissionMail(deps, event, plan, next);
-    if (mail) await sendOrUnavailable(deps, event, next, mail, manageToken);
+    if (mail) await notify(deps, event, next, mail, manageToken);
     return plan.outcome;
   }
   throw busy();
@@ -163,18 +162,6 @@ function submissionMail(deps: RegistrationDeps, event: ConferenceEvent, plan: Su
   }
   if (plan.mail === 'already_registered') return { kind: 'already_registered', reference: registration.reference };
   return undefined;
-}
-
-/** Without the link the participant cannot go on, so a failed send asks them to try again. */
-async function sendOrUnavailable(deps: RegistrationDeps, event: ConferenceEvent, registration: Registration, mail: ParticipantMail, manageToken: string): Promise<void> {
-  try {
-    await deps.mailer.send(participantEmail(registration, event, mail, manageUrl(deps.publicBaseUrl, manageToken)));
-  } catch (error) {
-    deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error, mail: mail.kind });
-    throw new ApiError(503, 'service_unavailable', 'The e-mail could not be sent. Please try again in a minute.', {
-      headers: { 'retry-after': '60' },
-    });
-  }
 }
 
 export type TokenState =

@@ -317,6 +317,7 @@ export const errorCodes = [
   'not_found',
   'method_not_allowed',
   'invalid_transition',
+  'too_many_requests',
   'service_unavailable',
   'internal_error',
 ] as const;

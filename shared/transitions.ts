@@ -4,6 +4,8 @@ import { ApiError } from './errors.ts';
 import { composeToken, newReference, randomSecret, sha256 } from './identifiers.ts';
 import type { Logger } from './log.ts';
 import { participantEmail, type ParticipantMail } from './mail/emails.ts';
+// outbox.ts builds on this module too; the cycle is safe because each side only calls the other's functions.
+import { recordPendingMail } from './outbox.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { ConferenceEvent, RegistrationStatus } from './schemas.ts';
 import { compensation, counterChange, positionOnJoining } from './seats.ts';
@@ -130,13 +132,17 @@ export async function commitRemoval(
   return true;
 }
 
-/** Sends a participant e-mail. A failure is logged, not thrown: the state change it reports stands. */
+/**
+ * Sends a participant e-mail. When SES does not take it, the state change it reports still stands and
+ * the mail is recorded as pending, for the mail sweeper to retry (shared/outbox.ts).
+ */
 export async function notify(deps: RegistrationDeps, event: ConferenceEvent, registration: Registration, mail: ParticipantMail, manageToken: string): Promise<boolean> {
   try {
     await deps.mailer.send(participantEmail(registration, event, mail, manageUrl(deps.publicBaseUrl, manageToken)));
     return true;
   } catch (error) {
     deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error, mail: mail.kind });
+    await recordPendingMail(deps, registration, mail.kind);
     return false;
   }
 }

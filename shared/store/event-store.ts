@@ -65,7 +65,11 @@ export class EventStore {
   }
 }
 
-function eventItem(event: ConferenceEvent) {
+/**
+ * The item an event is stored as. EventStore writes it, and so does the CDK stack's seed custom
+ * resource (infra/seed.ts), so an event seeded on deploy is read exactly like one saved here.
+ */
+export function eventItem(event: ConferenceEvent) {
   return toItem({
     ...keys.event(event.id),
     [tableKeys.byEventPartitionKey]: keys.eventListing(),

@@ -35,8 +35,16 @@ export interface Registration {
   approvedAt: string | undefined;
   /** Every change of state and who made it: the participant, an organizer (from the JWT) or the system. */
   history: HistoryEntry[];
+  /** E-mails SES did not take yet, retried with backoff by the mail sweeper (shared/outbox.ts). */
+  pendingMails: PendingMail[];
   /** Optimistic lock: every write checks the version it read. */
   version: number;
+}
+
+export interface PendingMail {
+  kind: string;
+  attempts: number;
+  nextAttemptAt: string;
 }
 
 export interface HistoryEntry {
@@ -196,6 +204,24 @@ export class RegistrationStore {
     return ahead;
   }
 
+  /** Registrations with mail due by `now`, as [eventId, emailKey], soonest first. */
+  async dueForMail(now: Date, limit: number): Promise<[string, string][]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tableKeys.outboxIndex,
+        KeyConditionExpression: '#partition = :partition AND #sort <= :now',
+        ExpressionAttributeNames: { '#partition': tableKeys.outboxPartitionKey, '#sort': tableKeys.outboxSortKey },
+        ExpressionAttributeValues: { ':partition': { S: keys.outbox() }, ':now': { S: `${now.toISOString()}#~` } },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).flatMap((item) => {
+      const [, eventId, emailKey] = (item[tableKeys.outboxSortKey]?.S ?? '').split('#');
+      return eventId && emailKey ? [[eventId, emailKey] as [string, string]] : [];
+    });
+  }
+
   /** Puts the anonymous remains of an erased registration under a key no address leads to. */
   async saveTombstone(tombstone: Tombstone): Promise<void> {
     await this.client.send(
@@ -308,6 +334,12 @@ function toRegistrationItem(registration: Registration): Record<string, Attribut
       registration.status === 'waitlisted' && registration.waitlist ? String(registration.waitlist.seq).padStart(10, '0') : undefined,
     approvedAt: registration.approvedAt,
     history: registration.history as unknown as Plain[],
+    pendingMails: registration.pendingMails.length > 0 ? (registration.pendingMails as unknown as Plain[]) : undefined,
+    [tableKeys.outboxPartitionKey]: registration.pendingMails.length > 0 ? keys.outbox() : undefined,
+    [tableKeys.outboxSortKey]:
+      registration.pendingMails.length > 0
+        ? `${registration.pendingMails.map((mail) => mail.nextAttemptAt).sort()[0]}#${registration.eventId}#${registration.emailKey}`
+        : undefined,
     version: registration.version,
     // DynamoDB's TTL purges unconfirmed registrations once their link has expired; confirmed ones
     // carry no expiry. TTL can lag by up to two days, so expiry is also checked in code.
@@ -343,6 +375,7 @@ function toRegistration(item: Record<string, AttributeValue>): Registration {
         : undefined,
     approvedAt: record.approvedAt as string | undefined,
     history: (record.history as HistoryEntry[] | undefined) ?? [],
+    pendingMails: (record.pendingMails as PendingMail[] | undefined) ?? [],
     version: record.version as number,
   };
 }

@@ -11,6 +11,9 @@ export const tableKeys = {
   waitlistIndex: 'byWaitlist',
   waitlistPartitionKey: 'gsi2pk',
   waitlistSortKey: 'gsi2sk',
+  outboxIndex: 'byPendingMail',
+  outboxPartitionKey: 'gsi3pk',
+  outboxSortKey: 'gsi3sk',
   timeToLive: 'expiresAt',
 } as const;
 
@@ -20,6 +23,7 @@ export const keys = {
   registration: (eventId: string, emailKey: string) => ({ pk: `EVENT#${eventId}`, sk: `REGISTRATION#${emailKey}` }),
   registrationsOfEvent: (eventId: string) => `EVENT#${eventId}#REGISTRATIONS`,
   waitlistOfEvent: (eventId: string) => `EVENT#${eventId}#WAITLIST`,
+  outbox: () => 'OUTBOX',
   counters: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'COUNTERS' }),
   tombstone: (eventId: string, registrationId: string) => ({ pk: `EVENT#${eventId}`, sk: `TOMBSTONE#${registrationId}` }),
 };
@@ -35,6 +39,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: tableKeys.byEventSortKey, AttributeType: 'S' },
       { AttributeName: tableKeys.waitlistPartitionKey, AttributeType: 'S' },
       { AttributeName: tableKeys.waitlistSortKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.outboxPartitionKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.outboxSortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -55,6 +61,15 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         KeySchema: [
           { AttributeName: tableKeys.waitlistPartitionKey, KeyType: 'HASH' },
           { AttributeName: tableKeys.waitlistSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+      {
+        // Sparse: only registrations with undelivered mail carry gsi3pk; sorted by when to try again.
+        IndexName: tableKeys.outboxIndex,
+        KeySchema: [
+          { AttributeName: tableKeys.outboxPartitionKey, KeyType: 'HASH' },
+          { AttributeName: tableKeys.outboxSortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'KEYS_ONLY' },
       },

@@ -33,6 +33,7 @@ async function registered(address = uniqueEmail()): Promise<Registration> {
     waitlist: undefined,
     approvedAt: undefined,
     history: [],
+    pendingMails: [],
     eventId,
     emailKey: emailKey(address),
     registrationId: randomUUID(),

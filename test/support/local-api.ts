@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { signOrganizerToken } from '../../local/jwt.ts';
 import { localClientId, localIssuer } from '../../local/secrets.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import type { ThrottleSettings } from '#shared/throttling.ts';
 
 export interface TestApi {
   stack: LocalStack;
@@ -19,7 +20,13 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Off by default: tests send bursts a real client would not; the throttling test turns it on. */
+  throttle?: ThrottleSettings | false;
+  mailSweepIntervalMs?: number | false;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const dataDir = await mkdtemp(join(tmpdir(), 'registration-test-'));
   const sesEndpoint = inject('sesEndpoint');
   const stack = await startLocalStack({
@@ -30,6 +37,8 @@ export async function startTestApi(): Promise<TestApi> {
     sesEndpoint,
     tableName: `test-${randomUUID()}`,
     inMemory: true,
+    throttle: options.throttle ?? false,
+    mailSweepIntervalMs: options.mailSweepIntervalMs ?? false,
   });
   const baseUrl = stack.gatewayUrl;
   const request = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);

@@ -5,6 +5,8 @@ import { CursorCodec } from '#shared/cursor.ts';
 import { composeToken, emailKey, newReference, newRegistrationId, parseToken } from '#shared/identifiers.ts';
 import { languageFromAcceptLanguage } from '#shared/languages.ts';
 import { parseGroupsClaim } from '#shared/organizer-auth.ts';
+import { nextAttemptAt } from '#shared/outbox.ts';
+import { TokenBucket } from '#shared/throttling.ts';
 
 describe('Function: parseGroupsClaim', () => {
   it.each([
@@ -97,5 +99,31 @@ describe('Identifiers', () => {
     for (const bad of ['', 'a.b.c', `${composeToken(parts)}x`, `UPPER.${'a'.repeat(43)}.${'b'.repeat(43)}`]) {
       expect(parseToken(bad)).toBeUndefined();
     }
+  });
+});
+
+describe('Class: TokenBucket', () => {
+  it('lets the burst through, then refills at the rate', () => {
+    // Prepare
+    let now = 0;
+    const bucket = new TokenBucket(2, 3, () => now);
+
+    // Act
+    const burst = [bucket.take(), bucket.take(), bucket.take(), bucket.take()];
+    now = 500;
+    const afterHalfSecond = bucket.take();
+
+    // Assess
+    expect(burst.map((verdict) => verdict.allowed)).toEqual([true, true, true, false]);
+    expect(burst[3]).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(afterHalfSecond.allowed).toBe(true);
+  });
+});
+
+describe('Function: nextAttemptAt', () => {
+  it('doubles the wait with each attempt up to the maximum', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const policy = { baseDelayMs: 30_000, maxDelayMs: 900_000 };
+    expect([1, 2, 3, 10].map((attempt) => (Date.parse(nextAttemptAt(attempt, now, policy)) - now.getTime()) / 1000)).toEqual([30, 60, 120, 900]);
   });
 });
