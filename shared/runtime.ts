@@ -1,5 +1,7 @@
 // The clients and stores a handler needs, made once per cold start (on first use, so tests and the
 // local runner can set the environment before any handler runs) and reused by warm invocations.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SESClient } from '@aws-sdk/client-ses';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { loadConfig, type Config } from './config.ts';
@@ -14,6 +16,8 @@ import { RegistrationStore } from './store/registration-store.ts';
 
 export interface Runtime extends RegistrationDeps {
   config: Config;
+  /** The clients themselves, for the tests that watch which calls each handler makes. */
+  clients: { dynamo: DynamoDBClient; ses: SESClient };
 }
 
 let current: Runtime | undefined;
@@ -22,13 +26,15 @@ export function runtime(): Runtime {
   if (current) return current;
   const config = loadConfig();
   const dynamo = createDynamoClient();
+  const ses = createSesClient();
   current = {
     config,
+    clients: { dynamo, ses },
     log: createLogger({ service: 'conference-registration' }),
     registrations: new RegistrationStore(dynamo, config.tableName),
     events: new EventStore(dynamo, config.tableName),
     counters: new CountersStore(dynamo, config.tableName),
-    mailer: new SesMailer(createSesClient(), config.senderAddress, config.configurationSetName),
+    mailer: new SesMailer(ses, config.senderAddress, config.configurationSetName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };
