@@ -1,7 +1,7 @@
 import { toCsv } from './csv.ts';
 import type { CursorCodec } from './cursor.ts';
 import type { ListQuery } from './schemas.ts';
-import type { Registration, RegistrationFilter, RegistrationStore } from './store/registration-store.ts';
+import { detailFields, type Registration, type RegistrationFilter, type RegistrationStore } from './store/registration-store.ts';
 
 /** What an organizer sees of a registration: the form fields and its state, never a token or its hash. */
 export function registrationView(registration: Registration) {
@@ -51,20 +51,7 @@ export const csvColumns = [
   'createdAt',
   'confirmedAt',
   'emailStatus',
-  'title',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'category',
-  'country',
-  'organization',
-  'position',
-  'language',
-  'arrivalDate',
-  'departureDate',
-  'dietaryRequirements',
-  'accessibilityNeeds',
+  ...detailFields.filter((field) => field !== 'consents'),
   'consentPrivacyNotice',
   'consentParticipantList',
   'consentPhotography',

@@ -79,7 +79,8 @@ export interface RegistrationPage {
   consumedCapacity: number;
 }
 
-const detailFields = [
+/** The form fields kept on a registration, in the order of the form. */
+export const detailFields = [
   'title',
   'firstName',
   'lastName',
