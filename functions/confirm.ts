@@ -3,6 +3,7 @@ import { html, isDependencyUnavailable, json, readBody, requireJsonObject } from
 import { isLanguage, languageFromAcceptLanguage } from '#shared/languages.ts';
 import { confirmedPage, problemPage } from '#shared/pages.ts';
 import { confirmRegistration } from '#shared/registration.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { confirmRequestSchema } from '#shared/schemas.ts';
 
@@ -11,7 +12,7 @@ import { confirmRequestSchema } from '#shared/schemas.ts';
  * which gets a page back in the registrant's language.
  */
 export const handler = httpHandler('confirm', async (event) => {
-  const deps = runtime();
+  const deps = mailingRuntime();
   const body = readBody(event, ['json', 'form']);
   if (body.kind === 'json') {
     const { token } = parseOrThrow(confirmRequestSchema, requireJsonObject(body.value));

@@ -1,13 +1,14 @@
 import { html, json } from '#shared/http.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { manageResultPage } from '#shared/manage-pages.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
 import { eraseRegistration, resolveManageToken } from '#shared/self-service.ts';
 
 /** POST /registrations/erase: `{"token"}` or the manage page's form post. Removes the personal data for good. */
 export const handler = httpHandler('erase', async (event) => {
-  const deps = runtime();
+  const deps = mailingRuntime();
   const request = readSelfServiceRequest(event);
   const token = tokenOf(request);
   if (request.kind === 'json') return json(200, await eraseRegistration(deps, token));

@@ -1,14 +1,14 @@
 import type { Context } from 'aws-lambda';
 import { describeError } from '#shared/log.ts';
 import { deliverPendingMail } from '#shared/outbox.ts';
-import { runtime } from '#shared/runtime.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 
 /**
  * Scheduled (every minute): sends the mail SES did not take earlier, with backoff. Sweeps batches
  * until nothing is due or the invocation nears its timeout.
  */
 export const handler = async (_event: unknown, context: Context) => {
-  const deps = runtime();
+  const deps = mailingRuntime();
   const total = { sent: 0, failed: 0, dropped: 0 };
   try {
     for (let batch = 0; batch < 40 && context.getRemainingTimeInMillis() > 15_000; batch++) {

@@ -2,6 +2,7 @@ import { ApiError, parseOrThrow } from '#shared/errors.ts';
 import { assertRegistrationOpen, findEvent } from '#shared/event-lookup.ts';
 import { json, readBody, requireJsonObject } from '#shared/http.ts';
 import { isHoneypotFilled, submitRegistration } from '#shared/registration.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { registrationInputSchema, type ConferenceEvent } from '#shared/schemas.ts';
 
@@ -11,7 +12,7 @@ const accepted = () => json(202, { status: 'pending_confirmation' });
 
 /** POST /events/{eventId}/registrations */
 export const handler = httpHandler('submit', async (event) => {
-  const deps = runtime();
+  const deps = mailingRuntime();
   const body = requireJsonObject(readBody(event, ['json']).value);
   const conference = await findEvent(deps.events, event.pathParameters?.eventId);
   const now = new Date();

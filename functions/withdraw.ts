@@ -1,6 +1,7 @@
 import { html, json } from '#shared/http.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { manageResultPage } from '#shared/manage-pages.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
 import { resolveManageToken, withdrawRegistration } from '#shared/self-service.ts';
@@ -8,7 +9,7 @@ import { manageUrl } from '#shared/transitions.ts';
 
 /** POST /registrations/withdraw: `{"token"}` or the manage page's form post. Frees the seat. */
 export const handler = httpHandler('withdraw', async (event) => {
-  const deps = runtime();
+  const deps = mailingRuntime();
   const request = readSelfServiceRequest(event);
   const token = tokenOf(request);
   if (request.kind === 'json') return json(200, await withdrawRegistration(deps, token));

@@ -2,7 +2,7 @@
 // them, against the local data (or DYNAMODB_ENDPOINT / TABLE_NAME, or the real table with AWS
 // credentials and TABLE_NAME set). The same logic as POST /events/{eventId}/reconcile.
 import { reconcileEvent } from '#shared/reconcile.ts';
-import { runtime } from '#shared/runtime.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { startDynalite } from './services.ts';
 
 const eventId = process.argv[2];
@@ -23,7 +23,7 @@ if (dynalite) {
 }
 
 try {
-  const deps = runtime();
+  const deps = mailingRuntime();
   const event = await deps.events.get(eventId);
   if (!event) {
     process.stderr.write(`No event ${eventId}\n`);

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError } from '#shared/log.ts';
 import { deliverPendingMail } from '#shared/outbox.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { resetRuntime, runtime } from '#shared/runtime.ts';
 import { throttleFromEnv, type ThrottleSettings } from '#shared/throttling.ts';
 import { seedEvent } from '#shared/seed-event.ts';
@@ -113,7 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const timer = setInterval(() => {
         if (sweeping) return;
         sweeping = true;
-        deliverPendingMail(runtime())
+        deliverPendingMail(mailingRuntime())
           .catch((error) => runtime().log.warn('mail_sweep_failed', describeError(error)))
           .finally(() => (sweeping = false));
       }, sweepEvery);

@@ -5,12 +5,13 @@ import { json, readBody, requireJsonObject, type HttpEvent } from './http.ts';
 import { decideRegistration, type Decision } from './organizer-actions.ts';
 import { organizerOf, organizersOnly } from './organizer-auth.ts';
 import { registrationView } from './registration-list.ts';
+import { mailingRuntime } from './mailing-runtime.ts';
 import { httpHandler, runtime } from './runtime.ts';
 
 /** POST /events/{eventId}/registrations/{registrationId}/approve or /reject (organizers). */
 export function decisionHandler(decision: Decision) {
   return httpHandler(decision, async (event: HttpEvent) => {
-    const deps = runtime();
+    const deps = mailingRuntime();
     const organizer = organizerOf(event, deps.config.organizerGroup);
     const conference = await findEvent(deps.events, event.pathParameters?.eventId);
     const hasBody = Boolean(event.body);

@@ -1,23 +1,25 @@
 // The clients and stores a handler needs, made once per cold start (on first use, so tests and the
 // local runner can set the environment before any handler runs) and reused by warm invocations.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { SESClient } from '@aws-sdk/client-ses';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { loadConfig, type Config } from './config.ts';
 import { accessLog, errorResponses, securityHeaders, type HttpEvent, type HttpResult } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createSesClient, SesMailer } from './mail/mailer.ts';
-import type { RegistrationDeps } from './registration.ts';
+import type { StoreDeps } from './transitions.ts';
 import { createDynamoClient } from './store/client.ts';
 import { CountersStore } from './store/counters-store.ts';
 import { EventStore } from './store/event-store.ts';
 import { RegistrationStore } from './store/registration-store.ts';
 
-export interface Runtime extends RegistrationDeps {
+/**
+ * What every handler needs. Handlers that send mail use mailingRuntime() (shared/mailing-runtime.ts)
+ * instead, so the SES client is bundled only into the functions that mail.
+ */
+export interface Runtime extends StoreDeps {
   config: Config;
-  /** The clients themselves, for the tests that watch which calls each handler makes. */
-  clients: { dynamo: DynamoDBClient; ses: SESClient };
+  /** The client itself, for the tests that watch which calls each handler makes. */
+  clients: { dynamo: DynamoDBClient };
 }
 
 let current: Runtime | undefined;
@@ -26,15 +28,13 @@ export function runtime(): Runtime {
   if (current) return current;
   const config = loadConfig();
   const dynamo = createDynamoClient();
-  const ses = createSesClient();
   current = {
     config,
-    clients: { dynamo, ses },
+    clients: { dynamo },
     log: createLogger({ service: 'conference-registration' }),
     registrations: new RegistrationStore(dynamo, config.tableName),
     events: new EventStore(dynamo, config.tableName),
     counters: new CountersStore(dynamo, config.tableName),
-    mailer: new SesMailer(ses, config.senderAddress, config.configurationSetName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };
@@ -44,6 +44,13 @@ export function runtime(): Runtime {
 /** Forgets the clients so the next invocation reads the environment again (tests switch tables). */
 export function resetRuntime(): void {
   current = undefined;
+  for (const reset of resetHooks) reset();
+}
+
+const resetHooks: (() => void)[] = [];
+/** Lets runtimes built on this one forget their clients along with it. */
+export function onRuntimeReset(reset: () => void): void {
+  resetHooks.push(reset);
 }
 
 type RouteHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;

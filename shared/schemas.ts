@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { languages } from './languages.ts';
 import { participatingStateCodes, partnerCodes } from './osce.ts';
+import { eventIdPattern } from './event-id.ts';
 
 export const categories = [
   'participating_state',
@@ -137,7 +138,7 @@ export type RegistrationDetails = Omit<RegistrationForm, 'website'>;
 
 export const eventIdSchema = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Lowercase letters, digits and hyphens')
+  .regex(eventIdPattern, 'Lowercase letters, digits and hyphens')
   .meta({ example: 'osce-drugs-2017' });
 
 export const eventSchema = z

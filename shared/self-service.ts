@@ -19,6 +19,7 @@ import {
   promoteFromWaitlist,
   withManageLink,
   type RegistrationDeps,
+  type StoreDeps,
 } from './transitions.ts';
 
 const invalidManageToken = () =>
@@ -51,7 +52,7 @@ export interface ManagedRegistration {
 }
 
 /** The registration a manage token belongs to, or 400 invalid_token (also after erasure). */
-export async function resolveManageToken(deps: RegistrationDeps, token: unknown): Promise<ManagedRegistration> {
+export async function resolveManageToken(deps: StoreDeps, token: unknown): Promise<ManagedRegistration> {
   const parts = typeof token === 'string' ? parseToken(token) : undefined;
   if (!parts) throw invalidManageToken();
   const registration = await deps.registrations.get(parts.eventId, parts.emailKey);
@@ -63,7 +64,7 @@ export async function resolveManageToken(deps: RegistrationDeps, token: unknown)
 }
 
 /** The participant's own view: the organizer's view of it, plus what they may still do and their place in the queue. */
-export async function selfView(deps: RegistrationDeps, { registration, event }: ManagedRegistration) {
+export async function selfView(deps: StoreDeps, { registration, event }: ManagedRegistration) {
   const position =
     registration.status === 'waitlisted' && registration.waitlist
       ? 1 + (await deps.registrations.waitlistedAhead(event.id, registration.waitlist.seq))
@@ -76,7 +77,7 @@ export async function selfView(deps: RegistrationDeps, { registration, event }: 
   };
 }
 
-export async function updateRegistration(deps: RegistrationDeps, token: unknown, changes: unknown, now: Date = new Date()) {
+export async function updateRegistration(deps: StoreDeps, token: unknown, changes: unknown, now: Date = new Date()) {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const { registration, event } = await resolveManageToken(deps, token);
     if (!canEdit(registration, event)) throw invalidTransition(registration.status, 'changed online');

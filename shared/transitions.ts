@@ -13,14 +13,19 @@ import type { CountersStore } from './store/counters-store.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { HistoryEntry, Registration, RegistrationStore } from './store/registration-store.ts';
 
-export interface RegistrationDeps {
+/** What reading and writing registrations needs. */
+export interface StoreDeps {
   registrations: RegistrationStore;
   events: EventStore;
   counters: CountersStore;
-  mailer: Mailer;
   log: Logger;
   publicBaseUrl: string;
   confirmTokenLifetimeHours: number;
+}
+
+/** ... and, for the changes that e-mail the participant, a mailer. */
+export interface RegistrationDeps extends StoreDeps {
+  mailer: Mailer;
 }
 
 // Twenty simultaneous requests on one registration settle in at most twenty rounds; the margin covers jitter.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitRegistration } from '#shared/registration.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { runtime } from '#shared/runtime.ts';
 import { registrationInputSchema } from '#shared/schemas.ts';
 import { seedEvent } from '#shared/seed-event.ts';
@@ -36,7 +37,7 @@ async function statusOf(email: string): Promise<string | undefined> {
 async function registerInThePast(hoursAgo: number) {
   const email = uniqueEmail('late');
   const form = registrationInputSchema.parse(validForm({ email, language: 'fr' }));
-  await submitRegistration(runtime(), seedEvent, form, new Date(Date.now() - hoursAgo * 3_600_000));
+  await submitRegistration(mailingRuntime(), seedEvent, form, new Date(Date.now() - hoursAgo * 3_600_000));
   const [mail] = await waitForMail(api.sesEndpoint, email);
   return { email, token: linkToken(mail!) };
 }

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, type FunctionName } from '../../infra/functions.ts';
 import { routes, type HandlerName } from '#shared/routes.ts';
+import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { runtime } from '#shared/runtime.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { manageToken, organizerCall, putEvent, register, registrationsOf, type Registered } from '../support/journeys.ts';
@@ -30,7 +31,7 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'recordCalls' },
   );
-  runtime().clients.ses.middlewareStack.add(
+  mailingRuntime().clients.ses.middlewareStack.add(
     (next, context) => async (args) => {
       record(`ses:${context.commandName!.replace(/Command$/, '')}`);
       return next(args);
@@ -130,6 +131,6 @@ describe('Declared permissions', () => {
 async function registerInThePast(eventId: string): Promise<string> {
   const email = uniqueEmail('expired');
   const event = (await runtime().events.get(eventId))!;
-  await submitRegistration(runtime(), event, registrationInputSchema.parse(validForm({ email })), new Date(Date.now() - 73 * 3_600_000));
+  await submitRegistration(mailingRuntime(), event, registrationInputSchema.parse(validForm({ email })), new Date(Date.now() - 73 * 3_600_000));
   return linkToken((await waitForMail(api.sesEndpoint, email))[0]!);
 }
