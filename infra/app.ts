@@ -9,7 +9,7 @@ const app = new App();
 const settings = readSettings(app.node);
 new RegistrationStack(app, app.node.tryGetContext('stackName') ?? 'ConferenceRegistration', {
   settings,
-  description: 'Conference registration pipeline: HTTP API, Lambda, DynamoDB, SES, Cognito',
+  description: 'Conference registration pipeline: CloudFront and S3 (the page), HTTP API, Lambda, DynamoDB, SES, Cognito',
   // Environment-agnostic: the CLI's credentials and profile choose account and region at deploy.
 });
 // Every synth and deploy runs the AWS Solutions checks; an unacknowledged finding fails it.

@@ -3,7 +3,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -17,7 +17,7 @@ import type { RegistrationTable } from './table.ts';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type FunctionName = HandlerName | 'email-events';
+export type FunctionName = HandlerName | 'email-events' | 'mail-sweeper';
 
 /** Lambda's Node.js 24 runtime, named explicitly so a CDK upgrade never moves it. */
 export const runtime = lambda.Runtime.NODEJS_24_X;
@@ -31,6 +31,8 @@ export const bundling: BundlingOptions = {
   target: 'node24',
   mainFields: ['module', 'main'],
   minify: true,
+  // Keep the six languages' text as UTF-8: escaped as \uXXXX, the Russian messages alone triple in size.
+  charset: Charset.UTF8,
   sourceMap: true,
   sourcesContent: false,
   // Bundle the AWS SDK too: the version we test with is the version that runs, and cold starts
@@ -65,9 +67,11 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   fallback: { timeout: Duration.seconds(5) },
   // Invoked asynchronously by SNS, outside the API's 30 s.
   'email-events': { timeout: Duration.seconds(30) },
+  // Scheduled every minute; sweeps batches until nothing is due or 15 s are left.
+  'mail-sweeper': { timeout: Duration.seconds(30) },
 };
 
-type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'];
+type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
 
 /**
  * What each handler's code calls, and nothing else: item calls on the table, Query on the table or an
@@ -108,6 +112,8 @@ export const access: Record<FunctionName, { items: string[]; query: TablePart[];
   fallback: { items: [], query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
   'email-events': { items: ['UpdateItem'], query: [], mail: false },
+  // Finds registrations with mail due (outbox index), writes fresh link hashes and a lease, sends, clears.
+  'mail-sweeper': { items: ['GetItem', 'PutItem'], query: [tableKeys.outboxIndex], mail: true },
 };
 
 export const functionNames = Object.keys(access) as FunctionName[];
@@ -117,8 +123,8 @@ export interface FunctionsProps {
   table: RegistrationTable;
   email: Email;
   cursorSecret: secretsmanager.ISecret;
-  /** The API's own URL, used for links when publicBaseUrl is not set. */
-  apiUrl: string;
+  /** The site's URL (CloudFront), used for links when publicBaseUrl is not set. */
+  siteUrl: string;
 }
 
 export class Functions extends Construct {
@@ -131,7 +137,7 @@ export class Functions extends Construct {
     const environment: Record<string, string> = {
       TABLE_NAME: table.table.tableName,
       SENDER_ADDRESS: settings.senderAddress,
-      PUBLIC_BASE_URL: settings.publicBaseUrl ?? props.apiUrl,
+      PUBLIC_BASE_URL: settings.publicBaseUrl ?? props.siteUrl,
       SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       CONFIRM_TOKEN_LIFETIME_HOURS: String(settings.confirmTokenLifetimeHours),
       ORGANIZER_GROUP: settings.organizerGroup,
@@ -161,7 +167,7 @@ export class Functions extends Construct {
 
     const made: Partial<Record<FunctionName, NodejsFunction>> = {};
     for (const name of functionNames) {
-      const spec: FunctionSpec = { ...apiDefaults, description: name === 'email-events' ? 'SES bounce and complaint events' : routeOf(name), ...specOverrides[name] };
+      const spec: FunctionSpec = { ...apiDefaults, description: name === 'email-events' ? 'SES bounce and complaint events' : name === 'mail-sweeper' ? 'Retries mail SES did not take' : routeOf(name), ...specOverrides[name] };
       const id = pascal(name);
       const logGroup = new logs.LogGroup(this, `${id}Logs`, {
         retention: settings.logRetentionDays as logs.RetentionDays,

@@ -2,14 +2,24 @@
 // line). Every setting has a default, so `npx cdk synth` with none at all gives a complete stack; the
 // sender's defaults are marked examples, and a deploy with them is refused (see ExampleValueGuard).
 import type { Node } from 'constructs';
+import { defaultThrottle } from '../shared/throttling.ts';
 
 export interface StackSettings {
   /** From: address of every e-mail. Must be at `senderDomain` when that is set. */
   senderAddress: string;
   /** When set, the SES identity is this domain (DKIM records to publish); otherwise the address itself. */
   senderDomain: string | undefined;
-  /** Where confirmation links point; undefined means the API's own URL, which serves /confirm. */
+  /**
+   * Where the links in e-mails point; undefined means the site: https://<siteDomain>, or the CloudFront
+   * distribution's own URL, which serves the page and the API (/confirm, /manage) on one origin.
+   */
   publicBaseUrl: string | undefined;
+  /** The site's own host name (e.g. registration.osce.org) on CloudFront; needs siteCertificateArn. */
+  siteDomain: string | undefined;
+  /** ACM certificate (in us-east-1, as CloudFront requires) covering siteDomain. */
+  siteCertificateArn: string | undefined;
+  /** An existing AWS WAF web ACL (scope CLOUDFRONT) to put in front of the site; none by default. */
+  webAclArn: string | undefined;
   /** Browser origins allowed to call the API; none means no CORS headers at all. */
   allowedOrigins: string[];
   /** Steady-state requests per second and burst for the whole stage. */
@@ -40,6 +50,9 @@ export const settingNames = {
   senderAddress: 'senderAddress',
   senderDomain: 'senderDomain',
   publicBaseUrl: 'publicBaseUrl',
+  siteDomain: 'siteDomain',
+  siteCertificateArn: 'siteCertificateArn',
+  webAclArn: 'webAclArn',
   allowedOrigins: 'allowedOrigins',
   throttleRateLimit: 'throttleRateLimit',
   throttleBurstLimit: 'throttleBurstLimit',
@@ -113,6 +126,22 @@ export function parseSettings(lookup: Lookup): StackSettings {
     if (baseUrl.protocol !== 'https:') throw new SettingsError(`Setting publicBaseUrl must use https, got "${publicBaseUrl}".`);
   }
 
+  const siteDomain = text(settingNames.siteDomain, undefined)?.toLowerCase().replace(/\.$/, '');
+  const siteCertificateArn = text(settingNames.siteCertificateArn, undefined);
+  if (siteDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(siteDomain)) {
+    throw new SettingsError(`Setting siteDomain must be a host name such as registration.your-domain.org, got "${siteDomain}".`);
+  }
+  if ((siteDomain === undefined) !== (siteCertificateArn === undefined)) {
+    throw new SettingsError('Settings siteDomain and siteCertificateArn go together: CloudFront serves a domain of its own only with a certificate for it.');
+  }
+  if (siteCertificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(siteCertificateArn)) {
+    throw new SettingsError(`Setting siteCertificateArn must be the ARN of an ACM certificate in us-east-1 (CloudFront uses no other region), got "${siteCertificateArn}".`);
+  }
+  const webAclArn = text(settingNames.webAclArn, undefined);
+  if (webAclArn !== undefined && !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/.test(webAclArn)) {
+    throw new SettingsError(`Setting webAclArn must be the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>), got "${webAclArn}".`);
+  }
+
   const allowedOrigins = list(settingNames.allowedOrigins);
   for (const origin of allowedOrigins) {
     if (origin === '*') throw new SettingsError('Setting allowedOrigins must name origins; "*" would let any site call the API.');
@@ -129,6 +158,7 @@ export function parseSettings(lookup: Lookup): StackSettings {
   if (isExampleHost(senderHost)) exampleValues.push({ setting: settingNames.senderAddress, value: senderAddress });
   if (senderDomain !== undefined && isExampleHost(senderDomain)) exampleValues.push({ setting: settingNames.senderDomain, value: senderDomain });
   if (baseUrl && isExampleHost(baseUrl.hostname)) exampleValues.push({ setting: settingNames.publicBaseUrl, value: publicBaseUrl! });
+  if (siteDomain !== undefined && isExampleHost(siteDomain)) exampleValues.push({ setting: settingNames.siteDomain, value: siteDomain });
 
   const organizerGroup = text(settingNames.organizerGroup, 'organizers')!;
   if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(organizerGroup)) {
@@ -139,11 +169,15 @@ export function parseSettings(lookup: Lookup): StackSettings {
     senderAddress,
     senderDomain,
     publicBaseUrl,
+    siteDomain,
+    siteCertificateArn,
+    webAclArn,
     allowedOrigins,
-    throttleRateLimit: number(settingNames.throttleRateLimit, 50, 1, 10_000),
-    throttleBurstLimit: number(settingNames.throttleBurstLimit, 100, 1, 5_000),
-    publicPostRateLimit: number(settingNames.publicPostRateLimit, 5, 1, 10_000),
-    publicPostBurstLimit: number(settingNames.publicPostBurstLimit, 10, 1, 5_000),
+    // The same defaults the local gateway throttles with (shared/throttling.ts).
+    throttleRateLimit: number(settingNames.throttleRateLimit, defaultThrottle.rateLimit, 1, 10_000),
+    throttleBurstLimit: number(settingNames.throttleBurstLimit, defaultThrottle.burstLimit, 1, 5_000),
+    publicPostRateLimit: number(settingNames.publicPostRateLimit, defaultThrottle.publicPostRateLimit, 1, 10_000),
+    publicPostBurstLimit: number(settingNames.publicPostBurstLimit, defaultThrottle.publicPostBurstLimit, 1, 5_000),
     confirmTokenLifetimeHours: number(settingNames.confirmTokenLifetimeHours, 72, 1, 24 * 30),
     logRetentionDays: retention(number(settingNames.logRetentionDays, 90, 1, 3653)),
     organizerGroup,

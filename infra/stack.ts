@@ -1,14 +1,20 @@
 // The registration pipeline in AWS: HTTP API, one function per handler, the table, SES and organizer
-// sign-in, wired the way local/stack.ts wires the emulators.
-import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+// sign-in, wired the way local/stack.ts wires the emulators; the registration page and the API on one
+// CloudFront origin; the seed event written once.
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
+import { seedEvent } from '../shared/seed-event.ts';
 import { Api } from './api.ts';
 import { OrganizerAuth } from './auth.ts';
 import { Email } from './email.ts';
 import { Functions } from './functions.ts';
 import { guardExampleSettings } from './guard.ts';
+import { SeedEvent } from './seed.ts';
+import { Site } from './site.ts';
 import type { StackSettings } from './settings.ts';
 import { RegistrationTable } from './table.ts';
 
@@ -22,6 +28,8 @@ export class RegistrationStack extends Stack {
   readonly email: Email;
   readonly api: Api;
   readonly functions: Functions;
+  readonly site: Site;
+  readonly seed: SeedEvent;
   readonly cursorSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: RegistrationStackProps) {
@@ -46,19 +54,33 @@ export class RegistrationStack extends Stack {
     });
 
     this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
+    this.site = new Site(this, 'Site', { settings, api: this.api });
     this.functions = new Functions(this, 'Functions', {
       settings,
       table: this.table,
       email: this.email,
       cursorSecret: this.cursorSecret,
-      apiUrl: this.api.url,
+      siteUrl: this.site.url,
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);
     this.functions.byName['email-events'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
+    // Mail SES did not take is retried with backoff (shared/outbox.ts); the sweep runs every minute.
+    new events.Rule(this, 'MailSweepSchedule', {
+      description: 'Retries pending registration mail',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new eventTargets.LambdaFunction(this.functions.byName['mail-sweeper'], { retryAttempts: 0 })],
+    });
+
+    this.seed = new SeedEvent(this, 'SeedEvent', { table: this.table, event: seedEvent, logRetentionDays: settings.logRetentionDays });
 
     guardExampleSettings(this, settings.exampleValues);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'SiteUrl', { value: `${this.site.url}/`, description: 'The registration page; the API answers on the same origin' });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.site.distribution.distributionDomainName,
+      description: settings.siteDomain ? `Point ${settings.siteDomain} at this name (CNAME, or an alias record)` : 'CloudFront domain of the site',
+    });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API itself (the site forwards its API paths here)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Cognito user pool of the organizers' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'App client organizers sign in with' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'DynamoDB table (kept when the stack is destroyed)' });

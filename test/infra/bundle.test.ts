@@ -2,18 +2,21 @@
 // `cdk deploy` uses), and each bundled index.mjs is loaded by Node's own ESM loader, outside Vite's
 // transforms, and invoked against dynalite and aws-ses-v2-local. A bundling, ESM or missing-module
 // mistake fails here instead of in Lambda.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { functionNames, type FunctionName } from '../../infra/functions.ts';
+import { ignoredSeedErrors } from '../../infra/seed.ts';
+import { siteObjects } from '../../infra/site.ts';
 import { emailKey } from '../../shared/identifiers.ts';
 import { seedEvent } from '../../shared/seed-event.ts';
 import { createDynamoClient } from '../../shared/store/client.ts';
 import { EventStore } from '../../shared/store/event-store.ts';
 import { keys } from '../../shared/store/table.ts';
+import { buildWebAssets } from '../../web/build.ts';
 import { ensureTable } from '../../local/table-setup.ts';
 import { validForm } from '../support/fixtures.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';
@@ -31,6 +34,11 @@ const tableName = `artefact-${randomUUID()}`;
 const eventId = seedEvent.id;
 const baseUrl = 'https://registration.osce.org';
 let sesEndpoint: string;
+/** The seed custom resource's PutItem, as CloudFormation hands it to the handler, aimed at the test table. */
+let seedPut: PutItemCommandInput & { ignoreErrorCodesMatching: string };
+/** The directory the site's deployments copy from: the built page as `cdk deploy` uploads it. */
+let siteAssetDir: string;
+const organizerClaims = () => ({ sub: randomUUID(), 'cognito:groups': '[organizers]', username: 'organizer', token_use: 'access' });
 
 beforeAll(async () => {
   // Prepare: the settings the stack gives the functions, pointed at the emulators.
@@ -52,9 +60,20 @@ beforeAll(async () => {
   });
   const dynamo = createDynamoClient();
   await ensureTable(dynamo, tableName);
-  await new EventStore(dynamo, tableName).create(seedEvent);
 
   const { template, outdir } = synthStack(realSettings, { bundle: true });
+  // The seed event is written by the stack's custom resource: replay its very call.
+  const tableId = Object.keys(resources(template, 'AWS::DynamoDB::Table'))[0]!;
+  const [seed] = Object.values(resources(template, 'Custom::SeedEvent'));
+  const [separator, parts] = seed!.Properties!.Create['Fn::Join'] as [string, unknown[]];
+  const call = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : (expect(part).toEqual({ Ref: tableId }), tableName))).join(separator));
+  expect(call).toMatchObject({ service: 'DynamoDB', action: 'PutItem' });
+  seedPut = { ...call.parameters, ignoreErrorCodesMatching: call.ignoreErrorCodesMatching };
+  const { ignoreErrorCodesMatching: _ignored, ...firstPut } = seedPut;
+  await dynamo.send(new PutItemCommand(firstPut));
+
+  const [deployment] = Object.values(resources(template, 'Custom::CDKBucketDeployment'));
+  siteAssetDir = join(outdir, `asset.${String(deployment!.Properties!.SourceObjectKeys[0]).replace(/\.zip$/, '')}`);
   const functions = resources(template, 'AWS::Lambda::Function');
   for (const name of functionNames) {
     const fn = functions[functionIdOf(template, name)]!;
@@ -218,5 +237,177 @@ describe('the bundled API handlers', () => {
     const after = await dynamo.send(new GetItemCommand({ TableName: tableName, Key: registrationKey(address), ConsistentRead: true }));
     expect(after.Item?.emailStatus).toEqual({ S: 'bounced' });
     expect(Number(after.Item?.version?.N)).toBe(Number(before.Item?.version?.N) + 1);
+  });
+});
+
+describe('the bundled organizer and self-service handlers', () => {
+  const newEventId = `artefact-${randomUUID().slice(0, 8)}`;
+
+  it('list-events lists the seeded event', async () => {
+    // Act
+    const response = await invokeHttp('list-events', { method: 'GET', path: '/events', routeKey: 'GET /events' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const { items } = JSON.parse(response.body) as { items: { id: string }[] };
+    expect(items.map((item) => item.id)).toContain(eventId);
+  });
+
+  it('put-event creates an event for an organizer, then replaces it', async () => {
+    // Prepare
+    const { id: _id, ...settings } = { ...seedEvent, title: 'Expert meeting', capacity: 10 };
+    const request = (body: unknown) => ({
+      method: 'PUT',
+      path: `/events/${newEventId}`,
+      routeKey: 'PUT /events/{eventId}',
+      pathParameters: { eventId: newEventId },
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      claims: organizerClaims(),
+    });
+
+    // Act
+    const created = await invokeHttp('put-event', request(settings));
+    const replaced = await invokeHttp('put-event', request({ ...settings, title: 'Expert meeting (revised)' }));
+
+    // Assess
+    expect(created.statusCode).toBe(201);
+    expect(JSON.parse(created.body)).toMatchObject({ id: newEventId, title: 'Expert meeting', capacity: 10 });
+    expect(replaced.statusCode).toBe(200);
+    const read = await invokeHttp('get-event', { method: 'GET', path: `/events/${newEventId}`, routeKey: 'GET /events/{eventId}', pathParameters: { eventId: newEventId } });
+    expect(JSON.parse(read.body)).toMatchObject({ id: newEventId, title: 'Expert meeting (revised)' });
+  });
+
+  it('stats answers the counters to an organizer', async () => {
+    // Act
+    const response = await invokeHttp('stats', {
+      method: 'GET',
+      path: `/events/${eventId}/stats`,
+      routeKey: 'GET /events/{eventId}/stats',
+      pathParameters: { eventId },
+      claims: organizerClaims(),
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ eventId });
+  });
+
+  it('self refuses an invalid manage token with 400 invalid_token', async () => {
+    // Act
+    const response = await invokeHttp('self', { method: 'GET', path: '/registrations/self', routeKey: 'GET /registrations/self', query: { token: 'not-a-token' } });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'invalid_token' } });
+  });
+
+  it('withdraw refuses an invalid manage token with 400 invalid_token', async () => {
+    // Act
+    const response = await invokeHttp('withdraw', {
+      method: 'POST',
+      path: '/registrations/withdraw',
+      routeKey: 'POST /registrations/withdraw',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'not-a-token' }),
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'invalid_token' } });
+  });
+
+  it('manage-page answers an invalid link with a 400 page in the browser\'s language', async () => {
+    // Act
+    const response = await invokeHttp('manage-page', {
+      method: 'GET',
+      path: '/manage',
+      routeKey: 'GET /manage',
+      query: { token: 'not-a-token' },
+      headers: { 'accept-language': 'de-AT,de;q=0.9' },
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toMatch(/<html[^>]*lang="de"/);
+  });
+
+  it('approve answers 404 for a registration that does not exist', async () => {
+    // Act
+    const response = await invokeHttp('approve', {
+      method: 'POST',
+      path: `/events/${eventId}/registrations/${randomUUID()}/approve`,
+      routeKey: 'POST /events/{eventId}/registrations/{registrationId}/approve',
+      pathParameters: { eventId, registrationId: 'reg-does-not-exist' },
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      claims: organizerClaims(),
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: expect.stringMatching(/not_found/) } });
+  });
+});
+
+describe('the seed custom resource', () => {
+  it('writes the event EventStore and get-event read', async () => {
+    // Act
+    const stored = await new EventStore(createDynamoClient(), tableName).get(eventId);
+
+    // Assess
+    expect(stored).toEqual(seedEvent);
+  });
+
+  it('fails only with the ignored ConditionalCheckFailedException on a redeploy, leaving an organizer\'s edit in place', async () => {
+    // Prepare: an organizer changes the seed event.
+    const { id: _id, ...settings } = { ...seedEvent, title: 'Renamed by the organizers' };
+    const edit = await invokeHttp('put-event', {
+      method: 'PUT',
+      path: `/events/${eventId}`,
+      routeKey: 'PUT /events/{eventId}',
+      pathParameters: { eventId },
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(settings),
+      claims: organizerClaims(),
+    });
+    expect(edit.statusCode).toBe(200);
+    const { ignoreErrorCodesMatching, ...put } = seedPut;
+
+    // Act: the custom resource's call again, as on an update.
+    const error = await createDynamoClient().send(new PutItemCommand(put)).then(() => undefined, (caught: unknown) => caught as Error);
+
+    // Assess
+    expect(error).toBeInstanceOf(ConditionalCheckFailedException);
+    expect(ignoreErrorCodesMatching).toBe(ignoredSeedErrors);
+    expect(new RegExp(ignoreErrorCodesMatching).test(error!.name)).toBe(true);
+    expect((await new EventStore(createDynamoClient(), tableName).get(eventId))?.title).toBe('Renamed by the organizers');
+  });
+});
+
+describe('the site asset', () => {
+  it('holds the page web/build.ts builds, each file deployed with the type and caching it was built with', async () => {
+    // Prepare
+    const built = await buildWebAssets({ defaultEventId: seedEvent.id });
+    const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+
+    // Act
+    const files = (readdirSync(siteAssetDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${relative(siteAssetDir, join(entry.parentPath, entry.name))}`)
+      .sort();
+
+    // Assess
+    expect(files).toEqual([...built.keys()].sort());
+    for (const [path, asset] of built) {
+      const matching = siteObjects.filter((object) => glob(object.include).test(path.slice(1)));
+      expect(matching, path).toHaveLength(1);
+      expect(matching[0]!.contentType, path).toBe(asset.contentType);
+      expect(matching[0]!.cacheControl, path).toBe(asset.cacheControl);
+      expect(readFileSync(join(siteAssetDir, path)).equals(asset.body), path).toBe(true);
+    }
+    const page = readFileSync(join(siteAssetDir, 'index.html'), 'utf8');
+    for (const path of files.filter((file) => file.startsWith('/assets/'))) expect(page).toContain(path);
   });
 });

@@ -11,7 +11,7 @@ import { routeKey, routes } from '../../shared/routes.ts';
 import { createTableInput, tableKeys } from '../../shared/store/table.ts';
 
 const byName = (a: { AttributeName?: string | undefined }, b: { AttributeName?: string | undefined }) => String(a.AttributeName).localeCompare(String(b.AttributeName));
-import { functionIdOf, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
+import { functionIdOf, handlerFunctions, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
 
 let defaults: Synthesized;
 let real: Synthesized;
@@ -175,13 +175,13 @@ describe('the HTTP API', () => {
 });
 
 describe('the functions', () => {
-  it('are one per handler plus email-events, on nodejs24.x arm64 with JSON logs', () => {
+  it('are one per handler plus email-events and mail-sweeper, on nodejs24.x arm64 with JSON logs', () => {
     // Act
-    const functions = resources(defaults.template, 'AWS::Lambda::Function');
+    const functions = handlerFunctions(defaults.template);
 
     // Assess
     expect(Object.keys(functions)).toHaveLength(functionNames.length);
-    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'fallback', 'email-events'])].sort());
+    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'fallback', 'email-events', 'mail-sweeper'])].sort());
     for (const name of functionNames) {
       const properties = functions[functionIdOf(defaults.template, name)]!.Properties!;
       expect(properties.Runtime, name).toBe('nodejs24.x');
@@ -244,13 +244,19 @@ describe('the functions', () => {
     }
   });
 
-  it('link to the API itself when publicBaseUrl is not set', () => {
+  it('link to the site (the CloudFront distribution, same origin as the API) when publicBaseUrl is not set', () => {
+    // Prepare
+    const withDomain = synthStack({ siteDomain: 'registration.osce.org', siteCertificateArn: realSettings.siteCertificateArn });
+
     // Act
-    const env = resources(defaults.template, 'AWS::Lambda::Function')[functionIdOf(defaults.template, 'submit')]!.Properties!.Environment.Variables;
+    const env = (synthesized: Synthesized) =>
+      resources(synthesized.template, 'AWS::Lambda::Function')[functionIdOf(synthesized.template, 'submit')]!.Properties!.Environment.Variables;
 
     // Assess
-    expect(JSON.stringify(env.PUBLIC_BASE_URL)).toContain('.execute-api.');
-    expect(JSON.stringify(env.PUBLIC_BASE_URL)).toContain(ref(defaults.template, 'AWS::ApiGatewayV2::Api'));
+    expect(env(defaults).PUBLIC_BASE_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [ref(defaults.template, 'AWS::CloudFront::Distribution'), 'DomainName'] }]],
+    });
+    expect(env(withDomain).PUBLIC_BASE_URL).toBe('https://registration.osce.org');
   });
 
   it('let API Gateway invoke each API function only from this API', () => {
@@ -464,6 +470,22 @@ describe('e-mail', () => {
     });
   });
 
+  it('retries pending mail every minute with the mail sweeper, which may only read the outbox index and rewrite items', () => {
+    // Prepare
+    const sweeper = functionIdOf(real.template, 'mail-sweeper');
+
+    // Assess
+    real.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [sweeper, 'Arn'] } })],
+    });
+    expect(actionsOf(real.template, 'mail-sweeper')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'ses:SendEmail']);
+    const query = statementsOf(real.template, 'mail-sweeper').find((statement) => (statement.Action as string[]).includes('dynamodb:Query'))!;
+    expect(JSON.stringify(query.Resource)).toContain('/index/byPendingMail');
+    expect(JSON.stringify(query.Resource)).not.toContain('/index/byEvent');
+  });
+
   it('lets SES use the topic key only from this account configuration sets', () => {
     real.template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
@@ -533,7 +555,7 @@ describe('settings and the deploy guard', () => {
     const annotations = defaults.stack.node.metadata.filter((entry) => entry.type === 'aws:cdk:warning');
 
     // Assess
-    expect(Object.keys(resources(defaults.template, 'AWS::Lambda::Function'))).toHaveLength(functionNames.length);
+    expect(Object.keys(handlerFunctions(defaults.template))).toHaveLength(functionNames.length);
     expect(JSON.stringify(annotations)).toContain('senderAddress');
   });
 
@@ -587,12 +609,14 @@ describe('settings and the deploy guard', () => {
 });
 
 describe('outputs', () => {
-  it('give the API URL, user pool id, app client id and table name', () => {
+  it('give the site URL, the CloudFront domain, the API URL, user pool id, app client id and table name', () => {
     // Act
     const outputs = real.template.toJSON().Outputs as Record<string, { Value: unknown }>;
 
     // Assess
     expect(outputs.ApiUrl!.Value).toMatchObject({ 'Fn::Join': expect.any(Array) });
+    expect(outputs.SiteUrl!.Value).toBe('https://registration.osce.org/');
+    expect(outputs.DistributionDomainName!.Value).toEqual({ 'Fn::GetAtt': [ref(real.template, 'AWS::CloudFront::Distribution'), 'DomainName'] });
     expect(outputs.UserPoolId!.Value).toEqual({ Ref: ref(real.template, 'AWS::Cognito::UserPool') });
     expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: ref(real.template, 'AWS::Cognito::UserPoolClient') });
     expect(outputs.TableName!.Value).toEqual({ Ref: ref(real.template, 'AWS::DynamoDB::Table') });
@@ -635,7 +659,19 @@ describe('cdk-nag AwsSolutions', () => {
       expect(path, id).not.toBe(real.stack.node.path);
       expect(reason.length, `${path} ${id}`).toBeGreaterThan(60);
     }
-    expect(new Set(acknowledgements.map(({ id }) => id))).toEqual(new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4']));
+    const where = (id: string) => [...new Set(acknowledgements.filter((entry) => entry.id === id || entry.id.startsWith(`${id}[`)).map(({ path }) => path))];
+    expect(new Set(acknowledgements.map(({ id }) => id.replace(/\[.*$/, '')))).toEqual(
+      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
+    );
+    // Only the log bucket goes without access logs; only the deployment role holds wildcards, each named.
+    expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`]);
+    expect(where('AwsSolutions-CFR1')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
+    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/Site/DeployRole`]);
+    expect(acknowledgements.filter(({ id }) => id === 'AwsSolutions-IAM5')).toEqual([]);
+    expect(where('AwsSolutions-L1')).toHaveLength(1);
+    expect(where('AwsSolutions-L1')[0]).toMatch(/\/Custom::CDKBucketDeployment/);
+    // The seed event's custom resource needs no acknowledgement at all.
+    expect(acknowledgements.filter(({ path }) => path.includes('/SeedEvent'))).toEqual([]);
     const apig4 = acknowledgements.filter(({ id }) => id === 'AwsSolutions-APIG4').map(({ path }) => path);
     expect(apig4).toHaveLength(routes.filter((route) => !route.organizersOnly).length + 1);
   });

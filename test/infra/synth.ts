@@ -13,6 +13,8 @@ export const realSettings = {
   senderDomain: 'osce.org',
   publicBaseUrl: 'https://registration.osce.org',
   allowedOrigins: 'https://registration.osce.org',
+  siteDomain: 'registration.osce.org',
+  siteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789',
 };
 
 export interface Synthesized {
@@ -33,6 +35,8 @@ export function synthStack(context: Record<string, unknown> = {}, options: { bun
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
       'aws:cdk:enable-asset-metadata': true,
       'aws:cdk:enable-path-metadata': true,
+      // As cdk.json: S3 server access logs are allowed by bucket policy, not by a log-delivery ACL.
+      '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
       ...context,
     },
   });
@@ -50,6 +54,13 @@ export type Resources = Record<string, { Type: string; Properties?: Record<strin
 
 export function resources(template: Template, type: string): Resources {
   return template.findResources(type) as Resources;
+}
+
+/** The functions made for the handlers (construct path Functions/<Pascal>), not CDK's custom resource providers. */
+export function handlerFunctions(template: Template): Resources {
+  return Object.fromEntries(
+    Object.entries(resources(template, 'AWS::Lambda::Function')).filter(([, resource]) => String(resource.Metadata?.['aws:cdk:path']).startsWith('TestStack/Functions/')),
+  );
 }
 
 /** The logical id of the function made for a handler (construct path Functions/<Pascal>). */

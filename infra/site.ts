@@ -1,0 +1,290 @@
+// The participant's registration page and the API on one origin: CloudFront serves the built page from
+// a private S3 bucket (origin access control) and sends the API's paths to the HTTP API, so the page
+// calls the API same-origin and needs no CORS. Links in e-mails point at the same origin.
+import { BundlingOutput, DefaultStackSynthesizer, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { routes } from '../shared/routes.ts';
+import { formContentSecurityPolicy } from '../web/serve.ts';
+import type { Api } from './api.ts';
+import { projectRoot } from './functions.ts';
+import type { StackSettings } from './settings.ts';
+
+const immutable = 'public, max-age=31536000, immutable';
+
+/**
+ * The objects web/build.ts produces and how each kind is stored: the page is revalidated on every visit
+ * (so a deploy shows at once, without a CloudFront invalidation), the fingerprinted script and style are
+ * cached for a year. One deployment per kind, because a deployment sets one Content-Type and one
+ * Cache-Control for all its files. The artefact test checks these against what web/build.ts says.
+ */
+export const siteObjects = [
+  { id: 'Page', include: 'index.html', contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
+  { id: 'Script', include: 'assets/*.js', contentType: 'text/javascript; charset=utf-8', cacheControl: immutable },
+  { id: 'Style', include: 'assets/*.css', contentType: 'text/css; charset=utf-8', cacheControl: immutable },
+] as const;
+
+/**
+ * CloudFront path patterns that send every route of shared/routes.ts to the API: one per first path
+ * segment, `/events*` when the segment is a route itself and has routes below it, `/registrations/*`
+ * when only below, `/confirm` when only itself.
+ */
+export function apiPathPatterns(paths: readonly string[] = routes.map((route) => route.path)): string[] {
+  const segments = new Map<string, { itself: boolean; below: boolean }>();
+  for (const path of paths) {
+    const [, first = '', ...rest] = path.split('/');
+    if (first === '' || first.includes('{') || /[*?]/.test(first)) throw new Error(`route ${path} cannot be given a CloudFront path pattern`);
+    const entry = segments.get(first) ?? { itself: false, below: false };
+    if (rest.length === 0) entry.itself = true;
+    else entry.below = true;
+    segments.set(first, entry);
+  }
+  return [...segments].map(([segment, { itself, below }]) => (itself && below ? `/${segment}*` : below ? `/${segment}/*` : `/${segment}`));
+}
+
+/**
+ * Viewer-request function of the default behaviour, in CloudFront Functions' JavaScript (runtime 2.0):
+ * the page's paths (the same as isPageRoute in web/serve.ts: `/`, `/index.html`, `/register/<eventId>`)
+ * are served /index.html; any other path the API and the assets do not own gets a 404 in the API's
+ * error shape, instead of S3's XML "AccessDenied".
+ */
+export const pageRouterCode = `
+var page = /^\\/(index\\.html)?$|^\\/register\\/[^\\/]+\\/?$/;
+function handler(event) {
+  var request = event.request;
+  if (page.test(request.uri)) {
+    request.uri = '/index.html';
+    return request;
+  }
+  return {
+    statusCode: 404,
+    statusDescription: 'Not Found',
+    headers: {
+      'content-type': { value: 'application/json; charset=utf-8' },
+      'cache-control': { value: 'no-store' }
+    },
+    body: { encoding: 'text', data: '{"error":{"code":"not_found","message":"There is no such route."}}' }
+  };
+}
+`.trim();
+
+export interface SiteProps {
+  settings: StackSettings;
+  api: Api;
+}
+
+export class Site extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly logBucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  readonly deployments: s3deploy.BucketDeployment[];
+  /** https://<siteDomain or the distribution's domain>, without a trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const { settings, api } = props;
+    const stack = Stack.of(this);
+
+    // CloudFront's access logs and the bucket's server access logs. CloudFront's standard logs are
+    // written with an ACL, so ACLs stay enabled on this bucket (and only this one). The lines hold
+    // viewers' IP addresses: kept as long as the other logs, then deleted.
+    this.logBucket = new s3.Bucket(this, 'Logs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(settings.logRetentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    Validations.of(this.logBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access log bucket itself (CloudFront and the site bucket log here); logging its own access would log every log delivery into itself.',
+    });
+
+    // The built page. Private: only this distribution reads it (origin access control), only the
+    // deployment writes it. Its content is rebuilt from the repository on every deploy.
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3-access/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Security headers of the registration site; the API and its pages keep their own CSP',
+      securityHeadersBehavior: {
+        // The page's policy (as local mode sends it); the API's pages and JSON send their own, which win.
+        contentSecurityPolicy: { contentSecurityPolicy: formContentSecurityPolicy, override: false },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      },
+    });
+
+    const pageRouter = new cloudfront.Function(this, 'PageRouter', {
+      comment: 'Serves /index.html for / and /register/<eventId>; 404 for paths nobody serves',
+      code: cloudfront.FunctionCode.fromInline(pageRouterCode),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [cloudfront.AccessLevel.READ] });
+    const staticBehavior = {
+      origin: siteOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+      // Honours the objects' Cache-Control: a year for the fingerprinted assets, revalidation for the page.
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: headers,
+      compress: true,
+    } satisfies cloudfront.BehaviorOptions;
+
+    // The HTTP API, reached over TLS 1.2 on its execute-api host. Nothing is cached; every method and
+    // the whole request pass through except Host, which must stay the API's own for API Gateway to
+    // accept it. With caching disabled, the managed AllViewerExceptHostHeader policy forwards the
+    // Authorization header too (an origin request policy may not name it explicitly).
+    const apiOrigin = new origins.HttpOrigin(`${api.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
+    const apiBehavior = {
+      origin: apiOrigin,
+      // No redirect: a POST redirected to https would arrive as a GET without its body.
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: headers,
+      compress: true,
+    } satisfies cloudfront.BehaviorOptions;
+
+    const certificate = settings.siteCertificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', settings.siteCertificateArn) : undefined;
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Conference registration: the page from S3 and the HTTP API on one origin',
+      defaultBehavior: { ...staticBehavior, functionAssociations: [{ function: pageRouter, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] },
+      additionalBehaviors: {
+        '/assets/*': staticBehavior,
+        ...Object.fromEntries(apiPathPatterns().map((pattern) => [pattern, apiBehavior])),
+      },
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Edge locations in Europe and North America: the participating States are served well from
+      // Europe, and the cheapest class costs nothing more at rest.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      ...(certificate && settings.siteDomain
+        ? { domainNames: [settings.siteDomain], certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
+      ...(settings.webAclArn ? { webAclId: settings.webAclArn } : {}),
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      logIncludesCookies: false,
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Participants of an OSCE conference come from the 57 participating States, the Partners and international organizations worldwide; no country may be blocked.',
+    });
+    if (!settings.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason: 'A WAF web ACL costs about $5 a month plus rules even at rest; the API is throttled and validates every body. Set webAclArn to attach an existing CLOUDFRONT-scope web ACL.',
+      });
+    }
+    if (!certificate) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without siteDomain and siteCertificateArn the site uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes; with them it enforces TLSv1.2_2021.',
+      });
+    }
+
+    // The page, built at synth time by web/build.ts (through infra/web-assets.ts) into the asset's
+    // output directory. Tests that skip bundling (context aws:cdk:bundling-stacks = []) skip this
+    // build too, as they skip the functions' esbuild runs.
+    const webAssets = new s3assets.Asset(this, 'WebAssets', {
+      path: join(projectRoot, 'web'),
+      bundling: {
+        // Never used: the local build below either succeeds or throws.
+        image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-slim'),
+        outputType: BundlingOutput.NOT_ARCHIVED,
+        local: {
+          tryBundle(outputDir: string) {
+            const result = spawnSync(process.execPath, [join(projectRoot, 'infra', 'web-assets.ts'), outputDir], { stdio: 'inherit' });
+            if (result.status !== 0) throw new Error(`Building the registration page failed (node infra/web-assets.ts exited with ${result.status ?? result.signal}).`);
+            return true;
+          },
+        },
+      },
+    });
+
+    // The deployment's function (a CDK-provided singleton) gets a role of its own: its logs, and the
+    // S3 calls the deployments grant below (read the asset, write the site bucket).
+    const deployLogs = new logs.LogGroup(this, 'DeployLogs', {
+      retention: settings.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const deployRole = new iam.Role(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the built registration page into the site bucket at deploy',
+    });
+    deployLogs.grantWrite(deployRole);
+    this.deployments = siteObjects.map(
+      (object) =>
+        new s3deploy.BucketDeployment(this, `Deploy${object.id}`, {
+          sources: [s3deploy.Source.bucket(webAssets.bucket, webAssets.s3ObjectKey)],
+          destinationBucket: this.bucket,
+          exclude: ['*'],
+          include: [object.include],
+          contentType: object.contentType,
+          cacheControl: [s3deploy.CacheControl.fromString(object.cacheControl)],
+          // Keep earlier fingerprinted files: a page still open in a browser keeps loading its own.
+          prune: false,
+          role: deployRole,
+          logGroup: deployLogs,
+          // Nothing reads the copied keys back; keeps the custom resource's answer small.
+          outputObjectKeys: false,
+        }),
+    );
+    // BucketDeployment writes these grants itself; each wildcard is acknowledged by name.
+    const qualifier = (this.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    const siteBucketId = stack.resolve(stack.getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)) as string;
+    const wildcards: [string, string][] = [
+      ['Action::s3:GetObject*', 'reads the page asset (an object of the CDK asset bucket) and the site bucket objects it compares while syncing'],
+      ['Action::s3:GetBucket*', 'reads the location and settings of the asset and site buckets, which the AWS CLI sync asks for'],
+      ['Action::s3:List*', 'lists the asset and site buckets, as the AWS CLI sync does before copying'],
+      ['Action::s3:DeleteObject*', 'is what BucketDeployment grants on the site bucket; with prune off it deletes nothing, but the grant is not configurable'],
+      ['Action::s3:Abort*', 'aborts its own multipart uploads into the site bucket when a copy fails'],
+      [`Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`, 'is the CDK bootstrap asset bucket, of which it reads only the page asset'],
+      [`Resource::<${siteBucketId}.Arn>/*`, 'covers every object of the site bucket, which holds nothing but the built page'],
+    ];
+    for (const [finding, why] of wildcards) {
+      Validations.of(deployRole).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: `The deployment function, run only during cdk deploy, ${why}.` });
+    }
+    // The singleton function BucketDeployment adds at stack level, with the runtime aws-cdk-lib picks.
+    const deployFunction = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (deployFunction) {
+      Validations.of(deployFunction).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: 'BucketDeployment fixes its Python runtime (the AWS CLI layer needs it); it moves with aws-cdk-lib upgrades, and the function runs only during cdk deploy, never on a request.',
+      });
+    }
+
+    this.url = `https://${settings.siteDomain ?? this.distribution.distributionDomainName}`;
+  }
+}
