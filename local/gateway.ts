@@ -3,6 +3,7 @@
 // very handler module Lambda runs. It holds no business rule.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '#shared/http.ts';
@@ -184,7 +185,9 @@ function toLambdaEvent(
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const contentType = headers['content-type'] ?? '';
-  const isText = body.length === 0 || textTypes.test(contentType);
+  // A body that is not valid UTF-8 cannot travel as text: it goes base64-encoded, and the handler's
+  // strict decoder refuses it, instead of invalid bytes turning silently into U+FFFD.
+  const isText = body.length === 0 || (textTypes.test(contentType) && isUtf8(body));
   const now = new Date();
   return {
     version: '2.0',
