@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorCode } from './schemas.ts';
 
 export interface ApiIssue {
@@ -38,7 +38,7 @@ export function validationFailed(issues: ApiIssue[], message = 'The request has 
 }
 
 /** Flattens Zod issues into the API's `{path, message, code}` form, one entry per offending key. */
-export function toApiIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): ApiIssue[] {
+export function toApiIssues(error: z.core.$ZodError, prefix: readonly (string | number)[] = []): ApiIssue[] {
   return error.issues.flatMap((issue) => {
     const base = [...prefix, ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))];
     if (issue.code === 'unrecognized_keys') {
@@ -52,7 +52,7 @@ export function toApiIssues(error: z.ZodError, prefix: readonly (string | number
   });
 }
 
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+export function parseOrThrow<Schema extends z.ZodMiniType>(schema: Schema, input: unknown): z.output<Schema> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationFailed(toApiIssues(result.error));
   return result.data;

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 description, generated from the same Zod schemas the handlers validate with, so the
 // documentation cannot promise a field the API rejects.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { maxBodyBytes } from './http.ts';
 import { routes } from './routes.ts';
 import { listQuerySchema } from './schemas.ts';
