@@ -1,12 +1,12 @@
+import { parseOrThrow } from '#shared/errors.ts';
 import { html, json } from '#shared/http.ts';
+import { messagesFor } from '#shared/i18n/index.ts';
 import { isLanguage } from '#shared/languages.ts';
 import { managePage, pageEditableFields } from '#shared/manage-pages.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
-import { formErrorPage, readSelfServiceRequest } from '#shared/self-service-http.ts';
 import { updateRequestSchema } from '#shared/schemas.ts';
-import { parseOrThrow } from '#shared/errors.ts';
+import { formErrorPage, readSelfServiceRequest } from '#shared/self-service-http.ts';
 import { resolveManageToken, updateRegistration } from '#shared/self-service.ts';
-import { messagesFor } from '#shared/i18n/index.ts';
 
 /**
  * POST /registrations/update: `{"token","changes":{...}}` as JSON (null clears an optional field), or
