@@ -72,7 +72,7 @@ ${pageEditableFields
     return `<div class="field"><label for="f-${field}">${escapeHtml(fieldLabel(language, field))}</label>${input}</div>`;
   })
   .join('\n')}
-<div class="field"><label for="f-language">${escapeHtml(messages.languageName)} / Language</label><select id="f-language" name="language">${languages
+<div class="field"><label for="f-language">Language / Langue / Sprache / Lingua / Язык / Idioma</label><select id="f-language" name="language">${languages
       .map((code) => `<option value="${code}"${code === language ? ' selected' : ''}>${escapeHtml(messagesFor(code).languageName)}</option>`)
       .join('')}</select></div>
 <button type="submit" class="button">${escapeHtml(words.save)}</button>

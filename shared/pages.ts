@@ -17,6 +17,20 @@ h1{font-size:32px;line-height:1.2;margin:0 0 20px}
 .panel strong{display:block;font-size:28px;letter-spacing:.05em}
 .note{color:#505a5f;font-size:16px}
 a{color:#1d70b8}
+h2{font-size:24px;margin:40px 0 15px}
+.summary{display:grid;grid-template-columns:minmax(8em,1fr) 2fr;gap:0;margin:0 0 20px;border-top:1px solid #b1b4b6}
+.summary dt,.summary dd{margin:0;padding:10px 10px 10px 0;border-bottom:1px solid #b1b4b6}
+.summary dt{font-weight:700}
+.field{margin:0 0 20px}
+.field label{display:block;font-weight:700;margin:0 0 5px}
+.field input,.field textarea,.field select{font:inherit;width:100%;max-width:30em;padding:5px;border:2px solid #0b0c0c;border-radius:0;background:#fff}
+.field input:focus,.field textarea:focus,.field select:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+.button-secondary{color:#0b0c0c;background:#f3f2f1;border-bottom-color:#929191}
+.button-secondary:hover{background:#dbdad9}
+.button-warning{background:#d4351c;border-bottom-color:#55150b}
+.button-warning:hover{background:#aa2a16}
+.notice,.panel-info{border-left:5px solid #1d70b8;background:#f3f2f1;padding:15px;margin:0 0 20px}
+.error-list{color:#d4351c;font-weight:700}
 `;
 
 export function layout(language: Language, title: string, content: string): string {
