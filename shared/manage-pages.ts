@@ -31,9 +31,9 @@ function fieldLabel(language: Language, field: PageField): string {
   return entry.label ?? entry.legend ?? field;
 }
 
-function countryName(language: Language, code: string | undefined): string {
-  if (!code) return '';
-  return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+/** The OSCE's name for the country where it differs from the browser's (CLDR) one, as the form shows it. */
+function countryName(language: Language, code: string): string {
+  return formMessagesFor(language).countryNames[code] ?? new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
 }
 
 export function managePage(view: SelfView, event: ConferenceEvent, token: string, notice?: string): string {
@@ -49,7 +49,15 @@ export function managePage(view: SelfView, event: ConferenceEvent, token: string
     [form.fields.lastName.label, view.lastName],
     [form.fields.email.label, view.email],
     [form.fields.category.legend, form.fields.category.options[view.category]],
-    ...(view.country ? [[form.fields.country.stateLabel, countryName(language, view.country)] as [string, string]] : []),
+    // The form asks for a country only from participating States and Partners, and labels it for each.
+    ...(view.country && (view.category === 'participating_state' || view.category === 'partner_for_cooperation')
+      ? [
+          [
+            view.category === 'partner_for_cooperation' ? form.fields.country.partnerLabel : form.fields.country.stateLabel,
+            countryName(language, view.country),
+          ] as [string, string],
+        ]
+      : []),
     [form.fields.organization.label, view.organization],
     ...(view.position ? [[form.fields.position.label, view.position] as [string, string]] : []),
   ];

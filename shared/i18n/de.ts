@@ -2,11 +2,12 @@ import type { Messages } from './messages.ts';
 
 export const de: Messages = {
   languageName: 'Deutsch',
-  greeting: 'Guten Tag {name},',
+  greeting: 'Guten Tag {name}!',
   signature: '{organizer}',
+  labelSeparator: ': ',
   labels: {
     event: 'Veranstaltung',
-    dates: 'Termin',
+    dates: 'Datum',
     venue: 'Veranstaltungsort',
     reference: 'Referenznummer',
   },
@@ -32,7 +33,7 @@ export const de: Messages = {
   manageLink: 'Ihre Anmeldung einsehen, korrigieren oder zurückziehen',
   waitlisted: {
     subject: 'Sie stehen auf der Warteliste: {event}',
-    body: 'Ihre E-Mail-Adresse ist bestätigt, jedoch sind alle Plätze belegt. Sie stehen an Position {position} der Warteliste. Sobald ein Platz frei wird, werden Sie automatisch angemeldet und von uns per E-Mail benachrichtigt.',
+    body: 'Ihre E-Mail-Adresse ist bestätigt, jedoch sind alle Plätze belegt. Sie stehen an Position {position} der Warteliste. Wird ein Platz frei, werden Sie automatisch angemeldet und von uns per E-Mail benachrichtigt.',
   },
   awaitingApproval: {
     subject: 'Anmeldung eingegangen: {event}',
@@ -76,7 +77,7 @@ export const de: Messages = {
     withdrawText: 'Falls Sie nicht mehr teilnehmen können, ziehen Sie bitte Ihre Anmeldung zurück, damit Ihr Platz an eine andere Person vergeben werden kann.',
     withdrawButton: 'Anmeldung zurückziehen',
     eraseHeading: 'Ihre Daten löschen',
-    eraseText: 'Dadurch werden Ihre Anmeldung und alle Ihre personenbezogenen Daten endgültig gelöscht. Erhalten bleibt lediglich eine anonyme Zählung.',
+    eraseText: 'Dadurch werden Ihre Anmeldung und alle Ihre personenbezogenen Daten endgültig gelöscht. Erhalten bleibt lediglich eine anonyme Angabe zur Zahl der Anmeldungen.',
     eraseButton: 'Meine Daten löschen',
     saved: 'Ihre Änderungen wurden gespeichert.',
     withdrawnDone: 'Ihre Anmeldung wurde zurückgezogen.',
@@ -89,7 +90,7 @@ export const de: Messages = {
     confirmTitle: 'Anmeldung bestätigen',
     confirmIntro: 'Sie sind im Begriff, Ihre Anmeldung zu folgender Veranstaltung zu bestätigen: {event}.',
     confirmButton: 'Anmeldung bestätigen',
-    confirmNote: 'Es werden keine Daten gespeichert, bevor Sie auf die Schaltfläche klicken.',
+    confirmNote: 'Es werden keine Daten gespeichert, solange Sie nicht auf die Schaltfläche klicken.',
     confirmedTitle: 'Anmeldung bestätigt',
     confirmedBody: 'Vielen Dank. Ihre Anmeldung ist bestätigt. Ihre Referenznummer lautet {reference}. Wir haben Ihnen eine E-Mail mit den Einzelheiten gesendet.',
     invalidTitle: 'Dieser Link ist ungültig',

@@ -4,6 +4,7 @@ export const en: Messages = {
   languageName: 'English',
   greeting: 'Dear {name},',
   signature: '{organizer}',
+  labelSeparator: ': ',
   labels: {
     event: 'Event',
     dates: 'Dates',

@@ -4,6 +4,7 @@ export const es: Messages = {
   languageName: 'Español',
   greeting: 'Estimado/a {name}:',
   signature: '{organizer}',
+  labelSeparator: ': ',
   labels: {
     event: 'Evento',
     dates: 'Fechas',
@@ -53,7 +54,7 @@ export const es: Messages = {
   },
   withdrawn: {
     subject: 'Inscripción cancelada: {event}',
-    body: 'Su inscripción ha sido cancelada y su plaza ha quedado libre. Si se trata de un error, le rogamos que vuelva a inscribirse.',
+    body: 'Su inscripción se ha cancelado y su plaza ha quedado libre. Si se trata de un error, le rogamos que vuelva a inscribirse.',
   },
   statuses: {
     pending_confirmation: 'Pendiente de su confirmación por correo electrónico',
@@ -66,7 +67,7 @@ export const es: Messages = {
   },
   manage: {
     title: 'Su inscripción',
-    status: 'Estado',
+    status: 'Estado de la inscripción',
     position: 'Puesto en la lista de espera: {position}',
     details: 'Sus datos',
     change: 'Corrección de sus datos',
@@ -79,9 +80,9 @@ export const es: Messages = {
     eraseText: 'Esta operación suprime definitivamente su inscripción y todos sus datos personales. Solo se conservará un recuento anónimo.',
     eraseButton: 'Suprimir mis datos',
     saved: 'Sus cambios se han guardado.',
-    withdrawnDone: 'Su inscripción ha sido cancelada.',
-    erasedTitle: 'Sus datos han sido suprimidos',
-    erasedBody: 'Su inscripción y sus datos personales han sido suprimidos. Este enlace ya no es válido.',
+    withdrawnDone: 'Su inscripción se ha cancelado.',
+    erasedTitle: 'Sus datos se han suprimido',
+    erasedBody: 'Su inscripción y sus datos personales se han suprimido. Este enlace ya no es válido.',
     notPossible: 'Esta operación no es posible en el estado actual de su inscripción.',
     back: 'Volver a su inscripción',
   },

@@ -43,7 +43,7 @@ export const formDe: FormMessages = {
       options: {
         participating_state: 'Einen Teilnehmerstaat',
         partner_for_cooperation: 'Einen Kooperationspartner',
-        osce_executive_structure: 'Eine Durchführungsstruktur der OSZE (Sekretariat oder Institution)',
+        osce_executive_structure: 'Ein Durchführungsorgan der OSZE (Sekretariat oder Institution)',
         osce_field_operation: 'Eine Feldoperation der OSZE',
         international_organization: 'Eine internationale Organisation',
         civil_society: 'Die Zivilgesellschaft oder die Wissenschaft',
@@ -59,7 +59,7 @@ export const formDe: FormMessages = {
     position: { label: 'Funktion', hint: 'Zum Beispiel Referatsleiterin oder Referatsleiter' },
     arrivalDate: { legend: 'Anreisedatum', hint: 'Zum Beispiel {example}' },
     departureDate: { legend: 'Abreisedatum', hint: 'Zum Beispiel {example}' },
-    dietaryRequirements: { label: 'Ernährungsbedürfnisse', hint: 'Zum Beispiel vegetarisch oder Lebensmittelallergien' },
+    dietaryRequirements: { label: 'Ernährungsbedürfnisse', hint: 'Zum Beispiel vegetarische Ernährung oder Lebensmittelallergien' },
     accessibilityNeeds: {
       label: 'Bedürfnisse in Bezug auf Barrierefreiheit',
       hint: 'Teilen Sie uns mit, was Ihnen die Teilnahme erleichtern würde, zum Beispiel einen stufenlosen Zugang oder Gebärdensprachdolmetschen',
@@ -91,7 +91,7 @@ export const formDe: FormMessages = {
         invalid_format: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@example.org',
       },
       phone: { invalid_format: 'Geben Sie eine Telefonnummer ein, zum Beispiel +43 1 514 36 0' },
-      category: { required: 'Wählen Sie aus, wen Sie vertreten', invalid_value: 'Wählen Sie eine der angebotenen Möglichkeiten aus' },
+      category: { required: 'Wählen Sie aus, wen Sie vertreten', invalid_value: 'Wählen Sie eine der angegebenen Möglichkeiten aus' },
       country: {
         custom: 'Wählen Sie den Teilnehmerstaat aus, den Sie vertreten',
         customPartner: 'Wählen Sie den Kooperationspartner aus, den Sie vertreten',
@@ -116,7 +116,7 @@ export const formDe: FormMessages = {
       'Um Ihre Anmeldung abzuschließen, öffnen Sie den Link in der E-Mail und klicken Sie auf der sich öffnenden Seite auf die Schaltfläche.',
     checkEmailNotComplete: 'Ihre Anmeldung ist erst abgeschlossen, wenn Sie sie bestätigt haben.',
     checkEmailMissing:
-      'Sollte die E-Mail nicht innerhalb von 10 Minuten eintreffen, sehen Sie bitte in Ihrem Spam- oder Junk-Ordner nach. Ist sie auch dort nicht, senden Sie das Formular später erneut ab oder wenden Sie sich an die Veranstalter.',
+      'Sollte die E-Mail nicht innerhalb von 10 Minuten eintreffen, sehen Sie bitte in Ihrem Spam- oder Junk-E-Mail-Ordner nach. Ist sie auch dort nicht, senden Sie das Formular später erneut ab oder wenden Sie sich an die Veranstalter.',
     registerAnother: 'Eine weitere Person anmelden',
     closedTitle: 'Die Anmeldung ist geschlossen',
     closedBody:
@@ -144,5 +144,6 @@ export const formDe: FormMessages = {
     KR: 'Republik Korea',
     US: 'Vereinigte Staaten von Amerika',
     MD: 'Moldau',
+    TR: 'Türkiye',
   },
 };

@@ -70,7 +70,7 @@ export const formEs: FormMessages = {
         'Los organizadores utilizan sus datos únicamente para preparar y celebrar este evento: para confirmar su inscripción, preparar su acreditación y ponerse en contacto con usted en relación con el evento.',
       privacyNotice: 'Acepto que mis datos se utilicen según lo descrito anteriormente',
       participantList: 'Mi nombre, organización y cargo pueden figurar en la lista de participantes publicada',
-      photography: 'Acepto ser fotografiado/a y filmado/a durante el evento',
+      photography: 'Acepto que se me fotografíe y filme durante el evento',
     },
     website: { label: 'Deje este campo vacío' },
   },
@@ -99,9 +99,9 @@ export const formEs: FormMessages = {
       },
       organization: { required: 'Indique el nombre de su organización' },
       position: { required: 'Indique su cargo' },
-      arrivalDate: { invalid_format: 'La fecha de llegada debe ser una fecha real, por ejemplo {example}' },
+      arrivalDate: { invalid_format: 'La fecha de llegada debe ser una fecha válida, por ejemplo {example}' },
       departureDate: {
-        invalid_format: 'La fecha de salida debe ser una fecha real, por ejemplo {example}',
+        invalid_format: 'La fecha de salida debe ser una fecha válida, por ejemplo {example}',
         custom: 'La fecha de salida debe ser igual o posterior a la fecha de llegada',
       },
       'consents.privacyNotice': {
@@ -116,23 +116,23 @@ export const formEs: FormMessages = {
       'Para completar su inscripción, abra el enlace que figura en el correo y pulse el botón de la página que se abrirá.',
     checkEmailNotComplete: 'Su inscripción no estará completa hasta que la haya confirmado.',
     checkEmailMissing:
-      'Si el correo no le llega en 10 minutos, compruebe su carpeta de correo no deseado. Si tampoco está allí, vuelva a enviar el formulario más tarde o póngase en contacto con los organizadores.',
-    registerAnother: 'Inscribir a otro participante',
+      'Si el correo no le llega en un plazo de 10 minutos, compruebe su carpeta de correo no deseado. Si tampoco está allí, vuelva a enviar el formulario más tarde o póngase en contacto con los organizadores.',
+    registerAnother: 'Inscribir a otra persona',
     closedTitle: 'La inscripción está cerrada',
     closedBody:
       'La inscripción para este evento no está abierta en este momento, por lo que sus datos no se han enviado. Si cree que se trata de un error, le rogamos que se ponga en contacto con los organizadores.',
-    notFoundTitle: 'No encontramos este evento',
+    notFoundTitle: 'No se ha encontrado este evento',
     notFoundBody:
       'Le rogamos que compruebe que la dirección de esta página esté completa, tal como figura en su invitación. Si es así, póngase en contacto con los organizadores.',
     tooManyTitle: 'Demasiados intentos',
     tooManyBody:
-      'Sus datos no se han enviado. Espere un minuto y vuelva a pulsar «{submit}». Sus respuestas siguen en esta página.',
+      'Sus datos no se han enviado. Espere un minuto y vuelva a pulsar «{submit}». Sus respuestas se han conservado en esta página.',
     unavailableTitle: 'El servicio no está disponible',
     unavailableBody:
-      'Sus datos no se han enviado. Le rogamos que lo intente de nuevo dentro de unos minutos. Sus respuestas siguen en esta página.',
+      'Sus datos no se han enviado. Le rogamos que lo intente de nuevo dentro de unos minutos. Sus respuestas se han conservado en esta página.',
     networkTitle: 'No hay conexión con el servicio',
     networkBody:
-      'No hemos podido conectar con el servicio de inscripción, por lo que sus datos no se han enviado. Compruebe su conexión a Internet y vuelva a pulsar «{submit}». Sus respuestas siguen en esta página.',
+      'No hemos podido conectar con el servicio de inscripción, por lo que sus datos no se han enviado. Compruebe su conexión a Internet y vuelva a pulsar «{submit}». Sus respuestas se han conservado en esta página.',
     unexpectedTitle: 'Se ha producido un error',
     unexpectedBody: 'Sus datos no se han enviado. Le rogamos que lo intente más tarde o que se ponga en contacto con los organizadores.',
     eventLoadTitle: 'No se ha podido cargar la información del evento',
@@ -144,5 +144,9 @@ export const formEs: FormMessages = {
     KR: 'República de Corea',
     US: 'Estados Unidos de América',
     TR: 'Türkiye',
+    BY: 'Belarús',
+    MD: 'Moldova',
+    KZ: 'Kazajstán',
+    RO: 'Rumania',
   },
 };

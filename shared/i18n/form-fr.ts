@@ -7,10 +7,10 @@ export const formFr: FormMessages = {
     languageNav: 'Langue',
     heading: 'Inscription à la manifestation',
     intro:
-      'Veuillez remplir ce formulaire pour chaque participant. Nous vous enverrons ensuite un courriel pour confirmer votre inscription.',
+      'Veuillez remplir ce formulaire pour chaque personne à inscrire. Nous vous enverrons ensuite un courriel pour confirmer votre inscription.',
     loading: 'Chargement des informations sur la manifestation…',
     noscript:
-      'Ce formulaire nécessite JavaScript. Veuillez activer JavaScript dans votre navigateur ou contacter les organisateurs pour vous inscrire.',
+      'Ce formulaire nécessite JavaScript. Veuillez activer JavaScript dans votre navigateur ou prendre contact avec les organisateurs pour vous inscrire.',
     event: 'Manifestation',
     dates: 'Dates',
     venue: 'Lieu',
@@ -24,7 +24,7 @@ export const formFr: FormMessages = {
   },
   sections: {
     about: 'Vos coordonnées',
-    represent: 'Qui représentez-vous ?',
+    represent: 'Entité représentée',
     travel: 'Voyage',
     needs: 'Besoins particuliers',
   },
@@ -39,7 +39,7 @@ export const formFr: FormMessages = {
     email: { label: 'Adresse électronique', hint: 'Nous enverrons le lien de confirmation à cette adresse' },
     phone: { label: 'Numéro de téléphone', hint: 'Indiquez l’indicatif du pays, par exemple +43 1 514 36 0' },
     category: {
-      legend: 'Qui représentez-vous ?',
+      legend: 'Qui représentez-vous ?',
       options: {
         participating_state: 'Un État participant',
         partner_for_cooperation: 'Un partenaire pour la coopération',
@@ -56,31 +56,31 @@ export const formFr: FormMessages = {
       partnerChoose: 'Sélectionnez un partenaire pour la coopération',
     },
     organization: { label: 'Organisation', hint: 'Par exemple, le ministère ou l’organisme pour lequel vous travaillez' },
-    position: { label: 'Fonction', hint: 'Par exemple, chef d’unité' },
+    position: { label: 'Fonction', hint: 'Par exemple, responsable d’unité' },
     arrivalDate: { legend: 'Date d’arrivée', hint: 'Par exemple, {example}' },
     departureDate: { legend: 'Date de départ', hint: 'Par exemple, {example}' },
-    dietaryRequirements: { label: 'Régime alimentaire', hint: 'Par exemple, végétarien, ou allergies alimentaires' },
+    dietaryRequirements: { label: 'Régime alimentaire', hint: 'Par exemple, régime végétarien ou allergies alimentaires' },
     accessibilityNeeds: {
       label: 'Besoins en matière d’accessibilité',
-      hint: 'Indiquez-nous tout ce qui faciliterait votre participation, par exemple un accès sans marches ou une interprétation en langue des signes',
+      hint: 'Indiquez-nous tout ce qui faciliterait votre participation, par exemple un accès de plain-pied ou une interprétation en langue des signes',
     },
     consents: {
       legend: 'Votre consentement',
       privacyText:
-        'Les organisateurs utilisent vos données uniquement pour préparer et tenir cette manifestation : pour confirmer votre inscription, préparer votre badge et vous contacter au sujet de la manifestation.',
+        'Les organisateurs utilisent vos données uniquement pour préparer et tenir cette manifestation : pour confirmer votre inscription, préparer votre badge et vous contacter au sujet de la manifestation.',
       privacyNotice: 'J’accepte que mes données soient utilisées comme indiqué ci-dessus',
       participantList: 'Mes nom, organisation et fonction peuvent figurer sur la liste des participants publiée',
-      photography: 'J’accepte d’être photographié(e) et filmé(e) pendant la manifestation',
+      photography: 'J’accepte d’apparaître sur des photographies et des vidéos prises pendant la manifestation',
     },
     website: { label: 'Laissez ce champ vide' },
   },
   errors: {
-    summaryTitle: 'Il y a un problème',
-    prefix: 'Erreur :',
-    titlePrefix: 'Erreur : ',
-    tooLong: 'Le champ « {field} » ne doit pas dépasser {max} caractères',
-    singleLine: 'Le champ « {field} » doit tenir sur une seule ligne, sans caractères spéciaux',
-    invalid: 'Vérifiez votre réponse au champ « {field} »',
+    summaryTitle: 'Un problème a été détecté',
+    prefix: 'Erreur :',
+    titlePrefix: 'Erreur : ',
+    tooLong: 'Le champ « {field} » ne doit pas dépasser {max} caractères',
+    singleLine: 'Le champ « {field} » doit tenir sur une seule ligne, sans caractères spéciaux',
+    invalid: 'Vérifiez votre réponse au champ « {field} »',
     unknownField: 'Le formulaire a envoyé un champ inconnu du service. Veuillez recharger la page et réessayer.',
     fields: {
       title: { invalid_value: 'Sélectionnez une civilité dans la liste' },
@@ -99,9 +99,9 @@ export const formFr: FormMessages = {
       },
       organization: { required: 'Indiquez le nom de votre organisation' },
       position: { required: 'Indiquez votre fonction' },
-      arrivalDate: { invalid_format: 'La date d’arrivée doit être une date réelle, par exemple {example}' },
+      arrivalDate: { invalid_format: 'La date d’arrivée doit être une date valide, par exemple {example}' },
       departureDate: {
-        invalid_format: 'La date de départ doit être une date réelle, par exemple {example}',
+        invalid_format: 'La date de départ doit être une date valide, par exemple {example}',
         custom: 'La date de départ doit être identique ou postérieure à la date d’arrivée',
       },
       'consents.privacyNotice': {
@@ -113,28 +113,28 @@ export const formFr: FormMessages = {
     checkEmailTitle: 'Consultez votre messagerie',
     checkEmailSent: 'Nous envoyons un courriel à l’adresse {email}.',
     checkEmailAction:
-      'Pour finaliser votre inscription, ouvrez le lien figurant dans ce courriel et appuyez sur le bouton de la page qui s’affiche.',
+      'Pour finaliser votre inscription, ouvrez le lien figurant dans ce courriel et cliquez sur le bouton de la page qui s’affiche.',
     checkEmailNotComplete: 'Votre inscription n’est définitive qu’une fois confirmée.',
     checkEmailMissing:
-      'Si le courriel ne vous est pas parvenu dans les 10 minutes, veuillez vérifier votre dossier de courrier indésirable. S’il ne s’y trouve pas non plus, renvoyez le formulaire plus tard ou contactez les organisateurs.',
-    registerAnother: 'Inscrire un autre participant',
+      'Si le courriel ne vous est pas parvenu dans les 10 minutes, veuillez vérifier votre dossier de courrier indésirable. S’il ne s’y trouve pas non plus, renvoyez le formulaire ultérieurement ou prenez contact avec les organisateurs.',
+    registerAnother: 'Inscrire une autre personne',
     closedTitle: 'Les inscriptions sont closes',
     closedBody:
-      'Les inscriptions à cette manifestation ne sont pas ouvertes pour le moment ; vos données n’ont donc pas été envoyées. Si vous pensez qu’il s’agit d’une erreur, veuillez contacter les organisateurs.',
+      'Les inscriptions à cette manifestation ne sont pas ouvertes pour le moment ; vos données n’ont donc pas été envoyées. Si vous pensez qu’il s’agit d’une erreur, veuillez prendre contact avec les organisateurs.',
     notFoundTitle: 'Cette manifestation est introuvable',
     notFoundBody:
-      'Veuillez vérifier que l’adresse de cette page est complète, telle qu’elle figure dans votre invitation. Si c’est le cas, veuillez contacter les organisateurs.',
+      'Veuillez vérifier que l’adresse de cette page est complète, telle qu’elle figure dans votre invitation. Si c’est le cas, veuillez prendre contact avec les organisateurs.',
     tooManyTitle: 'Trop de tentatives',
     tooManyBody:
-      'Vos données n’ont pas été envoyées. Veuillez patienter une minute, puis appuyer de nouveau sur « {submit} ». Vos réponses sont toujours sur cette page.',
+      'Vos données n’ont pas été envoyées. Veuillez patienter une minute, puis cliquer de nouveau sur « {submit} ». Vos réponses ont été conservées sur cette page.',
     unavailableTitle: 'Le service n’est pas disponible',
     unavailableBody:
-      'Vos données n’ont pas été envoyées. Veuillez réessayer dans quelques minutes. Vos réponses sont toujours sur cette page.',
-    networkTitle: 'Pas de connexion au service',
+      'Vos données n’ont pas été envoyées. Veuillez réessayer dans quelques minutes. Vos réponses ont été conservées sur cette page.',
+    networkTitle: 'Impossible de se connecter au service',
     networkBody:
-      'Nous n’avons pas pu joindre le service d’inscription ; vos données n’ont donc pas été envoyées. Vérifiez votre connexion Internet, puis appuyez de nouveau sur « {submit} ». Vos réponses sont toujours sur cette page.',
+      'Nous n’avons pas pu joindre le service d’inscription ; vos données n’ont donc pas été envoyées. Vérifiez votre connexion Internet, puis cliquez de nouveau sur « {submit} ». Vos réponses ont été conservées sur cette page.',
     unexpectedTitle: 'Une erreur s’est produite',
-    unexpectedBody: 'Vos données n’ont pas été envoyées. Veuillez réessayer plus tard ou contacter les organisateurs.',
+    unexpectedBody: 'Vos données n’ont pas été envoyées. Veuillez réessayer ultérieurement ou prendre contact avec les organisateurs.',
     eventLoadTitle: 'Les informations sur la manifestation n’ont pas pu être chargées',
     eventLoadBody: 'Veuillez vérifier votre connexion Internet et recharger la page.',
   },

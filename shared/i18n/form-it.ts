@@ -5,19 +5,19 @@ export const formIt: FormMessages = {
   page: {
     skipLink: 'Vai al contenuto principale',
     languageNav: 'Lingua',
-    heading: 'Iscrizione all’evento',
+    heading: 'Registrazione all’evento',
     intro:
-      'La preghiamo di compilare il presente modulo per ciascun partecipante. Le invieremo poi un messaggio di posta elettronica per confermare l’iscrizione.',
+      'La preghiamo di compilare il presente modulo per ogni persona da registrare. Le invieremo poi un’e-mail per confermare la registrazione.',
     loading: 'Caricamento delle informazioni sull’evento…',
     noscript:
-      'Questo modulo richiede JavaScript. La preghiamo di attivare JavaScript nel Suo browser o di contattare gli organizzatori per iscriversi.',
+      'Questo modulo richiede JavaScript. La preghiamo di attivare JavaScript nel Suo browser o di contattare gli organizzatori per registrarsi.',
     event: 'Evento',
     dates: 'Date',
     venue: 'Sede',
     organizer: 'Organizzatore',
     optional: '(facoltativo)',
-    submit: 'Invia l’iscrizione',
-    sending: 'Invio dell’iscrizione in corso…',
+    submit: 'Inviare la registrazione',
+    sending: 'Invio della registrazione in corso…',
     day: 'Giorno',
     month: 'Mese',
     year: 'Anno',
@@ -32,7 +32,7 @@ export const formIt: FormMessages = {
     title: {
       label: 'Titolo',
       none: 'Nessuno',
-      options: { Mr: 'Sig.', Ms: 'Sig.ra', Mx: 'Mx', Dr: 'Dott.', Prof: 'Prof.', 'H.E.': 'S.E.' },
+      options: { Mr: 'Sig.', Ms: 'Sig.ra', Mx: 'Mx', Dr: 'Dott./Dott.ssa', Prof: 'Prof.', 'H.E.': 'S.E.' },
     },
     firstName: { label: 'Nome', hint: 'Come riportato nel passaporto o nella carta d’identità' },
     lastName: { label: 'Cognome', hint: 'Come riportato nel passaporto o nella carta d’identità' },
@@ -42,7 +42,7 @@ export const formIt: FormMessages = {
       legend: 'Chi rappresenta?',
       options: {
         participating_state: 'Uno Stato partecipante',
-        partner_for_cooperation: 'Un partner per la cooperazione',
+        partner_for_cooperation: 'Un Partner per la cooperazione',
         osce_executive_structure: 'Una struttura esecutiva dell’OSCE (Segretariato o istituzione)',
         osce_field_operation: 'Un’operazione sul terreno dell’OSCE',
         international_organization: 'Un’organizzazione internazionale',
@@ -53,7 +53,7 @@ export const formIt: FormMessages = {
       stateLabel: 'Stato partecipante',
       partnerLabel: 'Partner per la cooperazione',
       stateChoose: 'Selezioni uno Stato partecipante',
-      partnerChoose: 'Selezioni un partner per la cooperazione',
+      partnerChoose: 'Selezioni un Partner per la cooperazione',
     },
     organization: { label: 'Organizzazione', hint: 'Ad esempio, il ministero o l’ente per cui lavora' },
     position: { label: 'Funzione', hint: 'Ad esempio, capo unità' },
@@ -67,10 +67,10 @@ export const formIt: FormMessages = {
     consents: {
       legend: 'Il Suo consenso',
       privacyText:
-        'Gli organizzatori utilizzano i Suoi dati esclusivamente per preparare e svolgere questo evento: per confermare l’iscrizione, preparare il Suo badge e contattarLa in merito all’evento.',
+        'Gli organizzatori utilizzano i Suoi dati esclusivamente per preparare e svolgere questo evento: per confermare la registrazione, preparare il Suo badge e contattarLa in merito all’evento.',
       privacyNotice: 'Acconsento all’utilizzo dei miei dati come descritto sopra',
       participantList: 'Il mio nome, la mia organizzazione e la mia funzione possono figurare nell’elenco dei partecipanti pubblicato',
-      photography: 'Acconsento a essere fotografato/a e filmato/a durante l’evento',
+      photography: 'Acconsento a riprese fotografiche e video della mia persona durante l’evento',
     },
     website: { label: 'Lasci vuoto questo campo' },
   },
@@ -94,7 +94,7 @@ export const formIt: FormMessages = {
       category: { required: 'Indichi chi rappresenta', invalid_value: 'Selezioni una delle opzioni proposte' },
       country: {
         custom: 'Selezioni lo Stato partecipante che rappresenta',
-        customPartner: 'Selezioni il partner per la cooperazione che rappresenta',
+        customPartner: 'Selezioni il Partner per la cooperazione che rappresenta',
         invalid_format: 'Selezioni un paese dall’elenco',
       },
       organization: { required: 'Inserisca il nome della Sua organizzazione' },
@@ -111,28 +111,28 @@ export const formIt: FormMessages = {
   },
   outcome: {
     checkEmailTitle: 'Controlli la Sua posta elettronica',
-    checkEmailSent: 'Stiamo inviando un messaggio all’indirizzo {email}.',
+    checkEmailSent: 'Stiamo inviando un’e-mail all’indirizzo {email}.',
     checkEmailAction:
-      'Per completare l’iscrizione, apra il link contenuto nel messaggio e prema il pulsante nella pagina che si apre.',
-    checkEmailNotComplete: 'L’iscrizione non è completa finché non l’avrà confermata.',
+      'Per completare la registrazione, apra il link contenuto nell’e-mail e prema il pulsante nella pagina che si aprirà.',
+    checkEmailNotComplete: 'La registrazione non sarà completa finché non l’avrà confermata.',
     checkEmailMissing:
-      'Se il messaggio non arriva entro 10 minuti, controlli la cartella della posta indesiderata. Se non lo trova nemmeno lì, invii di nuovo il modulo più tardi o contatti gli organizzatori.',
-    registerAnother: 'Iscrivere un altro partecipante',
-    closedTitle: 'Le iscrizioni sono chiuse',
+      'Se l’e-mail non arriva entro 10 minuti, controlli la cartella della posta indesiderata (spam). Se non la trova nemmeno lì, invii di nuovo il modulo più tardi o contatti gli organizzatori.',
+    registerAnother: 'Registrare un’altra persona',
+    closedTitle: 'Le registrazioni sono chiuse',
     closedBody:
-      'Le iscrizioni a questo evento non sono aperte al momento, pertanto i Suoi dati non sono stati inviati. Se ritiene che si tratti di un errore, La preghiamo di contattare gli organizzatori.',
-    notFoundTitle: 'Non troviamo questo evento',
+      'Le registrazioni a questo evento non sono aperte al momento, pertanto i Suoi dati non sono stati inviati. Se ritiene che si tratti di un errore, La preghiamo di contattare gli organizzatori.',
+    notFoundTitle: 'Evento non trovato',
     notFoundBody:
-      'La preghiamo di verificare che l’indirizzo di questa pagina sia completo, come indicato nel Suo invito. In caso affermativo, contatti gli organizzatori.',
+      'La preghiamo di verificare che l’indirizzo di questa pagina sia completo, come indicato nel Suo invito. In caso affermativo, La preghiamo di contattare gli organizzatori.',
     tooManyTitle: 'Troppi tentativi',
     tooManyBody:
-      'I Suoi dati non sono stati inviati. Attenda un minuto, poi prema di nuovo «{submit}». Le Sue risposte sono ancora su questa pagina.',
+      'I Suoi dati non sono stati inviati. Attenda un minuto, poi prema di nuovo «{submit}». Le Sue risposte sono state conservate in questa pagina.',
     unavailableTitle: 'Il servizio non è disponibile',
     unavailableBody:
-      'I Suoi dati non sono stati inviati. La preghiamo di riprovare tra qualche minuto. Le Sue risposte sono ancora su questa pagina.',
+      'I Suoi dati non sono stati inviati. La preghiamo di riprovare tra qualche minuto. Le Sue risposte sono state conservate in questa pagina.',
     networkTitle: 'Nessuna connessione al servizio',
     networkBody:
-      'Non è stato possibile raggiungere il servizio di iscrizione, pertanto i Suoi dati non sono stati inviati. Verifichi la connessione a Internet, poi prema di nuovo «{submit}». Le Sue risposte sono ancora su questa pagina.',
+      'Non è stato possibile raggiungere il servizio di registrazione, pertanto i Suoi dati non sono stati inviati. Verifichi la connessione a Internet, poi prema di nuovo «{submit}». Le Sue risposte sono state conservate in questa pagina.',
     unexpectedTitle: 'Si è verificato un errore',
     unexpectedBody: 'I Suoi dati non sono stati inviati. La preghiamo di riprovare più tardi o di contattare gli organizzatori.',
     eventLoadTitle: 'Non è stato possibile caricare le informazioni sull’evento',
@@ -143,5 +143,9 @@ export const formIt: FormMessages = {
     RU: 'Federazione Russa',
     KR: 'Repubblica di Corea',
     US: 'Stati Uniti d’America',
+    BY: 'Belarus',
+    BA: 'Bosnia-Erzegovina',
+    MD: 'Moldova',
+    TR: 'Türkiye',
   },
 };

@@ -4,6 +4,7 @@ export const fr: Messages = {
   languageName: 'Français',
   greeting: 'Bonjour {name},',
   signature: '{organizer}',
+  labelSeparator: '\u00a0: ',
   labels: {
     event: 'Manifestation',
     dates: 'Dates',

@@ -4,6 +4,7 @@ export const it: Messages = {
   languageName: 'Italiano',
   greeting: 'Gentile {name},',
   signature: '{organizer}',
+  labelSeparator: ': ',
   labels: {
     event: 'Evento',
     dates: 'Date',
@@ -12,7 +13,7 @@ export const it: Messages = {
   },
   confirmRequest: {
     subject: 'Confermi la Sua registrazione: {event}',
-    intro: 'La ringraziamo per la Sua registrazione all’evento: {event}.',
+    intro: 'La ringraziamo per la Sua registrazione al seguente evento: {event}.',
     action:
       'Per completare la registrazione, apra il link riportato di seguito e prema il pulsante presente nella pagina. Il link è valido per {hours} ore.',
     button: 'Confermare la registrazione',
@@ -32,7 +33,7 @@ export const it: Messages = {
   manageLink: 'Visualizzare, correggere o annullare la Sua registrazione',
   waitlisted: {
     subject: 'Registrazione in lista d’attesa: {event}',
-    body: 'Il Suo indirizzo e-mail è confermato, ma tutti i posti sono esauriti. Lei occupa la posizione n. {position} nella lista d’attesa. Qualora si liberi un posto, la Sua registrazione verrà confermata automaticamente e ne riceverà comunicazione via e-mail.',
+    body: 'Il Suo indirizzo e-mail è confermato, ma tutti i posti sono già occupati. Lei occupa la posizione n. {position} nella lista d’attesa. Qualora si liberi un posto, la Sua registrazione verrà confermata automaticamente e ne riceverà comunicazione via e-mail.',
   },
   awaitingApproval: {
     subject: 'Registrazione ricevuta: {event}',
@@ -66,7 +67,7 @@ export const it: Messages = {
   },
   manage: {
     title: 'La Sua registrazione',
-    status: 'Stato',
+    status: 'Stato della registrazione',
     position: 'Posizione nella lista d’attesa: {position}',
     details: 'I Suoi dati',
     change: 'Correzione dei Suoi dati',
@@ -77,7 +78,7 @@ export const it: Messages = {
     withdrawButton: 'Annullare la registrazione',
     eraseHeading: 'Cancellazione dei Suoi dati',
     eraseText: 'Questa operazione elimina definitivamente la Sua registrazione e tutti i Suoi dati personali. Verrà conservato soltanto un conteggio anonimo.',
-    eraseButton: 'Cancellare i dati',
+    eraseButton: 'Cancellare i miei dati',
     saved: 'Le modifiche sono state salvate.',
     withdrawnDone: 'La Sua registrazione è stata annullata.',
     erasedTitle: 'I Suoi dati sono stati cancellati',
@@ -87,7 +88,7 @@ export const it: Messages = {
   },
   pages: {
     confirmTitle: 'Conferma della registrazione',
-    confirmIntro: 'Sta per confermare la Sua registrazione all’evento: {event}.',
+    confirmIntro: 'Sta per confermare la Sua registrazione al seguente evento: {event}.',
     confirmButton: 'Confermare la registrazione',
     confirmNote: 'Nessun dato verrà memorizzato finché non avrà premuto il pulsante.',
     confirmedTitle: 'Registrazione confermata',

@@ -4,7 +4,9 @@ export interface Messages {
   /** The language's own name, for the language switch. */
   languageName: string;
   greeting: string; // "Dear {name},"
-  signature: string; // "The organizers of {event}" style closing, {organizer}
+  signature: string;
+  /** Between a label and its value in plain text ("Reference: …"); French puts a no-break space before the colon. */
+  labelSeparator: string; // "The organizers of {event}" style closing, {organizer}
   labels: {
     event: string;
     dates: string;

@@ -21,11 +21,12 @@ type Block = { kind: 'paragraph'; text: string } | { kind: 'link'; label: string
 
 /** Builds the plain-text and HTML bodies from the same blocks, escaping every value in the HTML one. */
 function compose(language: Language, to: string, subject: string, tags: Email['tags'], blocks: Block[]): Email {
+  const separator = messagesFor(language).labelSeparator;
   const text = blocks
     .map((block) => {
       if (block.kind === 'paragraph') return block.text;
-      if (block.kind === 'link') return `${block.label}:\n${block.url}`;
-      return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+      if (block.kind === 'link') return `${block.label}${separator.trimEnd()}\n${block.url}`;
+      return block.rows.map(([label, value]) => `${label}${separator}${value}`).join('\n');
     })
     .join('\n\n');
   const body = blocks
@@ -127,7 +128,9 @@ function content(messages: Messages, mail: ParticipantMail, event: ConferenceEve
 export function participantEmail(recipient: Recipient, event: ConferenceEvent, mail: ParticipantMail, manageUrl: string): Email {
   const { language } = recipient.details;
   const messages = messagesFor(language);
-  const name = [recipient.details.title, recipient.details.firstName, recipient.details.lastName].filter(Boolean).join(' ');
+  // Titles (Mr, H.E., ...) are stored as codes; a salutation in another language would need their
+  // grammar too, so the greeting uses the name alone.
+  const name = `${recipient.details.firstName} ${recipient.details.lastName}`;
   const { subject, blocks } = content(messages, mail, event, language);
   return compose(language, recipient.details.email, subject, { eventId: event.id, mail: mail.kind }, [
     { kind: 'paragraph', text: fill(messages.greeting, { name }) },
