@@ -1,6 +1,6 @@
 // The local stand-in for the HTTP API JWT authorizer: it accepts exactly what the cloud one does and
 // hands the claims to Lambda the same way (every claim a string, arrays as "[a b]").
-import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
 
 export interface AuthorizerSettings {
@@ -12,14 +12,16 @@ export interface AuthorizerSettings {
 export type VerifyResult = { ok: true; claims: Record<string, string> } | { ok: false; reason: string };
 
 /**
- * Like API Gateway: RS256 only, a kid found in the issuer's JWKS, `iss` equal to the issuer, `aud` or
- * (for Cognito access tokens) `client_id` among the audiences, `exp` in the future, `nbf` and `iat` not.
+ * Like API Gateway: the token with or without "Bearer ", RS256 only, a kid found in the issuer's
+ * JWKS, `iss` equal to the issuer, `aud` among the audiences or, only when there is no `aud` (Cognito
+ * access tokens), `client_id`; `exp` in the future, `nbf` and `iat` not.
  */
 export async function verifyBearer(authorization: string | undefined, settings: AuthorizerSettings, now = new Date()): Promise<VerifyResult> {
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization?.trim() ?? '');
+  const match = /^(?:Bearer )?([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization?.trim() ?? '');
   if (!match) return { ok: false, reason: 'missing_bearer' };
   let payload: JWTPayload;
   try {
+    if (!decodeProtectedHeader(match[1]!).kid) return { ok: false, reason: 'no_kid' };
     ({ payload } = await jwtVerify(match[1]!, createLocalJWKSet(settings.jwks), {
       algorithms: ['RS256'],
       issuer: settings.issuer,
@@ -29,7 +31,7 @@ export async function verifyBearer(authorization: string | undefined, settings: 
   } catch (error) {
     return { ok: false, reason: (error as { code?: string }).code ?? 'invalid_token' };
   }
-  const audiences = [payload.aud, payload.client_id].flat().filter((value): value is string => typeof value === 'string');
+  const audiences = [payload.aud ?? payload.client_id].flat().filter((value): value is string => typeof value === 'string');
   if (!audiences.some((audience) => settings.audience.includes(audience))) return { ok: false, reason: 'audience' };
   if (typeof payload.exp !== 'number') return { ok: false, reason: 'no_expiry' };
   if (typeof payload.iat === 'number' && payload.iat * 1000 > now.getTime()) return { ok: false, reason: 'issued_in_future' };

@@ -41,7 +41,8 @@ export async function decideRegistration(
   now: Date = new Date(),
 ): Promise<Registration> {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
-    const registration = registrationId ? await deps.registrations.findById(event.id, registrationId) : undefined;
+    // Ids are ULIDs; anything else names no registration (and must not reach a key condition).
+    const registration = registrationId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(registrationId) ? await deps.registrations.findById(event.id, registrationId) : undefined;
     if (!registration) throw new ApiError(404, 'not_found', 'There is no such registration for this event.');
     if (!decidable[decision].has(registration.status)) {
       throw invalidTransition(registration.status, decision === 'approve' ? 'approved' : 'rejected');

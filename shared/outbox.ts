@@ -25,6 +25,16 @@ export function retryPolicy(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
   return { baseDelayMs: Number.isFinite(base) && base > 0 ? base : 30_000, maxDelayMs: Number.isFinite(max) && max > 0 ? max : 900_000 };
 }
 
+/** After this many tries (about two days with the default backoff) a mail is given up and logged. */
+export const maxAttempts = 12;
+
+/** SES refusals that no retry will change: the message or the address is refused, not the moment. */
+const permanentRefusals = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException']);
+
+export function isPermanentRefusal(error: unknown): boolean {
+  return error instanceof Error && permanentRefusals.has(error.name);
+}
+
 export function nextAttemptAt(attempts: number, now: Date, policy: RetryPolicy): string {
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
   return new Date(now.getTime() + delay).toISOString();
@@ -55,6 +65,18 @@ function rebuild(
   now: Date,
 ): { registration: Registration; mail: ParticipantMail } | undefined {
   const reference = registration.reference ?? '';
+  // A mail about a state the registration has since left would mislead: it is dropped.
+  const stillTrue: Record<string, readonly string[]> = {
+    confirmed: ['confirmed'],
+    promoted: ['confirmed', 'approved'],
+    approved: ['approved'],
+    waitlisted: ['waitlisted'],
+    awaiting_approval: ['awaiting_approval'],
+    rejected: ['rejected'],
+    withdrawn: ['withdrawn'],
+  };
+  if (stillTrue[pending.kind] && !stillTrue[pending.kind]!.includes(registration.status)) return undefined;
+  if (pending.attempts >= maxAttempts) return undefined;
   switch (pending.kind) {
     case 'confirmation_request': {
       // A link request that is no longer pending (confirmed meanwhile, or purged) has nothing left to say.
@@ -132,6 +154,7 @@ export async function deliverPendingMail(deps: RegistrationDeps, now: Date = new
     };
     if (!(await deps.registrations.save(leased, registration.version))) continue;
     report.dropped += droppedKinds.length;
+    for (const pending of droppedKinds) deps.log.warn('mail_dropped', { mail: pending.kind, attempts: pending.attempts });
 
     // 2. Send; 3. clear what SES took.
     const delivered: PendingMail[] = [];
@@ -141,6 +164,7 @@ export async function deliverPendingMail(deps: RegistrationDeps, now: Date = new
         delivered.push(lease(pending));
         report.sent++;
       } catch (error) {
+        if (isPermanentRefusal(error)) delivered.push(lease(pending));
         report.failed++;
         deps.log.warn('mail_retry_failed', { mail: pending.kind, attempts: pending.attempts + 1, errorType: error instanceof Error ? error.name : typeof error });
       }

@@ -38,7 +38,7 @@ export async function reconcileEvent(deps: RegistrationDeps, event: ConferenceEv
 
   // Queue numbers only grow; what departed is whatever was issued and is no longer waiting.
   const waitlistIssued = Math.max(before.waitlistIssued, highestQueueNumber);
-  const after: Counters = { seatsTaken, waitlistIssued, waitlistDeparted: waitlistIssued - waitlisted, counts };
+  const after: Counters = { seatsTaken, waitlistIssued, waitlistDeparted: waitlistIssued - waitlisted, waiting: waitlisted, counts };
   await deps.counters.replace(event.id, after);
   const promoted = await promoteFromWaitlist(deps, event);
   deps.log.info('event_reconciled', { eventId: event.id, seatsBefore: before.seatsTaken, seatsAfter: seatsTaken, promoted });

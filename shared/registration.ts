@@ -25,7 +25,7 @@ export type { RegistrationDeps } from './transitions.ts';
 export const mailsPerHourPerAddress = 3;
 const mailWindowMs = 60 * 60 * 1000;
 
-export type SubmitOutcome = 'ignored_honeypot' | 'created' | 'refreshed' | 'already_registered' | 'mail_limit_reached';
+export type SubmitOutcome = 'ignored_honeypot' | 'created' | 'refreshed' | 'already_registered' | 'mail_limit_reached' | 'unchanged';
 
 /** People never see the honeypot field; any value in it means a bot filled the form. */
 export function isHoneypotFilled(website: unknown): boolean {
@@ -61,8 +61,10 @@ export function planSubmission(
     return { secret, confirmToken: { hash: sha256(secret), expiresAt: new Date(now.getTime() + lifetimeHours * 3_600_000).toISOString() } };
   };
 
-  const abandoned = existing?.status === 'pending_confirmation' && isExpired(existing.confirmToken.expiresAt, now);
-  if (existing === undefined || abandoned) {
+  // An expired link or a withdrawal ends a registration: the address may start afresh.
+  const ended =
+    (existing?.status === 'pending_confirmation' && isExpired(existing.confirmToken.expiresAt, now)) || existing?.status === 'withdrawn';
+  if (existing === undefined || ended) {
     const { secret, confirmToken } = newToken();
     return {
       outcome: 'created',
@@ -91,10 +93,12 @@ export function planSubmission(
   }
 
   const window = currentMailWindow(existing, now);
-  const mayMail = window.sent < mailsPerHourPerAddress;
+  // Past the cap nothing changes at all: no mail, and no silent rewrite of someone's pending data.
+  if (window.sent >= mailsPerHourPerAddress) return { outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined };
+  // Organizers declined this address; a new submission changes nothing and is not answered by mail.
+  if (existing.status === 'rejected') return { outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined };
 
   if (existing.status !== 'pending_confirmation') {
-    if (!mayMail) return { outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined };
     return {
       outcome: 'already_registered',
       secret: undefined,
@@ -103,9 +107,8 @@ export function planSubmission(
     };
   }
 
-  // Still unconfirmed: the newest data wins. Past the mail cap the old link stays valid and no mail goes out.
+  // Still unconfirmed: the newest data wins, with a fresh link (the old one stops working).
   const updated: Registration = { ...existing, details, updatedAt: nowIso, version: existing.version + 1 };
-  if (!mayMail) return { outcome: 'mail_limit_reached', next: { ...updated, mailWindow: window }, secret: undefined, mail: undefined };
   const { secret, confirmToken } = newToken();
   return {
     outcome: 'refreshed',
@@ -180,7 +183,14 @@ export async function inspectConfirmationToken(
   if (!parts) return { kind: 'invalid' };
   const registration = await registrations.get(parts.eventId, parts.emailKey);
   if (!registration || !sameSecret(sha256(parts.secret), registration.confirmToken.hash)) return { kind: 'invalid' };
-  if (registration.status !== 'pending_confirmation') return { kind: 'confirmed', registration };
+  // A withdrawn or rejected registration has nothing left to confirm.
+  if (registration.status === 'withdrawn' || registration.status === 'rejected' || !registration.reference) {
+    return registration.status === 'pending_confirmation' ? pendingState(registration, now) : { kind: 'invalid' };
+  }
+  return { kind: 'confirmed', registration };
+}
+
+function pendingState(registration: Registration, now: Date): TokenState {
   if (isExpired(registration.confirmToken.expiresAt, now)) return { kind: 'expired', registration };
   return { kind: 'pending', registration };
 }

@@ -18,8 +18,8 @@ import { RegistrationStore } from './store/registration-store.ts';
  */
 export interface Runtime extends StoreDeps {
   config: Config;
-  /** The client itself, for the tests that watch which calls each handler makes. */
-  clients: { dynamo: DynamoDBClient };
+  /** The clients themselves, for the tests that watch which calls each handler makes. */
+  clients: { dynamo: DynamoDBClient; counters: DynamoDBClient };
 }
 
 let current: Runtime | undefined;
@@ -28,13 +28,15 @@ export function runtime(): Runtime {
   if (current) return current;
   const config = loadConfig();
   const dynamo = createDynamoClient();
+  // The counters' ADD must not be retried by the SDK (see CountersStore).
+  const countersClient = createDynamoClient(process.env, { maxAttempts: 1 });
   current = {
     config,
-    clients: { dynamo },
+    clients: { dynamo, counters: countersClient },
     log: createLogger({ service: 'conference-registration' }),
     registrations: new RegistrationStore(dynamo, config.tableName),
     events: new EventStore(dynamo, config.tableName),
-    counters: new CountersStore(dynamo, config.tableName),
+    counters: new CountersStore(countersClient, config.tableName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };

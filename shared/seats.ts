@@ -22,8 +22,12 @@ export function holdsSeat(status: RegistrationStatus): boolean {
 
 type Counted = Pick<Registration, 'status'> & { details: Pick<Registration['details'], 'category' | 'country'> };
 
+/**
+ * Unconfirmed registrations are not counted: DynamoDB's TTL deletes the expired ones without telling
+ * anybody, so a count of them could only drift. The list shows them (?status=pending_confirmation).
+ */
 function countsOf(registration: Counted | undefined): Record<string, number> {
-  if (!registration) return {};
+  if (!registration || registration.status === 'pending_confirmation') return {};
   const counts: Record<string, number> = { [`status:${registration.status}`]: 1 };
   if (activeStatuses.has(registration.status)) {
     counts[`category:${registration.details.category}`] = 1;

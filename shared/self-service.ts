@@ -17,6 +17,7 @@ import {
   notify,
   pause,
   promoteFromWaitlist,
+  withHistory,
   withManageLink,
   type RegistrationDeps,
   type StoreDeps,
@@ -100,11 +101,14 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
       });
     }
     const { website: _honeypot, ...details } = merged.data;
+    const corrected = { ...details, email: registration.details.email };
+    // Nothing to write when nothing changed.
+    if (sameDetails(corrected, registration.details)) return selfView(deps, { registration, event });
     const next: Registration = {
       ...registration,
-      details: { ...details, email: registration.details.email },
+      details: corrected,
       updatedAt: now.toISOString(),
-      history: [...registration.history, historyEntry(now, 'participant', 'updated', registration.status, registration.status)],
+      history: withHistory(registration, historyEntry(now, 'participant', 'updated', registration.status, registration.status)),
       version: registration.version + 1,
     };
     const result = await commitTransition(deps, event, registration, next);
@@ -112,6 +116,12 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     await pause(attempt);
   }
   throw busy();
+}
+
+function sameDetails(a: Registration['details'], b: Registration['details']): boolean {
+  const canonical = (details: Registration['details']) =>
+    JSON.stringify(Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y))));
+  return canonical(a) === canonical(b);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

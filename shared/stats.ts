@@ -16,7 +16,9 @@ function prefixed(counts: Record<string, number>, prefix: string): Record<string
  */
 export async function eventStats(counters: CountersStore, event: ConferenceEvent) {
   const current = await counters.get(event.id);
-  const byStatus = Object.fromEntries([...registrationStatuses, 'erased'].map((status) => [status, current.counts[`status:${status}`] ?? 0]));
+  // Unconfirmed registrations are not counted (see countsDelta); the list shows them.
+  const counted = registrationStatuses.filter((status) => status !== 'pending_confirmation');
+  const byStatus = Object.fromEntries([...counted, 'erased'].map((status) => [status, current.counts[`status:${status}`] ?? 0]));
   return {
     eventId: event.id,
     capacity: event.capacity ?? null,

@@ -5,11 +5,11 @@ import { composeToken, newReference, randomSecret, sha256 } from './identifiers.
 import type { Logger } from './log.ts';
 import { participantEmail, type ParticipantMail } from './mail/emails.ts';
 // outbox.ts builds on this module too; the cycle is safe because each side only calls the other's functions.
-import { recordPendingMail } from './outbox.ts';
+import { isPermanentRefusal, recordPendingMail } from './outbox.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { ConferenceEvent, RegistrationStatus } from './schemas.ts';
 import { compensation, counterChange, positionOnJoining } from './seats.ts';
-import type { CountersStore } from './store/counters-store.ts';
+import type { CounterChange, CountersStore } from './store/counters-store.ts';
 import type { EventStore } from './store/event-store.ts';
 import type { HistoryEntry, Registration, RegistrationStore } from './store/registration-store.ts';
 
@@ -61,6 +61,14 @@ export function historyEntry(
 // Statuses reached only after the address was confirmed: they carry a reference and a confirmation time.
 const participatingStatuses: ReadonlySet<RegistrationStatus> = new Set(['confirmed', 'waitlisted', 'awaiting_approval', 'approved']);
 
+// The history keeps the latest entries: an item must stay far below DynamoDB's 400 KB whatever a
+// participant or a script does to it.
+const keptHistoryEntries = 50;
+
+export function withHistory(registration: Registration, entry: HistoryEntry): HistoryEntry[] {
+  return [...registration.history, entry].slice(-keptHistoryEntries);
+}
+
 /** Moves the registration to `to`, stamping the times that status implies and recording who did it. */
 export function moved(
   registration: Registration,
@@ -81,7 +89,7 @@ export function moved(
     confirmedAt: registration.confirmedAt ?? (participating ? nowIso : undefined),
     approvedAt: to === 'approved' && !registration.approvedAt ? nowIso : registration.approvedAt,
     waitlist: to === 'waitlisted' ? registration.waitlist : undefined,
-    history: [...registration.history, historyEntry(now, actor, action, registration.status, to, reason)],
+    history: withHistory(registration, historyEntry(now, actor, action, registration.status, to, reason)),
     version: registration.version + 1,
   };
 }
@@ -102,38 +110,70 @@ export function manageUrl(publicBaseUrl: string, token: string): string {
 export type CommitResult = { kind: 'written'; registration: Registration } | { kind: 'lost' } | { kind: 'full' };
 
 /**
- * Counter change first (it checks the capacity), then the registration's conditional write; if the
- * write loses, the counter change is compensated. See shared/seats.ts for the failure window.
+ * Writes a transition with its counter change, ordered so that a failure can only leave the counters
+ * fuller than the registrations, never emptier (see shared/seats.ts):
+ * - a change that takes a seat or a queue number changes the counters first (the capacity check is
+ *   part of that update), then writes the registration; a lost or failed write is compensated;
+ * - a change that frees a seat or leaves the queue writes the registration first, then the counters.
+ * A newcomer (anyone not coming off the waiting list) gets a seat only while nobody is waiting.
  */
 export async function commitTransition(
-  deps: Pick<RegistrationDeps, 'counters' | 'registrations'>,
+  deps: Pick<StoreDeps, 'counters' | 'registrations' | 'log'>,
   event: ConferenceEvent,
   before: Registration | undefined,
   after: Registration,
 ): Promise<CommitResult> {
   const change = counterChange(before, after);
-  const touchesCounters =
-    Boolean(change.seats) || Boolean(change.waitlistIssued) || Boolean(change.waitlistDeparted) || Object.keys(change.counts ?? {}).length > 0;
-  let written = after;
-  if (touchesCounters) {
-    const counters = await deps.counters.apply(event.id, change, (change.seats ?? 0) > 0 ? event.capacity : undefined);
-    if (!counters) return { kind: 'full' };
-    if (change.waitlistIssued) written = { ...after, waitlist: { seq: counters.waitlistIssued, position: positionOnJoining(counters) } };
+  const reserves = (change.seats ?? 0) > 0 || (change.waitlistIssued ?? 0) > 0;
+  if (!reserves) {
+    if (!(await deps.registrations.save(after, before?.version))) return { kind: 'lost' };
+    await applyAfterWrite(deps, event, change);
+    return { kind: 'written', registration: after };
   }
-  if (await deps.registrations.save(written, before?.version)) return { kind: 'written', registration: written };
-  if (touchesCounters) await deps.counters.apply(event.id, compensation(change));
+
+  const takesSeat = (change.seats ?? 0) > 0;
+  const counters = await deps.counters.apply(event.id, change, takesSeat ? event.capacity : undefined, {
+    queueFirst: before?.status !== 'waitlisted',
+  });
+  if (!counters) return { kind: 'full' };
+  const written = change.waitlistIssued ? { ...after, waitlist: { seq: counters.waitlistIssued, position: positionOnJoining(counters) } } : after;
+  let saved: boolean;
+  try {
+    saved = await deps.registrations.save(written, before?.version);
+  } catch (error) {
+    await deps.counters.apply(event.id, compensation(change)).catch(() => undefined);
+    throw error;
+  }
+  if (saved) return { kind: 'written', registration: written };
+  await deps.counters.apply(event.id, compensation(change));
   return { kind: 'lost' };
+}
+
+function touches(change: CounterChange): boolean {
+  return Boolean(change.seats) || Boolean(change.waitlistIssued) || Boolean(change.waitlistDeparted) || Object.keys(change.counts ?? {}).length > 0;
+}
+
+/**
+ * The registration is written; its counter change follows. If that fails the change stands (the
+ * participant's request succeeded) and the counters stay fuller than the truth until reconcile.
+ */
+async function applyAfterWrite(deps: Pick<StoreDeps, 'counters' | 'log'>, event: ConferenceEvent, change: CounterChange): Promise<void> {
+  if (!touches(change)) return;
+  try {
+    await deps.counters.apply(event.id, change);
+  } catch (error) {
+    deps.log.error('counters_behind', { eventId: event.id, errorType: error instanceof Error ? error.name : typeof error });
+  }
 }
 
 /** Deletes the registration (expired link, erasure) and takes it out of the counts. */
 export async function commitRemoval(
-  deps: Pick<RegistrationDeps, 'counters' | 'registrations'>,
+  deps: Pick<StoreDeps, 'counters' | 'registrations' | 'log'>,
   event: ConferenceEvent,
   before: Registration,
 ): Promise<boolean> {
   if (!(await deps.registrations.delete(before))) return false;
-  const change = counterChange(before, undefined);
-  await deps.counters.apply(event.id, change);
+  await applyAfterWrite(deps, event, counterChange(before, undefined));
   return true;
 }
 
@@ -147,7 +187,7 @@ export async function notify(deps: RegistrationDeps, event: ConferenceEvent, reg
     return true;
   } catch (error) {
     deps.log.error('mail_send_failed', { errorType: error instanceof Error ? error.name : typeof error, mail: mail.kind });
-    await recordPendingMail(deps, registration, mail.kind);
+    if (!isPermanentRefusal(error)) await recordPendingMail(deps, registration, mail.kind);
     return false;
   }
 }
@@ -163,32 +203,35 @@ export function placementMail(registration: Registration, promoted = false): Par
 
 /**
  * Gives free seats to the oldest waitlisted registrations, one at a time, and e-mails each. Safe to run
- * concurrently: each promotion takes its seat atomically and writes conditionally.
+ * concurrently: each promotion takes its seat atomically and writes conditionally. It walks the queue
+ * by queue number, so entries the (eventually consistent) index still shows are passed over, not retried.
  */
 export async function promoteFromWaitlist(deps: RegistrationDeps, event: ConferenceEvent, now: Date = new Date()): Promise<number> {
   let promoted = 0;
-  for (let round = 0; round < 1_000; round++) {
-    const head = await deps.registrations.waitlistHead(event.id, 5);
+  let after = 0;
+  for (let page = 0; page < 1_000; page++) {
+    const head = await deps.registrations.waitlistHead(event.id, 10, after);
     if (head.length === 0) return promoted;
-    let progressed = false;
-    for (const emailKey of head) {
+    for (const { emailKey, seq } of head) {
+      after = seq;
       const candidate = await deps.registrations.get(event.id, emailKey);
-      // The index is eventually consistent: the head may already have left the queue.
       if (candidate?.status !== 'waitlisted') continue;
-      const target: RegistrationStatus = event.approval === 'required' ? 'approved' : 'confirmed';
+      // Approval may have been switched on after they joined: unreviewed ones go to review, not to a seat.
+      const target: RegistrationStatus = candidate.approvedAt ? 'approved' : event.approval === 'required' ? 'awaiting_approval' : 'confirmed';
       const { registration: next, manageToken } = withManageLink(moved(candidate, target, event, now, 'system', 'promoted'));
-      const result = await commitTransition(deps, event, candidate, next);
-      if (result.kind === 'full') return promoted;
-      if (result.kind === 'lost') {
-        progressed = true;
-        break;
+      let result: CommitResult;
+      try {
+        result = await commitTransition(deps, event, candidate, next);
+      } catch (error) {
+        // One registration that cannot be written must not hold up the rest of the queue.
+        deps.log.error('promotion_failed', { eventId: event.id, errorType: error instanceof Error ? error.name : typeof error });
+        continue;
       }
-      promoted++;
-      progressed = true;
-      await notify(deps, event, result.registration, placementMail(result.registration, true), manageToken);
-      break;
+      if (result.kind === 'full') return promoted;
+      if (result.kind === 'lost') continue;
+      if (target !== 'awaiting_approval') promoted++;
+      await notify(deps, event, result.registration, placementMail(result.registration, target !== 'awaiting_approval'), manageToken);
     }
-    if (!progressed) return promoted;
   }
   return promoted;
 }

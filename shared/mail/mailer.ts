@@ -11,7 +11,7 @@ export function createSesClient(env: NodeJS.ProcessEnv = process.env): SESClient
     ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}),
     region: env.AWS_REGION ?? 'eu-central-1',
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   });
 }
 

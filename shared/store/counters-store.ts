@@ -13,6 +13,11 @@ import { keys } from './table.ts';
  * One item per event with its seat and waiting-list counters and the registration counts by status,
  * category and country. Each change is one atomic UpdateItem, so concurrent requests never lose an
  * increment, and the capacity check and the increment are the same operation.
+ *
+ * ADD is not idempotent: an SDK retry of an update whose answer was lost would count it twice. So the
+ * client given here must not retry (maxAttempts 1); apply() itself retries only the refusals that
+ * DynamoDB guarantees were not applied (throttling). Any other failure is thrown and the caller's
+ * request fails; whether it was counted is then unknown, which reconcile settles.
  */
 export interface Counters {
   seatsTaken: number;
@@ -20,6 +25,8 @@ export interface Counters {
   waitlistIssued: number;
   /** Queue entries that left the queue (promoted, withdrawn, rejected, or a compensated join). */
   waitlistDeparted: number;
+  /** waitlistIssued - waitlistDeparted, kept as its own attribute so a condition can test it. */
+  waiting: number;
   /** `status:confirmed`, `category:civil_society`, `country:AT`, ... */
   counts: Record<string, number>;
 }
@@ -32,6 +39,8 @@ export interface CounterChange {
 }
 
 const countPrefix = 'n#';
+// Refusals DynamoDB documents as not applied, so retrying cannot count twice.
+const notApplied = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 
 export class CountersStore {
   private readonly client: DynamoDBClient;
@@ -53,7 +62,12 @@ export class CountersStore {
    * Applies the change atomically. With `capacity`, a change that takes seats only happens while
    * seatsTaken stays within it; returns undefined when the event is full.
    */
-  async apply(eventId: string, change: CounterChange, capacity?: number): Promise<Counters | undefined> {
+  async apply(
+    eventId: string,
+    change: CounterChange,
+    capacity?: number,
+    options: { queueFirst?: boolean } = {},
+  ): Promise<Counters | undefined> {
     const names: Record<string, string> = {};
     const values: Record<string, AttributeValue> = {};
     const additions: string[] = [];
@@ -67,30 +81,40 @@ export class CountersStore {
     add('seatsTaken', change.seats);
     add('waitlistIssued', change.waitlistIssued);
     add('waitlistDeparted', change.waitlistDeparted);
+    add('waiting', (change.waitlistIssued ?? 0) - (change.waitlistDeparted ?? 0));
     for (const [name, amount] of Object.entries(change.counts ?? {})) add(`${countPrefix}${name}`, amount);
     if (additions.length === 0) return this.get(eventId);
 
-    const limitSeats = capacity !== undefined && (change.seats ?? 0) > 0;
-    if (limitSeats) {
+    const conditions: string[] = [];
+    if (capacity !== undefined && (change.seats ?? 0) > 0) {
       names['#seats'] = 'seatsTaken';
       values[':room'] = { N: String(capacity - (change.seats ?? 0)) };
+      conditions.push('(attribute_not_exists(#seats) OR #seats <= :room)');
     }
-    try {
-      const { Attributes } = await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: toItem(keys.counters(eventId)),
-          UpdateExpression: `ADD ${additions.join(', ')}`,
-          ...(limitSeats ? { ConditionExpression: 'attribute_not_exists(#seats) OR #seats <= :room' } : {}),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return toCounters(Attributes);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
+    // A newcomer may take a seat only when nobody is waiting for one: the queue goes first.
+    if (options.queueFirst && (change.seats ?? 0) > 0) {
+      names['#waiting'] = 'waiting';
+      values[':nobody'] = { N: '0' };
+      conditions.push('(attribute_not_exists(#waiting) OR #waiting <= :nobody)');
+    }
+    const command = new UpdateItemCommand({
+      TableName: this.tableName,
+      Key: toItem(keys.counters(eventId)),
+      UpdateExpression: `ADD ${additions.join(', ')}`,
+      ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { Attributes } = await this.client.send(command);
+        return toCounters(Attributes);
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
+        if (!notApplied.has((error as Error).name) || attempt >= 4) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * Math.random()));
+      }
     }
   }
 
@@ -106,6 +130,7 @@ export class CountersStore {
           seatsTaken: counters.seatsTaken,
           waitlistIssued: counters.waitlistIssued,
           waitlistDeparted: counters.waitlistDeparted,
+          waiting: counters.waitlistIssued - counters.waitlistDeparted,
           ...counts,
         }),
       }),
@@ -123,6 +148,7 @@ function toCounters(item: Record<string, AttributeValue> | undefined): Counters 
     seatsTaken: typeof record.seatsTaken === 'number' ? record.seatsTaken : 0,
     waitlistIssued: typeof record.waitlistIssued === 'number' ? record.waitlistIssued : 0,
     waitlistDeparted: typeof record.waitlistDeparted === 'number' ? record.waitlistDeparted : 0,
+    waiting: typeof record.waiting === 'number' ? record.waiting : 0,
     counts,
   };
 }

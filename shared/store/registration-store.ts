@@ -7,6 +7,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
 import type { RegistrationDetails, RegistrationStatus } from '../schemas.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
@@ -117,19 +118,37 @@ export class RegistrationStore {
   /**
    * Writes the registration if nobody else wrote it since it was read (`expectedVersion`), or if it does
    * not exist yet (`expectedVersion` undefined). Returns false when another request got there first.
+   *
+   * The SDK retries a call whose answer was lost on the network; a retried conditional write then fails
+   * against its own first attempt. Each write carries a random writeId, so that case is told apart
+   * from a real lost race by reading the item back.
    */
   async save(registration: Registration, expectedVersion: number | undefined): Promise<boolean> {
+    const writeId = randomUUID();
+    const ours = async () => {
+      const { Item } = await this.client.send(
+        new GetItemCommand({
+          TableName: this.tableName,
+          Key: toItem(keys.registration(registration.eventId, registration.emailKey)),
+          ConsistentRead: true,
+          ProjectionExpression: 'writeId',
+        }),
+      );
+      return Item?.writeId?.S === writeId;
+    };
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: toRegistrationItem(registration),
+          Item: { ...toRegistrationItem(registration), writeId: { S: writeId } },
           ...versionCondition(expectedVersion),
         }),
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException) return ours();
+      // A timeout or a dropped connection leaves it open whether the write landed: look before failing.
+      if (await ours().catch(() => false)) return true;
       throw error;
     }
   }
@@ -145,8 +164,9 @@ export class RegistrationStore {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Gone either way (a retried delete fails against its own first attempt): the removal holds.
+      return (await this.get(registration.eventId, registration.emailKey)) === undefined;
     }
   }
 
@@ -165,19 +185,29 @@ export class RegistrationStore {
     return emailKey ? this.get(eventId, emailKey) : undefined;
   }
 
-  /** The keys of the first waitlisted registrations, oldest queue number first. */
-  async waitlistHead(eventId: string, limit: number): Promise<string[]> {
+  /**
+   * The waitlisted registrations after queue number `afterSeq`, oldest first, as keys and queue numbers.
+   * The index is eventually consistent: callers read each registration again before acting on it.
+   */
+  async waitlistHead(eventId: string, limit: number, afterSeq = 0): Promise<{ emailKey: string; seq: number }[]> {
     const { Items } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: tableKeys.waitlistIndex,
-        KeyConditionExpression: '#partition = :partition',
-        ExpressionAttributeNames: { '#partition': tableKeys.waitlistPartitionKey },
-        ExpressionAttributeValues: { ':partition': { S: keys.waitlistOfEvent(eventId) } },
+        KeyConditionExpression: '#partition = :partition AND #sort > :after',
+        ExpressionAttributeNames: { '#partition': tableKeys.waitlistPartitionKey, '#sort': tableKeys.waitlistSortKey },
+        ExpressionAttributeValues: {
+          ':partition': { S: keys.waitlistOfEvent(eventId) },
+          ':after': { S: String(afterSeq).padStart(10, '0') },
+        },
         Limit: limit,
       }),
     );
-    return (Items ?? []).map((item) => item.sk?.S?.slice('REGISTRATION#'.length)).filter((key): key is string => Boolean(key));
+    return (Items ?? []).flatMap((item) => {
+      const emailKey = item.sk?.S?.slice('REGISTRATION#'.length);
+      const seq = Number(item[tableKeys.waitlistSortKey]?.S);
+      return emailKey && Number.isFinite(seq) ? [{ emailKey, seq }] : [];
+    });
   }
 
   /** How many waitlisted registrations are ahead of this queue number: the current position, less one. */

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const record = (name: string) => {
     if (current) (calls.get(current) ?? calls.set(current, new Set()).get(current)!).add(name);
   };
-  runtime().clients.dynamo.middlewareStack.add(
+  for (const client of [runtime().clients.dynamo, runtime().clients.counters]) client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { IndexName?: string };
       record(context.commandName === 'QueryCommand' ? `Query:${input.IndexName ?? 'table'}` : context.commandName!.replace(/Command$/, ''));
@@ -90,6 +90,8 @@ describe('Declared permissions', () => {
     await decide(g, 'approve');
     await as('erase', async () => api.postJson('/registrations/erase', { token: await manage(c) }));
     await as('submit', () => api.postJson('/events/perm/registrations', validForm({ email: a.email })));
+    // A withdrawn participant registers again (the withdrawal leaves the counts: UpdateItem).
+    await as('submit', () => api.postJson('/events/perm/registrations', validForm({ email: b.email })));
     // A seat counted but held by nobody (the crash window), then more seats: reconcile finds and fills it.
     const h = await register(api, 'perm');
     await api.postJson('/registrations/confirm', { token: h.confirmToken });
@@ -112,6 +114,7 @@ describe('Declared permissions', () => {
       }
     }
     expect(calls.get('submit')).toEqual(new Set(['GetItem', 'PutItem', 'UpdateItem', 'ses:SendEmail']));
+    expect(calls.get('list')).toContain('Query:byEvent');
     expect(undeclared).toEqual([]);
 
     // Assess: nothing declared and unused

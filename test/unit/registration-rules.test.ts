@@ -44,7 +44,7 @@ describe('Function: planSubmission', () => {
     expect(plan.next?.version).toBe(existing.version + 1);
   });
 
-  it('stops mailing after 3 mails in an hour but still keeps the newest data and the old link', () => {
+  it('changes nothing after 3 mails in an hour: no mail, no rewrite of the pending data', () => {
     // Prepare
     const existing = registration({ mailWindow: { startedAt: new Date(now.getTime() - 30 * 60_000).toISOString(), sent: 3 } });
 
@@ -52,10 +52,23 @@ describe('Function: planSubmission', () => {
     const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, position: 'Newest' }, now, 72);
 
     // Assess
-    expect(plan.outcome).toBe('mail_limit_reached');
-    expect(plan.mail).toBeUndefined();
-    expect(plan.next?.details.position).toBe('Newest');
-    expect(plan.next?.confirmToken).toEqual(existing.confirmToken);
+    expect(plan).toEqual({ outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined });
+  });
+
+  it('starts a withdrawn registration afresh, and leaves a rejected one as it is', () => {
+    // Prepare
+    const withdrawn = registration({ status: 'withdrawn', reference: 'DRUGS17-AAAA-BBBB' });
+    const rejected = registration({ status: 'rejected', reference: 'DRUGS17-AAAA-BBBB' });
+
+    // Act
+    const again = planSubmission(withdrawn, 'osce-drugs-2017', details, now, 72);
+    const refused = planSubmission(rejected, 'osce-drugs-2017', details, now, 72);
+
+    // Assess
+    expect(again).toMatchObject({ outcome: 'created', mail: 'confirmation_request' });
+    expect(again.next).toMatchObject({ status: 'pending_confirmation', reference: undefined, version: withdrawn.version + 1 });
+    expect(again.next?.registrationId).not.toBe(withdrawn.registrationId);
+    expect(refused).toEqual({ outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined });
   });
 
   it('opens a new mail window an hour after the last one started', () => {
