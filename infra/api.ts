@@ -114,6 +114,13 @@ export class Api extends Construct {
         });
       }
     });
+    // The stage's routeSettings name routes by key; API Gateway refuses them for a route it has not
+    // created yet, so the stage waits for the routes it throttles.
+    const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    for (const key of Object.keys((cfnStage.routeSettings as Record<string, unknown> | undefined) ?? {})) {
+      const throttled = made[key];
+      if (throttled) cfnStage.addDependency(throttled.node.defaultChild as apigw.CfnRoute);
+    }
     made.$default = new apigw.HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,
       routeKey: apigw.HttpRouteKey.DEFAULT,

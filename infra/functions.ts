@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeKey, routes, type HandlerName } from '../shared/routes.ts';
-import { tableKeys } from '../shared/store/table.ts';
+import { keys, tableKeys } from '../shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
 import type { RegistrationTable } from './table.ts';
@@ -77,11 +77,12 @@ type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKey
  * What each handler's code calls, and nothing else: item calls on the table, Query on the table or an
  * index, and whether it sends mail. No function may delete the table, scan it or change its settings.
  * The byEvent index holds the registration lists: only the organizer functions that list or look up
- * registrations by id, and list-events (which reads the event listing partition) query it.
+ * registrations by id query it.
  */
-export const access: Record<FunctionName, { items: string[]; query: TablePart[]; mail: boolean }> = {
+export const access: Record<FunctionName, { items: string[]; query: TablePart[]; mail: boolean; leadingKeys?: string[] }> = {
   'get-event': { items: ['GetItem'], query: [], mail: false },
-  'list-events': { items: [], query: [tableKeys.byEventIndex], mail: false },
+  // Reads the event listing partition of the table, and IAM holds it to that partition.
+  'list-events': { items: [], query: ['table'], mail: false, leadingKeys: [keys.eventListing()] },
   // Saving event settings may promote waitlisted registrations, which are mailed.
   'put-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
   // Reads the event and any earlier registration, writes it and the counters, mails the link. No Query: submit cannot read the list.
@@ -153,12 +154,16 @@ export class Functions extends Construct {
       conditions: { StringEquals: { 'ses:FromAddress': settings.senderAddress } },
     });
     const permissions = (name: FunctionName): iam.PolicyStatement[] => {
-      const { items, query, mail } = access[name];
+      const { items, query, mail, leadingKeys } = access[name];
       const statements: iam.PolicyStatement[] = [];
       if (items.length > 0) statements.push(new iam.PolicyStatement({ actions: items.map((action) => `dynamodb:${action}`), resources: [tableArn] }));
       if (query.length > 0) {
         statements.push(
-          new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: query.map((part) => (part === 'table' ? tableArn : table.indexArn(part))) }),
+          new iam.PolicyStatement({
+            actions: ['dynamodb:Query'],
+            resources: query.map((part) => (part === 'table' ? tableArn : table.indexArn(part))),
+            ...(leadingKeys ? { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': leadingKeys } } } : {}),
+          }),
         );
       }
       if (mail) statements.push(sendMail);

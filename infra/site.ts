@@ -192,10 +192,14 @@ export class Site extends Construct {
         ? { domainNames: [settings.siteDomain], certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
       ...(settings.webAclArn ? { webAclId: settings.webAclArn } : {}),
-      enableLogging: true,
-      logBucket: this.logBucket,
-      logFilePrefix: 'cloudfront/',
-      logIncludesCookies: false,
+      // No standard logs: they always record the query string, and /confirm, /manage and
+      // /registrations/self carry one-time and manage tokens there. API Gateway's access log (without
+      // query strings) records every API request, the bucket's server access log every page fetch.
+      enableLogging: false,
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR3',
+      reason: 'CloudFront standard logs always include the query string, which carries confirmation and manage tokens; requests are logged by the API access log (no query strings) and the site bucket server access log instead.',
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',

@@ -29,7 +29,7 @@ export class EventStore {
     return Item?.event ? storedEvent(Item.event) : undefined;
   }
 
-  /** Every event, by id, through the byEvent index where events share one partition. */
+  /** Every event, by id: they share one partition of the table. */
   async list(): Promise<ConferenceEvent[]> {
     const events: ConferenceEvent[] = [];
     let startKey: QueryCommandOutput['LastEvaluatedKey'];
@@ -37,9 +37,8 @@ export class EventStore {
       const result = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: tableKeys.byEventIndex,
           KeyConditionExpression: '#partition = :partition',
-          ExpressionAttributeNames: { '#partition': tableKeys.byEventPartitionKey },
+          ExpressionAttributeNames: { '#partition': tableKeys.partitionKey },
           ExpressionAttributeValues: { ':partition': { S: keys.eventListing() } },
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
@@ -75,8 +74,6 @@ export class EventStore {
 export function eventItem(event: ConferenceEvent) {
   return toItem({
     ...keys.event(event.id),
-    [tableKeys.byEventPartitionKey]: keys.eventListing(),
-    [tableKeys.byEventSortKey]: event.id,
     type: 'event',
     event: event as unknown as Plain,
   });

@@ -271,7 +271,7 @@ export class RegistrationStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': { S: keys.event(eventId).pk }, ':prefix': { S: 'TOMBSTONE#' } },
+          ExpressionAttributeValues: { ':pk': { S: keys.eventPartition(eventId) }, ':prefix': { S: 'TOMBSTONE#' } },
           Select: 'COUNT',
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),

@@ -18,14 +18,17 @@ export const tableKeys = {
 } as const;
 
 export const keys = {
-  event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  // Events share one partition, so listing them is a Query on the table that IAM can confine to it.
+  event: (eventId: string) => ({ pk: keys.eventListing(), sk: `EVENT#${eventId}` }),
   eventListing: () => 'EVENTS',
-  registration: (eventId: string, emailKey: string) => ({ pk: `EVENT#${eventId}`, sk: `REGISTRATION#${emailKey}` }),
+  /** The partition holding an event's registrations, counters and tombstones. */
+  eventPartition: (eventId: string) => `EVENT#${eventId}`,
+  registration: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `REGISTRATION#${emailKey}` }),
   registrationsOfEvent: (eventId: string) => `EVENT#${eventId}#REGISTRATIONS`,
   waitlistOfEvent: (eventId: string) => `EVENT#${eventId}#WAITLIST`,
   outbox: () => 'OUTBOX',
-  counters: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'COUNTERS' }),
-  tombstone: (eventId: string, registrationId: string) => ({ pk: `EVENT#${eventId}`, sk: `TOMBSTONE#${registrationId}` }),
+  counters: (eventId: string) => ({ pk: keys.eventPartition(eventId), sk: 'COUNTERS' }),
+  tombstone: (eventId: string, registrationId: string) => ({ pk: keys.eventPartition(eventId), sk: `TOMBSTONE#${registrationId}` }),
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
