@@ -6,7 +6,7 @@ const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, reg
 export const handler = async (event: { pathParameters?: Record<string, string> }) => {
   const eventId = event.pathParameters?.eventId ?? 'osce-drugs-2017';
   const { Item } = await client.send(
-    new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: `EVENT#${eventId}` }, sk: { S: 'EVENT' } } }),
+    new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: 'EVENTS' }, sk: { S: `EVENT#${eventId}` } } }),
   );
   return {
     statusCode: Item ? 200 : 404,
