@@ -11,7 +11,7 @@ export interface CapacityRecorder {
   reset(): void;
 }
 
-export function recordCapacity(client: DynamoDBClient): CapacityRecorder {
+export function recordCapacity(...clients: DynamoDBClient[]): CapacityRecorder {
   const recorder: CapacityRecorder = {
     total: 0,
     calls: {},
@@ -20,7 +20,7 @@ export function recordCapacity(client: DynamoDBClient): CapacityRecorder {
       recorder.calls = {};
     },
   };
-  client.middlewareStack.add(
+  for (const client of clients) client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
       const input = args.input as { ReturnConsumedCapacity?: string };

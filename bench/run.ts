@@ -392,8 +392,8 @@ async function main() {
     resetRuntime();
     await ensureTable(dynamo, journeyTable);
     await new EventStore(dynamo, journeyTable).create(seedEvent);
-    const journeyClient = runtime().clients.dynamo;
-    const recorder: CapacityRecorder = recordCapacity(journeyClient);
+    // Both of the runtime's clients: the counters have their own (it must not retry).
+    const recorder: CapacityRecorder = recordCapacity(runtime().clients.dynamo, runtime().clients.counters);
     const handlers = {
       submit: ((await import('../functions/submit.ts')) as { handler: Handler }).handler,
       confirm: ((await import('../functions/confirm.ts')) as { handler: Handler }).handler,
@@ -424,7 +424,7 @@ async function main() {
     }
     const unreported = Object.entries(recorder.calls).filter(([, entry]) => entry.reported < entry.count).map(([command]) => command);
     results.journeyCapacity = {
-      method: `source handlers (submit, confirm, list limit 50) invoked in-process; a middleware on the runtime's DynamoDB client sets ReturnConsumedCapacity=TOTAL on every item call and Query and sums what DynamoDB (dynalite) returns; median of ${settings.journeys} journeys in a fresh table`,
+      method: `source handlers (submit, confirm, list limit 50) invoked in-process; a middleware on the runtime's DynamoDB clients (items and counters) sets ReturnConsumedCapacity=TOTAL on every item call and Query and sums what DynamoDB (dynalite) returns; median of ${settings.journeys} journeys in a fresh table`,
       submitUnits: median(steps.submit),
       confirmUnits: median(steps.confirm),
       listUnits: median(steps.list),
