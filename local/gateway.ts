@@ -10,6 +10,7 @@ import type { HttpEvent, HttpResult } from '#shared/http.ts';
 import { matchRoute, type HandlerName } from '#shared/routes.ts';
 import { TokenBucket, type ThrottleSettings } from '#shared/throttling.ts';
 import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
+import { lambdaContext } from './lambda-events.ts';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -145,7 +146,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
 
   const event = toLambdaEvent(request, url, method, routeKey, match.kind === 'found' ? match.pathParameters : undefined, body, claims);
   const { handler } = await handlerModules[handlerName]();
-  const result = await handler(event, lambdaContext(handlerName));
+  const result = await handler(event, lambdaContext(`local-${handlerName}`));
   writeResult(response, result);
 }
 
@@ -220,24 +221,6 @@ function toLambdaEvent(
     ...(body.length > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: !isText,
   } as HttpEvent;
-}
-
-function lambdaContext(name: string): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: `local-${name}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${name}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/local-${name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 function writeResult(response: ServerResponse, result: HttpResult): void {

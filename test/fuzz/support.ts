@@ -1,5 +1,6 @@
 // Shared pieces of the hostile-input tests: one fixed fast-check seed (CI reruns see the same inputs),
 // the error-shape check every 4xx must pass, and generators of hostile strings, bodies and headers.
+import { validForm } from '../support/fixtures.ts';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { errorCodes, registrationInputSchema, registrationViewSchema } from '#shared/schemas.ts';
@@ -88,22 +89,9 @@ export const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(hostileString, hostileString, { maxKeys: 3 }),
 );
 
+/** A complete, valid form for this address (the shared fixture, with the address fixed). */
 export function validFormFor(email: string): Record<string, unknown> {
-  return {
-    title: 'Dr',
-    firstName: 'Anna',
-    lastName: 'Berger',
-    email,
-    phone: '+43 1 514 36 0',
-    category: 'participating_state',
-    country: 'AT',
-    organization: 'Federal Ministry of the Interior',
-    position: 'Head of Unit',
-    language: 'en',
-    arrivalDate: '2017-07-09',
-    departureDate: '2017-07-12',
-    consents: { privacyNotice: true, participantList: true, photography: false },
-  };
+  return validForm({ email });
 }
 
 const formFields = [...Object.keys(validFormFor('x@example.org')), 'website', 'dietaryRequirements', 'accessibilityNeeds', '__proto__', 'constructor', 'unknown'];
