@@ -4,18 +4,19 @@ import { manageResultPage } from '#shared/manage-pages.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
-import { eraseRegistration, resolveManageToken } from '#shared/self-service.ts';
+import { eraseRegistration } from '#shared/self-service.ts';
 
 /** POST /registrations/erase: `{"token"}` or the manage page's form post. Removes the personal data for good. */
 export const handler = httpHandler('erase', async (event) => {
   const deps = mailingRuntime();
   const request = readSelfServiceRequest(event);
   const token = tokenOf(request);
-  if (request.kind === 'json') return json(200, await eraseRegistration(deps, token));
+  if (request.kind === 'json') {
+    const { language: _language, ...outcome } = await eraseRegistration(deps, token);
+    return json(200, outcome);
+  }
   try {
-    const { registration } = await resolveManageToken(deps, token);
-    await eraseRegistration(deps, token);
-    const language = registration.details.language;
+    const { language } = await eraseRegistration(deps, token);
     const words = messagesFor(language).manage;
     return html(200, manageResultPage(language, words.erasedTitle, words.erasedBody));
   } catch (error) {

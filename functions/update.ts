@@ -6,7 +6,7 @@ import { managePage, pageEditableFields } from '#shared/manage-pages.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { updateRequestSchema } from '#shared/schemas.ts';
 import { formErrorPage, readSelfServiceRequest } from '#shared/self-service-http.ts';
-import { resolveManageToken, updateRegistration } from '#shared/self-service.ts';
+import { updateRegistration } from '#shared/self-service.ts';
 
 /**
  * POST /registrations/update: `{"token","changes":{...}}` as JSON (null clears an optional field), or
@@ -17,7 +17,7 @@ export const handler = httpHandler('update', async (event) => {
   const request = readSelfServiceRequest(event);
   if (request.kind === 'json') {
     const { token, changes } = parseOrThrow(updateRequestSchema, request.body);
-    return json(200, await updateRegistration(deps, token, changes));
+    return json(200, (await updateRegistration(deps, token, changes)).view);
   }
 
   const token = request.body.token ?? '';
@@ -29,8 +29,7 @@ export const handler = httpHandler('update', async (event) => {
   }
   if (isLanguage(request.body.language)) changes.language = request.body.language;
   try {
-    const view = await updateRegistration(deps, token, changes);
-    const { event: conference } = await resolveManageToken(deps, token);
+    const { view, event: conference } = await updateRegistration(deps, token, changes);
     return html(200, managePage(view, conference, token, messagesFor(view.language).manage.saved));
   } catch (error) {
     return formErrorPage(event, error, token, deps.publicBaseUrl);

@@ -4,7 +4,7 @@ import { manageResultPage } from '#shared/manage-pages.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
 import { httpHandler, runtime } from '#shared/runtime.ts';
 import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
-import { resolveManageToken, withdrawRegistration } from '#shared/self-service.ts';
+import { withdrawRegistration } from '#shared/self-service.ts';
 import { manageUrl } from '#shared/transitions.ts';
 
 /** POST /registrations/withdraw: `{"token"}` or the manage page's form post. Frees the seat. */
@@ -12,11 +12,12 @@ export const handler = httpHandler('withdraw', async (event) => {
   const deps = mailingRuntime();
   const request = readSelfServiceRequest(event);
   const token = tokenOf(request);
-  if (request.kind === 'json') return json(200, await withdrawRegistration(deps, token));
+  if (request.kind === 'json') {
+    const { language: _language, ...outcome } = await withdrawRegistration(deps, token);
+    return json(200, outcome);
+  }
   try {
-    const { registration } = await resolveManageToken(deps, token);
-    await withdrawRegistration(deps, token);
-    const language = registration.details.language;
+    const { language } = await withdrawRegistration(deps, token);
     const words = messagesFor(language).manage;
     return html(200, manageResultPage(language, words.title, words.withdrawnDone, manageUrl(deps.publicBaseUrl, token)));
   } catch (error) {

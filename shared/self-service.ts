@@ -2,6 +2,7 @@
 // correct it while organizers have not yet approved it, withdraw, or erase it entirely.
 import { ApiError, toApiIssues } from './errors.ts';
 import { parseToken, sameSecret, sha256 } from './identifiers.ts';
+import type { Language } from './languages.ts';
 import { registrationView } from './registration-list.ts';
 import { registrationInputSchema, type ConferenceEvent, type RegistrationStatus } from './schemas.ts';
 import { holdsSeat } from './seats.ts';
@@ -78,6 +79,7 @@ export async function selfView(deps: StoreDeps, { registration, event }: Managed
   };
 }
 
+/** Applies the corrections; answers the registration as now stored, and its event (the page shows both). */
 export async function updateRegistration(deps: StoreDeps, token: unknown, changes: unknown, now: Date = new Date()) {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const { registration, event } = await resolveManageToken(deps, token);
@@ -103,7 +105,7 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     const { website: _honeypot, ...details } = merged.data;
     const corrected = { ...details, email: registration.details.email };
     // Nothing to write when nothing changed.
-    if (sameDetails(corrected, registration.details)) return selfView(deps, { registration, event });
+    if (sameDetails(corrected, registration.details)) return { view: await selfView(deps, { registration, event }), event };
     const next: Registration = {
       ...registration,
       details: corrected,
@@ -112,7 +114,7 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
       version: registration.version + 1,
     };
     const result = await commitTransition(deps, event, registration, next);
-    if (result.kind === 'written') return selfView(deps, { registration: result.registration, event });
+    if (result.kind === 'written') return { view: await selfView(deps, { registration: result.registration, event }), event };
     await pause(attempt);
   }
   throw busy();
@@ -147,7 +149,12 @@ function changesObject(changes: unknown): Record<string, unknown> {
   return changes;
 }
 
-export async function withdrawRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'withdrawn' }> {
+/** Withdraws; answers the participant's language too, for the page that confirms it. */
+export async function withdrawRegistration(
+  deps: RegistrationDeps,
+  token: unknown,
+  now: Date = new Date(),
+): Promise<{ status: 'withdrawn'; language: Language }> {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const { registration, event } = await resolveManageToken(deps, token);
     if (!canWithdraw(registration)) throw invalidTransition(registration.status, 'withdrawn');
@@ -159,7 +166,7 @@ export async function withdrawRegistration(deps: RegistrationDeps, token: unknow
     }
     await notify(deps, event, result.registration, { kind: 'withdrawn' }, manageToken);
     if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
-    return { status: 'withdrawn' };
+    return { status: 'withdrawn', language: registration.details.language };
   }
   throw busy();
 }
@@ -169,7 +176,11 @@ export async function withdrawRegistration(deps: RegistrationDeps, token: unknow
  * category, dates) stays so the counts remain explainable. The tombstone is written first, so a failure
  * between the two writes leaves the data in place rather than a count without a record.
  */
-export async function eraseRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased' }> {
+export async function eraseRegistration(
+  deps: RegistrationDeps,
+  token: unknown,
+  now: Date = new Date(),
+): Promise<{ status: 'erased'; language: Language }> {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const { registration, event } = await resolveManageToken(deps, token);
     await deps.registrations.saveTombstone({
@@ -187,7 +198,7 @@ export async function eraseRegistration(deps: RegistrationDeps, token: unknown, 
     }
     await deps.counters.apply(event.id, { counts: { 'status:erased': 1 } });
     if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
-    return { status: 'erased' };
+    return { status: 'erased', language: registration.details.language };
   }
   throw busy();
 }
