@@ -15,6 +15,7 @@ import {
   pause,
   placementMail,
   promoteFromWaitlist,
+  settleQueue,
   withManageLink,
   type RegistrationDeps,
 } from './transitions.ts';
@@ -70,8 +71,12 @@ async function approve(deps: RegistrationDeps, event: ConferenceEvent, registrat
     const { registration: withLink, manageToken } = withManageLink(next);
     const result = await commitTransition(deps, event, registration, withLink);
     if (result.kind === 'full') continue;
-    if (result.kind === 'lost') return undefined;
+    if (result.kind === 'lost') {
+      if (result.seatReturned) await settleQueue(deps, event, now);
+      return undefined;
+    }
     await notify(deps, event, result.registration, placementMail(result.registration), manageToken);
+    if (result.registration.status === 'waitlisted') await settleQueue(deps, event, now);
     return result.registration;
   }
   return undefined;

@@ -67,6 +67,7 @@ function rebuild(
   const reference = registration.reference ?? '';
   // A mail about a state the registration has since left would mislead: it is dropped.
   const stillTrue: Record<string, readonly string[]> = {
+    already_registered: ['confirmed', 'waitlisted', 'awaiting_approval', 'approved'],
     confirmed: ['confirmed'],
     promoted: ['confirmed', 'approved'],
     approved: ['approved'],

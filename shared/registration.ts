@@ -16,6 +16,7 @@ import {
   notify,
   pause,
   placementMail,
+  settleQueue,
   withManageLink,
   type RegistrationDeps,
 } from './transitions.ts';
@@ -230,11 +231,13 @@ export async function confirmRegistration(deps: RegistrationDeps, token: string,
 
     const result = await placeConfirmed(deps, event, registration, now);
     if (result.kind !== 'written') {
+      if (result.kind === 'lost' && result.seatReturned) await settleQueue(deps, event, now);
       await pause(attempt);
       continue;
     }
     // Only the request whose write won sends the e-mail, so it goes out once however often the button is pressed.
     await notify(deps, event, result.registration, placementMail(result.registration), result.manageToken);
+    if (result.registration.status === 'waitlisted') await settleQueue(deps, event, now);
     return outcomeOf(result.registration);
   }
   throw busy();

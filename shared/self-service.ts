@@ -164,8 +164,9 @@ export async function withdrawRegistration(
       await pause(attempt);
       continue;
     }
-    await notify(deps, event, result.registration, { kind: 'withdrawn' }, manageToken);
+    // The seat goes to the queue before anybody is mailed: a slow mail service must not hold it up.
     if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    await notify(deps, event, result.registration, { kind: 'withdrawn' }, manageToken);
     return { status: 'withdrawn', language: registration.details.language };
   }
   throw busy();
@@ -173,8 +174,8 @@ export async function withdrawRegistration(
 
 /**
  * GDPR erasure: the registration and every personal datum go; an anonymous tombstone (status,
- * category, dates) stays so the counts remain explainable. The tombstone is written first, so a failure
- * between the two writes leaves the data in place rather than a count without a record.
+ * category, dates) stays so the counts remain explainable. Only the request whose delete removed the
+ * item writes the tombstone and counts the erasure, so two erasures at once count one.
  */
 export async function eraseRegistration(
   deps: RegistrationDeps,
@@ -183,21 +184,23 @@ export async function eraseRegistration(
 ): Promise<{ status: 'erased'; language: Language }> {
   for (let attempt = 1; attempt <= maxWriteAttempts; attempt++) {
     const { registration, event } = await resolveManageToken(deps, token);
-    await deps.registrations.saveTombstone({
-      eventId: event.id,
-      registrationId: registration.registrationId,
-      status: 'erased',
-      previousStatus: registration.status,
-      category: registration.details.category,
-      createdAt: registration.createdAt,
-      erasedAt: now.toISOString(),
-    });
-    if (!(await commitRemoval(deps, event, registration))) {
+    const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
+    if (outcome === 'lost') {
       await pause(attempt);
       continue;
     }
-    await deps.counters.apply(event.id, { counts: { 'status:erased': 1 } });
-    if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    if (outcome === 'deleted') {
+      await deps.registrations.saveTombstone({
+        eventId: event.id,
+        registrationId: registration.registrationId,
+        status: 'erased',
+        previousStatus: registration.status,
+        category: registration.details.category,
+        createdAt: registration.createdAt,
+        erasedAt: now.toISOString(),
+      });
+      if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    }
     return { status: 'erased', language: registration.details.language };
   }
   throw busy();

@@ -107,7 +107,8 @@ export function manageUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl}/manage?token=${encodeURIComponent(token)}`;
 }
 
-export type CommitResult = { kind: 'written'; registration: Registration } | { kind: 'lost' } | { kind: 'full' };
+/** `seatReturned`: a lost write gave back a seat it had taken, which the waiting list may now need. */
+export type CommitResult = { kind: 'written'; registration: Registration } | { kind: 'lost'; seatReturned: boolean } | { kind: 'full' };
 
 /**
  * Writes a transition with its counter change, ordered so that a failure can only leave the counters
@@ -126,7 +127,7 @@ export async function commitTransition(
   const change = counterChange(before, after);
   const reserves = (change.seats ?? 0) > 0 || (change.waitlistIssued ?? 0) > 0;
   if (!reserves) {
-    if (!(await deps.registrations.save(after, before?.version))) return { kind: 'lost' };
+    if (!(await deps.registrations.save(after, before?.version))) return { kind: 'lost', seatReturned: false };
     await applyAfterWrite(deps, event, change);
     return { kind: 'written', registration: after };
   }
@@ -137,16 +138,22 @@ export async function commitTransition(
   });
   if (!counters) return { kind: 'full' };
   const written = change.waitlistIssued ? { ...after, waitlist: { seq: counters.waitlistIssued, position: positionOnJoining(counters) } } : after;
-  let saved: boolean;
-  try {
-    saved = await deps.registrations.save(written, before?.version);
-  } catch (error) {
-    await deps.counters.apply(event.id, compensation(change)).catch(() => undefined);
-    throw error;
-  }
-  if (saved) return { kind: 'written', registration: written };
+  // If the write fails with its outcome unknown, no compensation: the counters stay fuller, never emptier.
+  if (await deps.registrations.save(written, before?.version)) return { kind: 'written', registration: written };
   await deps.counters.apply(event.id, compensation(change));
-  return { kind: 'lost' };
+  return { kind: 'lost', seatReturned: takesSeat };
+}
+
+/**
+ * Gives free seats to the waiting list if both exist. Needed after a registration joins the queue (a
+ * seat may have been freed while it joined, before it was listed) and after a lost write gave a seat
+ * back. The waitlist index is eventually consistent, so in DynamoDB a just-written entry may be found
+ * only by the next settle (the next transition, or reconcile).
+ */
+export async function settleQueue(deps: RegistrationDeps, event: ConferenceEvent, now: Date = new Date()): Promise<number> {
+  const counters = await deps.counters.get(event.id);
+  const free = event.capacity === undefined || counters.seatsTaken < event.capacity;
+  return free && counters.waiting > 0 ? promoteFromWaitlist(deps, event, now) : 0;
 }
 
 function touches(change: CounterChange): boolean {
@@ -166,15 +173,21 @@ async function applyAfterWrite(deps: Pick<StoreDeps, 'counters' | 'log'>, event:
   }
 }
 
-/** Deletes the registration (expired link, erasure) and takes it out of the counts. */
+/**
+ * Deletes the registration (expired link, erasure) and takes it out of the counts, with `extraCounts`
+ * (the erasure's own count). Only the request whose delete removed the item counts the removal.
+ */
 export async function commitRemoval(
   deps: Pick<StoreDeps, 'counters' | 'registrations' | 'log'>,
   event: ConferenceEvent,
   before: Registration,
-): Promise<boolean> {
-  if (!(await deps.registrations.delete(before))) return false;
-  await applyAfterWrite(deps, event, counterChange(before, undefined));
-  return true;
+  extraCounts: Record<string, number> = {},
+): Promise<'deleted' | 'gone' | 'lost'> {
+  const outcome = await deps.registrations.delete(before);
+  if (outcome !== 'deleted') return outcome;
+  const change = counterChange(before, undefined);
+  await applyAfterWrite(deps, event, { ...change, counts: { ...change.counts, ...extraCounts } });
+  return outcome;
 }
 
 /**

@@ -24,7 +24,8 @@ export class EventStore {
 
   async get(eventId: string): Promise<ConferenceEvent | undefined> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.event(eventId)) }),
+      // Consistent: the capacity read here bounds the seat counter's condition.
+      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.event(eventId)), ConsistentRead: true }),
     );
     return Item?.event ? storedEvent(Item.event) : undefined;
   }

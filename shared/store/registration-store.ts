@@ -40,6 +40,8 @@ export interface Registration {
   pendingMails: PendingMail[];
   /** Optimistic lock: every write checks the version it read. */
   version: number;
+  /** The ids of the last few writes (see save): internal, carried from read to write. */
+  writeIds?: string[] | undefined;
 }
 
 export interface PendingMail {
@@ -125,22 +127,24 @@ export class RegistrationStore {
    */
   async save(registration: Registration, expectedVersion: number | undefined): Promise<boolean> {
     const writeId = randomUUID();
+    // The last few write ids travel with the item, so a write that others built on is still recognised.
+    const writeIds = [...(registration.writeIds ?? []), writeId].slice(-5);
     const ours = async () => {
       const { Item } = await this.client.send(
         new GetItemCommand({
           TableName: this.tableName,
           Key: toItem(keys.registration(registration.eventId, registration.emailKey)),
           ConsistentRead: true,
-          ProjectionExpression: 'writeId',
+          ProjectionExpression: 'writeIds',
         }),
       );
-      return Item?.writeId?.S === writeId;
+      return (Item?.writeIds?.L ?? []).some((entry) => entry.S === writeId);
     };
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: { ...toRegistrationItem(registration), writeId: { S: writeId } },
+          Item: { ...toRegistrationItem(registration), writeIds: { L: writeIds.map((id) => ({ S: id })) } },
           ...versionCondition(expectedVersion),
         }),
       );
@@ -153,7 +157,11 @@ export class RegistrationStore {
     }
   }
 
-  async delete(registration: Registration): Promise<boolean> {
+  /**
+   * Deletes the registration if it is still at the version read. `gone` means somebody (or an SDK retry
+   * of this very call) deleted it already: the caller must not count the removal a second time.
+   */
+  async delete(registration: Registration): Promise<'deleted' | 'gone' | 'lost'> {
     try {
       await this.client.send(
         new DeleteItemCommand({
@@ -162,11 +170,10 @@ export class RegistrationStore {
           ...versionCondition(registration.version),
         }),
       );
-      return true;
+      return 'deleted';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // Gone either way (a retried delete fails against its own first attempt): the removal holds.
-      return (await this.get(registration.eventId, registration.emailKey)) === undefined;
+      return (await this.get(registration.eventId, registration.emailKey)) === undefined ? 'gone' : 'lost';
     }
   }
 
@@ -182,7 +189,9 @@ export class RegistrationStore {
       }),
     );
     const emailKey = Items?.[0]?.emailKey?.S;
-    return emailKey ? this.get(eventId, emailKey) : undefined;
+    const registration = emailKey ? await this.get(eventId, emailKey) : undefined;
+    // The index may lag: the address may have registered afresh since, under another id.
+    return registration?.registrationId === registrationId ? registration : undefined;
   }
 
   /**
@@ -408,5 +417,6 @@ function toRegistration(item: Record<string, AttributeValue>): Registration {
     history: (record.history as HistoryEntry[] | undefined) ?? [],
     pendingMails: (record.pendingMails as PendingMail[] | undefined) ?? [],
     version: record.version as number,
+    writeIds: (record.writeIds as string[] | undefined) ?? [],
   };
 }

@@ -1,0 +1,116 @@
+// Confirmations racing withdrawals, straight through the domain functions against dynalite, with an
+// instant in-memory mailer: the mail service is not what is tested here, and without its round trips
+// the requests interleave as tightly as concurrent Lambda invocations can. (The registrations, seats
+// and queue all go through the real DynamoDB wire protocol.)
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createLogger } from '#shared/log.ts';
+import type { Email } from '#shared/mail/emails.ts';
+import { confirmRegistration, submitRegistration } from '#shared/registration.ts';
+import { registrationInputSchema, type ConferenceEvent } from '#shared/schemas.ts';
+import { seedEvent } from '#shared/seed-event.ts';
+import { eraseRegistration, withdrawRegistration } from '#shared/self-service.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { CountersStore } from '#shared/store/counters-store.ts';
+import { EventStore } from '#shared/store/event-store.ts';
+import { RegistrationStore } from '#shared/store/registration-store.ts';
+import { createTableInput } from '#shared/store/table.ts';
+import type { RegistrationDeps } from '#shared/transitions.ts';
+import { uniqueEmail, validForm } from '../support/fixtures.ts';
+
+const sent: Email[] = [];
+let deps: RegistrationDeps;
+
+beforeAll(async () => {
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  const env = { ...process.env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') };
+  const client = createDynamoClient(env);
+  const table = `races-${randomUUID()}`;
+  await client.send(new CreateTableCommand(createTableInput(table)));
+  deps = {
+    registrations: new RegistrationStore(client, table),
+    events: new EventStore(client, table),
+    counters: new CountersStore(createDynamoClient(env, { maxAttempts: 1 }), table),
+    log: createLogger({}, () => undefined),
+    publicBaseUrl: 'https://registration.example',
+    confirmTokenLifetimeHours: 72,
+    mailer: { send: async (email) => void sent.push(email) },
+  };
+});
+
+function lastLink(email: string, kind: 'confirm' | 'manage'): string {
+  const mail = sent.filter((entry) => entry.to === email).at(-1)!;
+  return decodeURIComponent(new RegExp(`/${kind}\\?token=(\\S+)`).exec(mail.text)![1]!);
+}
+
+async function registered(event: ConferenceEvent): Promise<string> {
+  const email = uniqueEmail('race');
+  await submitRegistration(deps, event, registrationInputSchema.parse(validForm({ email })));
+  return email;
+}
+
+async function statuses(eventId: string): Promise<Record<string, number>> {
+  const count: Record<string, number> = {};
+  let startKey: Record<string, string> | undefined;
+  do {
+    const page = await deps.registrations.listByEvent(eventId, {}, 100, startKey);
+    for (const registration of page.items) count[registration.status] = (count[registration.status] ?? 0) + 1;
+    startKey = page.lastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+describe('Waiting list under racing confirmations and withdrawals', () => {
+  it.each([1, 2, 3, 4])('leaves no seat empty while anyone waits (round %i)', async (round) => {
+    // Prepare: 6 of 8 seats taken; 14 people about to confirm (each pressing twice), 4 about to withdraw
+    const event: ConferenceEvent = { ...seedEvent, id: `race-${round}`, capacity: 8 };
+    await deps.events.put(event);
+    const seated: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const email = await registered(event);
+      await confirmRegistration(deps, lastLink(email, 'confirm'));
+      seated.push(email);
+    }
+    const arriving: string[] = [];
+    for (let i = 0; i < 14; i++) arriving.push(await registered(event));
+
+    // Act
+    await Promise.all([
+      ...arriving.flatMap((email) => [confirmRegistration(deps, lastLink(email, 'confirm')), confirmRegistration(deps, lastLink(email, 'confirm'))]),
+      ...seated.slice(0, 4).map((email) => withdrawRegistration(deps, lastLink(email, 'manage'))),
+    ]);
+
+    // Assess
+    expect(await statuses(event.id)).toEqual({ confirmed: 8, waitlisted: 8, withdrawn: 4 });
+    const counters = await deps.counters.get(event.id);
+    expect({ seatsTaken: counters.seatsTaken, waiting: counters.waiting }).toEqual({ seatsTaken: 8, waiting: 8 });
+  });
+
+  it('counts one erasure and frees one seat when the same registration is erased twice at once', async () => {
+    // Prepare: 2 seats held, 3 waiting
+    const event: ConferenceEvent = { ...seedEvent, id: 'double-erase', capacity: 2 };
+    await deps.events.put(event);
+    const people: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const email = await registered(event);
+      await confirmRegistration(deps, lastLink(email, 'confirm'));
+      people.push(email);
+    }
+    const manage = lastLink(people[0]!, 'manage');
+
+    // Act
+    await Promise.all([eraseRegistration(deps, manage), eraseRegistration(deps, manage)]);
+
+    // Assess: one seat freed, one promotion
+    expect(await statuses(event.id)).toEqual({ confirmed: 2, waitlisted: 2 });
+    const counters = await deps.counters.get(event.id);
+    expect({ seatsTaken: counters.seatsTaken, waiting: counters.waiting, erased: counters.counts['status:erased'] }).toEqual({
+      seatsTaken: 2,
+      waiting: 2,
+      erased: 1,
+    });
+  });
+});
