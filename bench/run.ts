@@ -13,7 +13,6 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { projectRoot } from '../infra/functions.ts';
 import { ensureTable } from '../local/table-setup.ts';
 import { startLocalStack } from '../local/stack.ts';

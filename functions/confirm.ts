@@ -4,7 +4,7 @@ import { isLanguage, languageFromAcceptLanguage } from '#shared/languages.ts';
 import { confirmedPage, problemPage } from '#shared/pages.ts';
 import { confirmRegistration } from '#shared/registration.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { httpHandler, runtime } from '#shared/runtime.ts';
+import { httpHandler } from '#shared/runtime.ts';
 import { confirmRequestSchema } from '#shared/schemas.ts';
 
 /**

@@ -2,7 +2,7 @@ import { html, json } from '#shared/http.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { manageResultPage } from '#shared/manage-pages.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { httpHandler, runtime } from '#shared/runtime.ts';
+import { httpHandler } from '#shared/runtime.ts';
 import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
 import { eraseRegistration } from '#shared/self-service.ts';
 
@@ -20,6 +20,6 @@ export const handler = httpHandler('erase', async (event) => {
     const words = messagesFor(language).manage;
     return html(200, manageResultPage(language, words.erasedTitle, words.erasedBody));
   } catch (error) {
-    return formErrorPage(event, error, token, deps.publicBaseUrl);
+    return formErrorPage(event, error, token, deps);
   }
 });

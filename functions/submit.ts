@@ -3,7 +3,7 @@ import { assertRegistrationOpen, findEvent } from '#shared/event-lookup.ts';
 import { json, readBody, requireJsonObject } from '#shared/http.ts';
 import { isHoneypotFilled, submitRegistration } from '#shared/registration.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { httpHandler, runtime } from '#shared/runtime.ts';
+import { httpHandler } from '#shared/runtime.ts';
 import { registrationInputSchema, type ConferenceEvent } from '#shared/schemas.ts';
 
 // The same bytes whatever happened (new, pending, already confirmed, honeypot), so the answer

@@ -32,6 +32,6 @@ export const handler = httpHandler('update', async (event) => {
     const { view, event: conference } = await updateRegistration(deps, token, changes);
     return html(200, managePage(view, conference, token, messagesFor(view.language).manage.saved));
   } catch (error) {
-    return formErrorPage(event, error, token, deps.publicBaseUrl);
+    return formErrorPage(event, error, token, deps);
   }
 });

@@ -2,7 +2,7 @@ import { html, json } from '#shared/http.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { manageResultPage } from '#shared/manage-pages.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { httpHandler, runtime } from '#shared/runtime.ts';
+import { httpHandler } from '#shared/runtime.ts';
 import { formErrorPage, readSelfServiceRequest, tokenOf } from '#shared/self-service-http.ts';
 import { withdrawRegistration } from '#shared/self-service.ts';
 import { manageUrl } from '#shared/transitions.ts';
@@ -21,6 +21,6 @@ export const handler = httpHandler('withdraw', async (event) => {
     const words = messagesFor(language).manage;
     return html(200, manageResultPage(language, words.title, words.withdrawnDone, manageUrl(deps.publicBaseUrl, token)));
   } catch (error) {
-    return formErrorPage(event, error, token, deps.publicBaseUrl);
+    return formErrorPage(event, error, token, deps);
   }
 });

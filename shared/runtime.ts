@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { loadConfig, type Config } from './config.ts';
 import { accessLog, errorResponses, securityHeaders, type HttpEvent, type HttpResult } from './http.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger } from './log.ts';
 import type { StoreDeps } from './transitions.ts';
 import { createDynamoClient } from './store/client.ts';
 import { CountersStore } from './store/counters-store.ts';

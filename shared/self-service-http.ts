@@ -4,7 +4,7 @@ import { tokenRequestSchema } from './schemas.ts';
 import { ApiError, parseOrThrow } from './errors.ts';
 import { header, html, readBody, requireJsonObject, type HttpEvent, type HttpResult } from './http.ts';
 import { messagesFor } from './i18n/index.ts';
-import { languageFromAcceptLanguage, type Language } from './languages.ts';
+import { languageFromAcceptLanguage } from './languages.ts';
 import { manageProblemsPage, manageResultPage } from './manage-pages.ts';
 import { problemPage } from './pages.ts';
 import { manageUrl } from './transitions.ts';
@@ -23,11 +23,17 @@ export function tokenOf(request: SelfServiceRequest): string {
 }
 
 /** Turns a refused form post into a page that says what happened and leads back. */
-export function formErrorPage(event: HttpEvent, error: unknown, token: string, publicBaseUrl: string, language?: Language): HttpResult {
-  const pageLanguage = language ?? languageFromAcceptLanguage(header(event, 'accept-language'));
+export function formErrorPage(
+  event: HttpEvent,
+  error: unknown,
+  token: string,
+  links: { publicBaseUrl: string; confirmTokenLifetimeHours: number },
+): HttpResult {
+  const { publicBaseUrl } = links;
+  const pageLanguage = languageFromAcceptLanguage(header(event, 'accept-language'));
   if (!(error instanceof ApiError)) throw error;
   const back = manageUrl(publicBaseUrl, token);
-  if (error.code === 'invalid_token') return html(400, problemPage(pageLanguage, 'invalid', 72, `${publicBaseUrl}/`));
+  if (error.code === 'invalid_token') return html(400, problemPage(pageLanguage, 'invalid', links.confirmTokenLifetimeHours, `${publicBaseUrl}/`));
   if (error.code === 'invalid_transition') {
     const words = messagesFor(pageLanguage).manage;
     return html(409, manageResultPage(pageLanguage, words.title, words.notPossible, back));

@@ -1,51 +1,29 @@
 // The participant's manage page in a real browser: accessible, usable with the keyboard, and the
 // withdrawal it offers really frees the seat.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/local-api.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { manageToken, registrationsOf } from '../support/journeys.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import {
   chromiumAvailable,
   expectNoAxeViolations,
-  launchChromium,
-  openPage,
+  browserSession,
   screenshot,
   tabTo,
-  type OpenedPage,
 } from './support/browser.ts';
 
 describe.skipIf(!chromiumAvailable)('the manage page', () => {
-  let api: TestApi;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-  afterEach(async () => {
-    const errors = opened.flatMap((entry) => entry.errors);
-    await Promise.all(opened.splice(0).map((entry) => entry.context.close()));
-    expect(errors).toEqual([]);
-  });
+  const session = browserSession();
 
   async function manageLinkFor(language: string): Promise<{ email: string; token: string }> {
     const email = uniqueEmail('manage');
-    await api.postJson('/events/osce-drugs-2017/registrations', validForm({ email, language }));
-    const [mail] = await waitForMail(api.sesEndpoint, email);
+    await session.api.postJson('/events/osce-drugs-2017/registrations', validForm({ email, language }));
+    const [mail] = await waitForMail(session.api.sesEndpoint, email);
     return { email, token: manageToken(mail!) };
   }
 
-  async function open(path: string): Promise<Page> {
-    const entry = await openPage(browser, `${api.baseUrl}${path}`);
-    opened.push(entry);
-    return entry.page;
-  }
+  const open = (path: string): Promise<Page> => session.open(path);
 
   it('shows the registration accessibly, and withdraws it with the keyboard alone', async () => {
     // Prepare
@@ -61,7 +39,7 @@ describe.skipIf(!chromiumAvailable)('the manage page', () => {
     // Assess
     expect(await page.textContent('main')).toContain('Your registration has been withdrawn.');
     await expectNoAxeViolations(page);
-    const [registration] = (await registrationsOf(api, 'osce-drugs-2017')).filter((item) => item.email === email);
+    const [registration] = (await registrationsOf(session.api, 'osce-drugs-2017')).filter((item) => item.email === email);
     expect(registration?.status).toBe('withdrawn');
   });
 

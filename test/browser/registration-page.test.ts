@@ -1,24 +1,21 @@
 // The registration page in a real browser (Chromium, headless) against the local stack: keyboard-only
 // journey to a confirmed registration, errors, the conditional country field, languages, accessibility.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { eventSchema } from '#shared/schemas.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
-import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import {
   chromiumAvailable,
   chromiumMissingMessage,
   chromiumRequired,
   expectNoAxeViolations,
-  launchChromium,
-  openPage,
+  browserSession,
   screenshot,
   tabTo,
   whenLoaded,
-  type OpenedPage,
 } from './support/browser.ts';
 
 if (!chromiumAvailable && chromiumRequired) {
@@ -30,41 +27,24 @@ if (!chromiumAvailable && chromiumRequired) {
 }
 
 describe.skipIf(!chromiumAvailable)('the registration page', () => {
-  let api: TestApi;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-  afterEach(async () => {
-    // No console errors: a Content-Security-Policy violation or a script error would show here.
-    const errors = opened.flatMap((entry) => entry.errors);
-    await Promise.all(opened.splice(0).map((entry) => entry.context.close()));
-    expect(errors).toEqual([]);
-  });
+  const session = browserSession();
 
   async function open(path: string, locale?: string): Promise<Page> {
-    const entry = await openPage(browser, `${api.baseUrl}${path}`, locale);
-    opened.push(entry);
-    await whenLoaded(entry.page);
-    return entry.page;
+    const page = await session.open(path, locale);
+    await whenLoaded(page);
+    return page;
   }
 
   async function registrations(): Promise<Record<string, unknown>[]> {
-    const token = await api.organizerToken();
-    const response = await api.request('/events/osce-drugs-2017/registrations?limit=100', {
+    const token = await session.api.organizerToken();
+    const response = await session.api.request('/events/osce-drugs-2017/registrations?limit=100', {
       headers: { authorization: `Bearer ${token}` },
     });
     return ((await response.json()) as { items: Record<string, unknown>[] }).items;
   }
 
   async function storedMailCount(): Promise<number> {
-    const response = await fetch(`${api.sesEndpoint}/store`);
+    const response = await fetch(`${session.api.sesEndpoint}/store`);
     return ((await response.json()) as { emails: unknown[] }).emails.length;
   }
 
@@ -80,8 +60,8 @@ describe.skipIf(!chromiumAvailable)('the registration page', () => {
 
   it('serves the page, its assets and any event’s page with a strict Content-Security-Policy', async () => {
     // Act
-    const root = await api.request('/');
-    const other = await api.request('/register/osce-drugs-2017');
+    const root = await session.api.request('/');
+    const other = await session.api.request('/register/osce-drugs-2017');
 
     // Assess
     expect(root.status).toBe(200);
@@ -91,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('the registration page', () => {
     const html = await root.text();
     expect(await other.text()).toBe(html);
     const [, script] = /src="(\/assets\/app\.[\w-]+\.js)"/.exec(html) ?? [];
-    const asset = await api.request(script!);
+    const asset = await session.api.request(script!);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
   });
@@ -152,7 +132,7 @@ describe.skipIf(!chromiumAvailable)('the registration page', () => {
     expect(await page.textContent('#done-sent')).toBe(`We are sending an e-mail to ${email}.`);
 
     // Act: open the link from the mail and press the button with the keyboard
-    const [mail] = await waitForMail(api.sesEndpoint, email);
+    const [mail] = await waitForMail(session.api.sesEndpoint, email);
     const link = /https?:\/\/\S+\/confirm\?token=[A-Za-z0-9._%-]+/.exec(mail?.body.text ?? '')?.[0];
     expect(link).toBeDefined();
     await page.goto(link!);
@@ -311,7 +291,7 @@ describe.skipIf(!chromiumAvailable)('the registration page', () => {
     expect(sent.language).toBe('ru');
     expect(Object.keys(sent).sort()).toEqual(['category', 'consents', 'email', 'firstName', 'language', 'lastName', 'organization']);
     expect(await page.textContent('#done-title')).toBe('Проверьте электронную почту');
-    const [mail] = await waitForMail(api.sesEndpoint, email);
+    const [mail] = await waitForMail(session.api.sesEndpoint, email);
     expect(mail?.subject).toMatch(/[а-яА-Я]/);
   });
 
@@ -360,7 +340,7 @@ describe.skipIf(!chromiumAvailable)('the registration page', () => {
 
   it('says so when an event’s registration is closed, or the event does not exist', async () => {
     // Prepare
-    await new EventStore(createDynamoClient(), api.stack.tableName).create(
+    await new EventStore(createDynamoClient(), session.api.stack.tableName).create(
       eventSchema.parse({
         id: 'closed-event-2016',
         title: 'A closed event',
@@ -388,7 +368,7 @@ describe.skipIf(!chromiumAvailable)('the registration page', () => {
 
   it('shows only the categories the event invites', async () => {
     // Prepare
-    await new EventStore(createDynamoClient(), api.stack.tableName).create(
+    await new EventStore(createDynamoClient(), session.api.stack.tableName).create(
       eventSchema.parse({
         id: 'states-only-2017',
         title: 'States only',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedEvent } from '#shared/seed-event.ts';
 import { register, registerAndConfirm } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
-import { answerOf, assertValidRegistration, assertWellFormed, listAll, validFormFor } from './support.ts';
+import { answerOf, assertWellFormed, listAll, validFormFor } from './support.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
 
 const eventId = seedEvent.id;

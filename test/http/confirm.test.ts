@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitRegistration } from '#shared/registration.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { runtime } from '#shared/runtime.ts';
 import { registrationInputSchema } from '#shared/schemas.ts';
 import { seedEvent } from '#shared/seed-event.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';

@@ -10,8 +10,9 @@ import { parseSettings, SettingsError } from '../../infra/settings.ts';
 import { routeKey, routes } from '../../shared/routes.ts';
 import { createTableInput, tableKeys } from '../../shared/store/table.ts';
 
-const byName = (a: { AttributeName?: string | undefined }, b: { AttributeName?: string | undefined }) => String(a.AttributeName).localeCompare(String(b.AttributeName));
 import { functionIdOf, handlerFunctions, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
+
+const byName = (a: { AttributeName?: string | undefined }, b: { AttributeName?: string | undefined }) => String(a.AttributeName).localeCompare(String(b.AttributeName));
 
 let defaults: Synthesized;
 let real: Synthesized;

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startTestApi, type TestApi } from '../../support/local-api.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(chromiumPath);
@@ -98,4 +99,43 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     }));
   });
   expect(violations).toEqual([]);
+}
+
+export interface BrowserSession {
+  /** The local stack the pages talk to (started before the block's tests). */
+  readonly api: TestApi;
+  /** Opens a page of the local stack in a fresh browser context. */
+  open(path: string, locale?: string): Promise<Page>;
+}
+
+/**
+ * The local stack and Chromium for one describe block. After each test, every page it opened must
+ * have logged no console error: a Content-Security-Policy violation or a script error would show there.
+ */
+export function browserSession(): BrowserSession {
+  let api: TestApi | undefined;
+  let browser: Browser | undefined;
+  const opened: OpenedPage[] = [];
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+  afterEach(async () => {
+    const errors = opened.flatMap((entry) => entry.errors);
+    await Promise.all(opened.splice(0).map((entry) => entry.context.close()));
+    expect(errors).toEqual([]);
+  });
+  return {
+    get api() {
+      return api!;
+    },
+    async open(path, locale) {
+      const entry = await openPage(browser!, `${api!.baseUrl}${path}`, locale);
+      opened.push(entry);
+      return entry.page;
+    },
+  };
 }
