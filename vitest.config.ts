@@ -11,7 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],
-    // Handlers log JSON lines to stdout; tests keep only warnings and errors so failures stay readable.
-    env: { LOG_LEVEL: 'warn' },
+    // Handlers log JSON lines to stdout; the tests that are about logs capture them themselves, the
+    // rest keep the output to test names and failures (LOG_LEVEL=debug npm test shows everything).
+    // A deprecated CDK call fails the synth tests instead of printing a warning (JSII_DEPRECATED).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', JSII_DEPRECATED: 'fail' },
   },
 });

@@ -119,7 +119,7 @@ export class Api extends Construct {
     const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
     for (const key of Object.keys((cfnStage.routeSettings as Record<string, unknown> | undefined) ?? {})) {
       const throttled = made[key];
-      if (throttled) cfnStage.addDependency(throttled.node.defaultChild as apigw.CfnRoute);
+      if (throttled) cfnStage.addResourceDependency(throttled.node.defaultChild as apigw.CfnRoute);
     }
     made.$default = new apigw.HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,

@@ -3,7 +3,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -39,6 +39,8 @@ export const bundling: BundlingOptions = {
   // load one file instead of resolving the runtime's copy.
   externalModules: [],
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  // esbuild speaks up only about problems, not about every file it wrote.
+  logLevel: LogLevel.WARNING,
 };
 
 interface FunctionSpec {

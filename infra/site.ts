@@ -229,8 +229,11 @@ export class Site extends Construct {
         outputType: BundlingOutput.NOT_ARCHIVED,
         local: {
           tryBundle(outputDir: string) {
-            const result = spawnSync(process.execPath, [join(projectRoot, 'infra', 'web-assets.ts'), outputDir], { stdio: 'inherit' });
-            if (result.status !== 0) throw new Error(`Building the registration page failed (node infra/web-assets.ts exited with ${result.status ?? result.signal}).`);
+            // Quiet when it works; its output comes with the error when it does not.
+            const result = spawnSync(process.execPath, [join(projectRoot, 'infra', 'web-assets.ts'), outputDir], { encoding: 'utf8' });
+            if (result.status !== 0) {
+              throw new Error(`Building the registration page failed (node infra/web-assets.ts exited with ${result.status ?? result.signal}):\n${result.stderr}`);
+            }
             return true;
           },
         },

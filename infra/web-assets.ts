@@ -30,6 +30,5 @@ if (import.meta.main) {
     console.error('usage: node infra/web-assets.ts <output directory>');
     process.exit(2);
   }
-  const written = await writeWebAssets(join(outputDir));
-  console.error(`web assets: ${written.join(', ')}`);
+  await writeWebAssets(join(outputDir));
 }

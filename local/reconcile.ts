@@ -1,9 +1,14 @@
 // `npm run reconcile -- <eventId>`: recounts an event's counters from its registrations and repairs
-// them, against the local data (or DYNAMODB_ENDPOINT / TABLE_NAME, or the real table with AWS
-// credentials and TABLE_NAME set). The same logic as POST /events/{eventId}/reconcile.
+// them (the same logic as POST /events/{eventId}/reconcile). It works on the data of the running
+// `npm start` (found by DATA_DIR, as every local command finds it), on local data while the server is
+// stopped, or on DYNAMODB_ENDPOINT / the real table (AWS credentials and TABLE_NAME) when those are set.
 import { reconcileEvent } from '#shared/reconcile.ts';
 import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { startDynalite } from './services.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { instanceUsing } from './instances.ts';
+import { startDynalite, type RunningService } from './services.ts';
+import { LocalSetupError, localSettings } from './settings.ts';
 
 const eventId = process.argv[2];
 if (!eventId) {
@@ -11,18 +16,30 @@ if (!eventId) {
   process.exit(2);
 }
 
-// Without an endpoint or AWS credentials, open local mode's data directory (stop npm start first:
-// dynalite holds a lock on it).
-const local = !process.env.DYNAMODB_ENDPOINT && !process.env.AWS_ACCESS_KEY_ID;
-const dynalite = local ? await startDynalite({ port: 0, path: `${process.env.DATA_DIR ?? '.data'}/dynamodb` }) : undefined;
-if (dynalite) {
-  Object.assign(process.env, { DYNAMODB_ENDPOINT: dynalite.url, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
-  process.env.LOG_LEVEL ??= 'warn';
-  // Nothing is mailed when no SES endpoint is reachable; promotions are still written.
-  process.env.SES_ENDPOINT ??= `http://127.0.0.1:${process.env.EMAIL_PORT ?? 8005}`;
-}
-
+let dynalite: RunningService | undefined;
 try {
+  const settings = localSettings();
+  if (!settings.dynamodbEndpoint && !process.env.AWS_ACCESS_KEY_ID) {
+    const running = await instanceUsing(settings.dataDir, `npm run reconcile -- ${eventId}`);
+    let endpoint = running?.dynamodbUrl;
+    if (!endpoint) {
+      // No server: open its data directly (dynalite locks it while npm start runs).
+      const path = join(settings.dataDir, 'dynamodb');
+      if (!existsSync(path)) throw new LocalSetupError(`There is no local data in ${settings.dataDir}: start the system once with \`npm start\` (with this DATA_DIR).`);
+      dynalite = await startDynalite({ port: 0, path });
+      endpoint = dynalite.url;
+    }
+    Object.assign(process.env, {
+      DYNAMODB_ENDPOINT: endpoint,
+      TABLE_NAME: running?.tableName ?? settings.tableName ?? 'conference-registration',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      // Promotions are mailed through the server's mail viewer; with none reachable they are kept as pending mail.
+      SES_ENDPOINT: running?.mailViewerUrl ?? settings.sesEndpoint ?? `http://127.0.0.1:${settings.emailPort}`,
+      PUBLIC_BASE_URL: running?.gatewayUrl ?? settings.publicBaseUrl ?? `http://localhost:${settings.port}`,
+    });
+    process.env.LOG_LEVEL ??= 'warn';
+  }
   const deps = mailingRuntime();
   const event = await deps.events.get(eventId);
   if (!event) {
@@ -31,6 +48,10 @@ try {
   } else {
     process.stdout.write(`${JSON.stringify(await reconcileEvent(deps, event), null, 2)}\n`);
   }
+} catch (error) {
+  if (!(error instanceof LocalSetupError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 2;
 } finally {
   await dynalite?.stop();
 }

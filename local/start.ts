@@ -1,20 +1,25 @@
 // `npm start`: the whole pipeline on this machine, no AWS account needed.
+import { announceInstance, runningInstances } from './instances.ts';
+import { LocalSetupError, localSettings } from './settings.ts';
 import { startLocalStack } from './stack.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const emailPort = Number(process.env.EMAIL_PORT ?? 8005);
-const dataDir = process.env.DATA_DIR ?? '.data';
-const externalDynamo = process.env.DYNAMODB_ENDPOINT || undefined;
-
 try {
-  const stack = await startLocalStack({
-    dataDir,
-    port,
-    emailPort,
-    dynamodbEndpoint: externalDynamo,
-    sesEndpoint: process.env.SES_ENDPOINT || undefined,
-    tableName: process.env.TABLE_NAME || undefined,
-    publicBaseUrl: process.env.PUBLIC_BASE_URL || undefined,
+  const settings = localSettings();
+  const clash = (await runningInstances()).find((instance) => instance.dataDir === settings.dataDir);
+  if (clash) {
+    throw new LocalSetupError(
+      `npm start is already running with DATA_DIR=${settings.dataDir} (process ${clash.pid}, ${clash.gatewayUrl}).\n` +
+        'Stop it first, or start another one with its own DATA_DIR, PORT and EMAIL_PORT.',
+    );
+  }
+  const stack = await startLocalStack(settings);
+  const withdrawAnnouncement = await announceInstance({
+    pid: process.pid,
+    dataDir: settings.dataDir,
+    gatewayUrl: stack.gatewayUrl,
+    mailViewerUrl: stack.mailViewerUrl,
+    dynamodbUrl: stack.dynamodbUrl,
+    tableName: stack.tableName,
   });
   const mailViewer = stack.mailViewerUrl.replace('127.0.0.1', 'localhost');
   process.stdout.write(
@@ -25,7 +30,7 @@ try {
       `  Seed event      ${stack.gatewayUrl}/events/osce-drugs-2017`,
       `  OpenAPI         ${stack.gatewayUrl}/openapi.json`,
       `  Mail viewer     ${mailViewer}   (sent mail as JSON: ${mailViewer}/store)`,
-      `  DynamoDB        ${externalDynamo ? stack.dynamodbUrl : `${stack.dynamodbUrl} (dynalite, data in ${dataDir})`}`,
+      `  DynamoDB        ${settings.dynamodbEndpoint ? stack.dynamodbUrl : `${stack.dynamodbUrl} (dynalite, data in ${settings.dataDir})`}`,
       '',
       'Organizer token:  npm run --silent token            (group organizers)',
       '                  npm run --silent token -- --group NAME',
@@ -35,18 +40,26 @@ try {
   );
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`\n${signal}: stopping...\n`);
-    stack.stop().then(
+    process.stdout.write(`\n${reason}: stopping...\n`);
+    Promise.all([withdrawAnnouncement(), stack.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => shutdown('SIGHUP'));
+  // npm passes SIGINT and SIGTERM on; if npm itself is killed outright, this process is handed to
+  // another parent, and stops instead of holding its ports as an orphan.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) shutdown('parent process gone');
+  }, 500).unref();
 } catch (error) {
-  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Could not start: ${message}\n`);
   process.exit(1);
 }

@@ -1,9 +1,10 @@
 // Structured JSON logs, one line per entry. Only values chosen in code are logged (ids, codes, counts,
 // durations): never a request body, an e-mail address, a name or a token, so logs hold no personal data.
 type Level = 'debug' | 'info' | 'warn' | 'error';
+type Threshold = Level | 'silent';
 type Field = string | number | boolean | null | undefined;
 
-const levelRank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const levelRank: Record<Threshold, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export interface Logger {
   debug(message: string, fields?: Record<string, Field>): void;
@@ -17,7 +18,7 @@ export function createLogger(
   base: Record<string, Field> = {},
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Logger {
-  const threshold = levelRank[(process.env.LOG_LEVEL?.toLowerCase() as Level) ?? 'info'] ?? levelRank.info;
+  const threshold = levelRank[(process.env.LOG_LEVEL?.toLowerCase() as Threshold) ?? 'info'] ?? levelRank.info;
   const emit = (level: Level, message: string, fields: Record<string, Field> = {}) => {
     if (levelRank[level] < threshold) return;
     write(JSON.stringify({ level, timestamp: new Date().toISOString(), message, ...base, ...fields }));

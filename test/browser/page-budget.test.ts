@@ -19,7 +19,7 @@ describe('the registration page’s weight', () => {
     // Assess
     expect(referenced.map((path) => path.split('.').pop()).sort()).toEqual(['css', 'js']);
     expect([...assets.keys()].sort()).toEqual([pagePath, ...referenced].sort());
-    process.stdout.write(`registration page: ${sizes.map((s) => `${s.path} ${s.gzipped} B`).join(', ')}; total ${total} B gzipped\n`);
-    expect(total).toBeLessThanOrEqual(budgetBytes);
+    // The sizes are in the message only when the budget is broken; npm run bench reports them always.
+    expect(total, sizes.map((entry) => `${entry.path} ${entry.gzipped} B`).join(', ')).toBeLessThanOrEqual(budgetBytes);
   });
 });

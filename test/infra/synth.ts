@@ -41,9 +41,21 @@ export function synthStack(context: Record<string, unknown> = {}, options: { bun
     },
   });
   const settings = parseSettings((name) => app.node.tryGetContext(name));
-  const stack = new RegistrationStack(app, 'TestStack', { settings });
+  const stack = quietBundling(() => new RegistrationStack(app, 'TestStack', { settings }));
   const template = Template.fromStack(stack);
   return { app, stack, template, outdir };
+}
+
+/** CDK announces each asset it bundles on stderr ("Bundling asset ..."): progress for a terminal, noise in a test run. */
+function quietBundling<T>(build: () => T): T {
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    String(chunk).startsWith('Bundling asset ') ? true : (write as (...args: unknown[]) => boolean).call(process.stderr, chunk, ...rest)) as typeof process.stderr.write;
+  try {
+    return build();
+  } finally {
+    process.stderr.write = write;
+  }
 }
 
 export function removeOutdirs(): void {

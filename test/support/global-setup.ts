@@ -1,6 +1,8 @@
 // One dynalite and one aws-ses-v2-local for the whole run, started by the tests themselves. Each test
 // file gets its own table; mail is told apart by recipient address.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer, type AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startDynalite, startSes } from '../../local/services.ts';
@@ -27,10 +29,15 @@ export default async function setup(project: TestProject) {
 
 async function startMoto(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  // Not the moto_server command: see moto-server.py for why requests must be served one at a time.
+  const child = spawn(python(), [fileURLToPath(new URL('./moto-server.py', import.meta.url)), '127.0.0.1', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error('moto_server exited: is it installed?');
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (child.exitCode !== null) throw new Error(`moto could not start (is moto installed for python3?): ${stderr}`);
     try {
       await fetch(`${url}/moto-api/`);
       return { url, stop: async () => void child.kill() };
@@ -39,7 +46,14 @@ async function startMoto(): Promise<{ url: string; stop(): Promise<void> }> {
     }
   }
   child.kill();
-  throw new Error('moto_server did not start');
+  throw new Error(`moto did not start: ${stderr}`);
+}
+
+/** The Python moto_server runs on: its launcher's shebang when that names a Python (pip), else python3 (pyenv's shims). */
+function python(): string {
+  const found = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).stdout.trim();
+  const shebang = found ? /^#!(\S*python[\d.]*)\s*$/m.exec(readFileSync(found, 'utf8').split('\n', 1)[0] ?? '')?.[1] : undefined;
+  return shebang ?? 'python3';
 }
 
 function freePort(): Promise<number> {

@@ -1,0 +1,44 @@
+// Where local mode keeps its data and which ports it uses, read the same way by every command
+// (`npm start`, `npm run token`, `npm run reconcile`), so that none of them can quietly look elsewhere.
+import { resolve } from 'node:path';
+
+export interface LocalSettings {
+  /** Absolute: dynalite's files, the JWT signing key and the cursor secret. */
+  dataDir: string;
+  port: number;
+  emailPort: number;
+  /** Use this DynamoDB-compatible endpoint instead of starting dynalite. */
+  dynamodbEndpoint: string | undefined;
+  /** Use this SES endpoint instead of starting aws-ses-v2-local. */
+  sesEndpoint: string | undefined;
+  tableName: string | undefined;
+  publicBaseUrl: string | undefined;
+}
+
+export const defaultDataDir = '.data';
+
+export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  return {
+    // npm runs every script from the project's root, so a relative DATA_DIR means the same folder to all of them.
+    dataDir: resolve(env.DATA_DIR || defaultDataDir),
+    port: portOf(env, 'PORT', 3000),
+    emailPort: portOf(env, 'EMAIL_PORT', 8005),
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    sesEndpoint: env.SES_ENDPOINT || undefined,
+    tableName: env.TABLE_NAME || undefined,
+    publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+  };
+}
+
+function portOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new LocalSetupError(`${name}=${raw} is not a port number (0-65535).`);
+  return port;
+}
+
+/** A mistake in how a local command was run: printed as it is, without a stack trace. */
+export class LocalSetupError extends Error {
+  override name = 'LocalSetupError';
+}
