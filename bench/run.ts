@@ -16,18 +16,19 @@ import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../infra/functions.ts';
 import { ensureTable } from '../local/table-setup.ts';
 import { startLocalStack } from '../local/stack.ts';
-import type { HttpEvent, HttpResult } from '../shared/http.ts';
-import { planSubmission } from '../shared/registration.ts';
-import { resetRuntime, runtime } from '../shared/runtime.ts';
-import { registrationInputSchema } from '../shared/schemas.ts';
-import { seedEvent } from '../shared/seed-event.ts';
-import { createDynamoClient } from '../shared/store/client.ts';
-import { EventStore } from '../shared/store/event-store.ts';
-import { RegistrationStore } from '../shared/store/registration-store.ts';
+import { resetRuntime, runtime } from '#shared/runtime/runtime.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { EventStore } from '#shared/store/event-store.ts';
+import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { bundle, type Bundle } from './bundle.ts';
 import { recordCapacity, type CapacityRecorder } from './capacity.ts';
 import { eventId, form, httpEvent, lambdaContext, requests, type EventSpec } from './events.ts';
 import { median, quantile, ratio, round } from './stats.ts';
+import { type HttpEvent } from '#shared/http/request.ts';
+import { type HttpResult } from '#shared/http/responses.ts';
+import { planSubmission } from '#shared/model/submission.ts';
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -77,7 +78,7 @@ const address = (label: string) => `${label}.${randomUUID().slice(0, 12)}@exampl
 
 /** Pending registrations made with the source submit handler; returns their confirmation tokens. */
 async function pendingTokens(count: number): Promise<string[]> {
-  const { handler } = (await import('../functions/submit.ts')) as { handler: Handler };
+  const { handler } = (await import('../functions/submit-registration.ts')) as { handler: Handler };
   const emails = Array.from({ length: count }, () => address('pending'));
   for (let i = 0; i < emails.length; i += 16) {
     await Promise.all(emails.slice(i, i + 16).map((email) => handler(httpEvent(requests.submit(email)), lambdaContext('submit'))));
@@ -103,10 +104,10 @@ interface Measured {
 
 const measured: Measured[] = [
   { name: 'get-event', entry: 'functions/get-event.ts', floor: 'get-item', request: () => requests.getEvent(), floorRequest: requests.getEvent, needsTokens: false },
-  { name: 'submit', entry: 'functions/submit.ts', floor: 'put-and-mail', request: () => requests.submit(address('submit')), floorRequest: () => requests.submit(address('floor')), needsTokens: false },
-  { name: 'confirm', entry: 'functions/confirm.ts', floor: 'put-and-mail', request: (i, tokens) => requests.confirm(tokens[i]!), floorRequest: () => requests.submit(address('floor')), needsTokens: true },
-  { name: 'confirm-page', entry: 'functions/confirm-page.ts', floor: 'get-item', request: (_i, tokens) => requests.confirmPage(tokens[0]!), floorRequest: requests.getEvent, needsTokens: true },
-  { name: 'list', entry: 'functions/list.ts', floor: 'query', request: () => requests.list(), floorRequest: requests.list, needsTokens: false },
+  { name: 'submit-registration', entry: 'functions/submit-registration.ts', floor: 'put-and-mail', request: () => requests.submit(address('submit')), floorRequest: () => requests.submit(address('floor')), needsTokens: false },
+  { name: 'confirm-registration', entry: 'functions/confirm-registration.ts', floor: 'put-and-mail', request: (i, tokens) => requests.confirm(tokens[i]!), floorRequest: () => requests.submit(address('floor')), needsTokens: true },
+  { name: 'show-confirm-page', entry: 'functions/show-confirm-page.ts', floor: 'get-item', request: (_i, tokens) => requests.confirmPage(tokens[0]!), floorRequest: requests.getEvent, needsTokens: true },
+  { name: 'list-registrations', entry: 'functions/list-registrations.ts', floor: 'query', request: () => requests.list(), floorRequest: requests.list, needsTokens: false },
 ];
 const floors = { 'get-item': 'bench/floor/get-item.ts', query: 'bench/floor/query.ts', 'put-and-mail': 'bench/floor/put-and-mail.ts' } as const;
 const floorCalls = { 'get-item': 'GetItem', query: 'Query (byEvent, Limit 50)', 'put-and-mail': 'PutItem + SES SendEmail' } as const;
@@ -152,7 +153,7 @@ async function timed(call: () => Promise<HttpResult>, expectStatus: number, labe
   return elapsed;
 }
 
-const expected: Record<string, number> = { 'get-event': 200, submit: 202, confirm: 200, 'confirm-page': 200, list: 200, 'get-item': 200, query: 200, 'put-and-mail': 202 };
+const expected: Record<string, number> = { 'get-event': 200, 'submit-registration': 202, 'confirm-registration': 200, 'show-confirm-page': 200, 'list-registrations': 200, 'get-item': 200, query: 200, 'put-and-mail': 202 };
 
 async function runConcurrently(total: number, clients: number, task: (i: number) => Promise<void>): Promise<number> {
   let next = 0;
@@ -394,9 +395,9 @@ async function main() {
     // Both of the runtime's clients: the counters have their own (it must not retry).
     const recorder: CapacityRecorder = recordCapacity(runtime().clients.dynamo, runtime().clients.counters);
     const handlers = {
-      submit: ((await import('../functions/submit.ts')) as { handler: Handler }).handler,
-      confirm: ((await import('../functions/confirm.ts')) as { handler: Handler }).handler,
-      list: ((await import('../functions/list.ts')) as { handler: Handler }).handler,
+      submit: ((await import('../functions/submit-registration.ts')) as { handler: Handler }).handler,
+      confirm: ((await import('../functions/confirm-registration.ts')) as { handler: Handler }).handler,
+      list: ((await import('../functions/list-registrations.ts')) as { handler: Handler }).handler,
     };
     await clearMail();
     const steps: Record<'submit' | 'confirm' | 'list' | 'total', number[]> = { submit: [], confirm: [], list: [], total: [] };

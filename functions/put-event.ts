@@ -1,14 +1,15 @@
-import { saveEvent } from '#shared/event-settings.ts';
-import { json, readBody, requireJsonObject } from '#shared/http.ts';
-import { organizerOf, organizersOnly } from '#shared/organizer-auth.ts';
-import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { httpHandler, runtime } from '#shared/runtime.ts';
+import middy from '@middy/core';
+import { saveEvent } from '#shared/actions/save-event.ts';
+import { readJsonObject, type HttpEvent } from '#shared/http/request.ts';
+import { json } from '#shared/http/responses.ts';
+import { apiRoute, signedIn, type RouteContext } from '#shared/http/route.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 
 /** PUT /events/{eventId} (organizers): creates or replaces an event. */
-export const handler = httpHandler('put-event', async (event) => {
+async function putEventHandler(event: HttpEvent, context: RouteContext) {
   const deps = mailingRuntime();
-  const organizer = organizerOf(event, deps.config.organizerGroup);
-  const body = requireJsonObject(readBody(event, ['json']).value);
-  const { event: saved, created } = await saveEvent(deps, event.pathParameters?.eventId, body, organizer);
+  const { event: saved, created } = await saveEvent(deps, event.pathParameters?.eventId, readJsonObject(event), signedIn(context));
   return json(created ? 201 : 200, saved);
-}).use(organizersOnly(() => runtime().config.organizerGroup));
+}
+
+export const handler = middy(putEventHandler).use(apiRoute('put-event'));

@@ -8,7 +8,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, routes, type HandlerName, type Route } from '../shared/routes.ts';
+import { routeKey, routes, type HandlerName, type Route } from '#shared/http/routes.ts';
 import type { StackSettings } from './settings.ts';
 
 /**
@@ -124,7 +124,7 @@ export class Api extends Construct {
     made.$default = new apigw.HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,
       routeKey: apigw.HttpRouteKey.DEFAULT,
-      integration: integrationOf('fallback'),
+      integration: integrationOf('answer-unknown-route'),
     });
     Validations.of(made.$default).acknowledge({
       id: 'AwsSolutions-APIG4',

@@ -9,15 +9,15 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { routeKey, routes, type HandlerName } from '../shared/routes.ts';
-import { keys, tableKeys } from '../shared/store/table.ts';
+import { routeKey, routes, type HandlerName } from '#shared/http/routes.ts';
+import { keys, tableKeys } from '#shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
 import type { RegistrationTable } from './table.ts';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type FunctionName = HandlerName | 'email-events' | 'mail-sweeper';
+export type FunctionName = HandlerName | 'record-email-feedback' | 'send-pending-mail';
 
 /** Lambda's Node.js 24 runtime, named explicitly so a CDK upgrade never moves it. */
 export const runtime = lambda.Runtime.NODEJS_24_X;
@@ -62,15 +62,15 @@ interface FunctionSpec {
 const apiDefaults: FunctionSpec = { description: '', memorySize: 256, timeout: Duration.seconds(20) };
 const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   // Reads a whole event's registrations for the CSV export, or recounts them.
-  list: { memorySize: 512, timeout: Duration.seconds(29) },
-  reconcile: { memorySize: 512, timeout: Duration.seconds(29) },
+  'list-registrations': { memorySize: 512, timeout: Duration.seconds(29) },
+  'reconcile-event': { memorySize: 512, timeout: Duration.seconds(29) },
   // Touch no service at all.
-  openapi: { timeout: Duration.seconds(5) },
-  fallback: { timeout: Duration.seconds(5) },
+  'get-openapi': { timeout: Duration.seconds(5) },
+  'answer-unknown-route': { timeout: Duration.seconds(5) },
   // Invoked asynchronously by SNS, outside the API's 30 s.
-  'email-events': { timeout: Duration.seconds(30) },
+  'record-email-feedback': { timeout: Duration.seconds(30) },
   // Scheduled every minute; sweeps batches until nothing is due or 15 s are left.
-  'mail-sweeper': { timeout: Duration.seconds(30) },
+  'send-pending-mail': { timeout: Duration.seconds(30) },
 };
 
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
@@ -88,35 +88,35 @@ export const access: Record<FunctionName, { items: string[]; query: TablePart[];
   // Saving event settings may promote waitlisted registrations, which are mailed.
   'put-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
   // Reads the event and any earlier registration, writes it and the counters, mails the link. No Query: submit cannot read the list.
-  submit: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: true },
+  'submit-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: true },
   // The page behind the e-mail link only reads: mail scanners open links.
-  'confirm-page': { items: ['GetItem'], query: [], mail: false },
+  'show-confirm-page': { items: ['GetItem'], query: [], mail: false },
   // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
-  confirm: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [], mail: true },
+  'confirm-registration': { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [], mail: true },
   // Reads the event and queries the byEvent index; writes nothing.
-  list: { items: ['GetItem'], query: [tableKeys.byEventIndex], mail: false },
+  'list-registrations': { items: ['GetItem'], query: [tableKeys.byEventIndex], mail: false },
   // Finds the registration by id (byEvent), takes a seat or a queue number.
-  approve: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex], mail: true },
+  'approve-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex], mail: true },
   // Also hands a freed seat to the head of the waiting list.
-  reject: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  'reject-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
   // Reads the event and its counters only.
-  stats: { items: ['GetItem'], query: [], mail: false },
+  'get-event-stats': { items: ['GetItem'], query: [], mail: false },
   // Recounts from the registrations (byEvent) and tombstones (table), rewrites the counters, may promote.
-  reconcile: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  'reconcile-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
   // The participant's own registration and waitlist position: reads only.
-  'manage-page': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
-  self: { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
-  update: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: false },
+  'show-manage-page': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
+  'get-own-registration': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
+  'update-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: false },
   // Frees the seat and may promote the head of the waiting list.
-  withdraw: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
+  'withdraw-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
   // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
-  erase: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [tableKeys.waitlistIndex], mail: true },
-  openapi: { items: [], query: [], mail: false },
-  fallback: { items: [], query: [], mail: false },
+  'erase-registration': { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [tableKeys.waitlistIndex], mail: true },
+  'get-openapi': { items: [], query: [], mail: false },
+  'answer-unknown-route': { items: [], query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
-  'email-events': { items: ['UpdateItem'], query: [], mail: false },
+  'record-email-feedback': { items: ['UpdateItem'], query: [], mail: false },
   // Finds registrations with mail due (outbox index), writes fresh link hashes and a lease, sends, clears.
-  'mail-sweeper': { items: ['GetItem', 'PutItem'], query: [tableKeys.outboxIndex], mail: true },
+  'send-pending-mail': { items: ['GetItem', 'PutItem'], query: [tableKeys.outboxIndex], mail: true },
 };
 
 export const functionNames = Object.keys(access) as FunctionName[];
@@ -174,7 +174,7 @@ export class Functions extends Construct {
 
     const made: Partial<Record<FunctionName, NodejsFunction>> = {};
     for (const name of functionNames) {
-      const spec: FunctionSpec = { ...apiDefaults, description: name === 'email-events' ? 'SES bounce and complaint events' : name === 'mail-sweeper' ? 'Retries mail SES did not take' : routeOf(name), ...specOverrides[name] };
+      const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Retries mail SES did not take' : routeOf(name), ...specOverrides[name] };
       const id = pascal(name);
       const logGroup = new logs.LogGroup(this, `${id}Logs`, {
         retention: settings.logRetentionDays as logs.RetentionDays,
@@ -205,7 +205,7 @@ export class Functions extends Construct {
         systemLogLevelV2: lambda.SystemLogLevel.WARN,
         environment: {
           ...environment,
-          ...(name === 'list' ? { CURSOR_SECRET: props.cursorSecret.secretValue.unsafeUnwrap() } : {}),
+          ...(name === 'list-registrations' ? { CURSOR_SECRET: props.cursorSecret.secretValue.unsafeUnwrap() } : {}),
         },
         bundling,
       });
@@ -224,5 +224,5 @@ function pascal(name: string): string {
 
 function routeOf(name: FunctionName): string {
   const route = routes.find((entry) => entry.handler === name);
-  return route ? routeKey(route) : name === 'fallback' ? '$default: 404 and 405 in the API error shape' : name;
+  return route ? routeKey(route) : name === 'answer-unknown-route' ? '$default: 404 and 405 in the API error shape' : name;
 }

@@ -7,10 +7,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId, type AwsSdkCall } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import type { ConferenceEvent } from '../shared/schemas.ts';
-import { eventItem } from '../shared/store/event-store.ts';
-import { keys, tableKeys } from '../shared/store/table.ts';
+import { eventItem } from '#shared/store/event-store.ts';
+import { keys, tableKeys } from '#shared/store/table.ts';
 import type { RegistrationTable } from './table.ts';
+import { type ConferenceEvent } from '#shared/model/event-schema.ts';
 
 /** What the custom resource's handler ignores: only the failed "does not exist yet" condition. */
 export const ignoredSeedErrors = '^ConditionalCheckFailedException$';

@@ -2,7 +2,7 @@
 // line). Every setting has a default, so `npx cdk synth` with none at all gives a complete stack; the
 // sender's defaults are marked examples, and a deploy with them is refused (see ExampleValueGuard).
 import type { Node } from 'constructs';
-import { defaultThrottle } from '../shared/throttling.ts';
+import { defaultThrottle } from '#shared/http/throttling.ts';
 
 export interface StackSettings {
   /** From: address of every e-mail. Must be at `senderDomain` when that is set. */

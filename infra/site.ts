@@ -13,7 +13,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { routes } from '../shared/routes.ts';
+import { routes } from '#shared/http/routes.ts';
 import { formContentSecurityPolicy } from '../web/serve.ts';
 import type { Api } from './api.ts';
 import { projectRoot } from './functions.ts';

@@ -7,7 +7,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import { seedEvent } from '../shared/seed-event.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { Api } from './api.ts';
 import { OrganizerAuth } from './auth.ts';
 import { Email } from './email.ts';
@@ -63,12 +63,12 @@ export class RegistrationStack extends Stack {
       siteUrl: this.site.url,
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);
-    this.functions.byName['email-events'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
+    this.functions.byName['record-email-feedback'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
     // Mail SES did not take is retried with backoff (shared/outbox.ts); the sweep runs every minute.
     new events.Rule(this, 'MailSweepSchedule', {
       description: 'Retries pending registration mail',
       schedule: events.Schedule.rate(Duration.minutes(1)),
-      targets: [new eventTargets.LambdaFunction(this.functions.byName['mail-sweeper'], { retryAttempts: 0 })],
+      targets: [new eventTargets.LambdaFunction(this.functions.byName['send-pending-mail'], { retryAttempts: 0 })],
     });
 
     this.seed = new SeedEvent(this, 'SeedEvent', { table: this.table, event: seedEvent, logRetentionDays: settings.logRetentionDays });

@@ -4,7 +4,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { createTableInput, tableKeys } from '../shared/store/table.ts';
+import { createTableInput, tableKeys } from '#shared/store/table.ts';
 
 const definition = createTableInput('definition');
 

@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { buildWebAssets } from '../web/build.ts';
-import { seedEvent } from '../shared/seed-event.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 
 export async function writeWebAssets(outputDir: string): Promise<string[]> {
   const assets = await buildWebAssets({ defaultEventId: seedEvent.id });

@@ -1,16 +1,16 @@
 // The local API Gateway: an adapter as thin as the real one. It matches the route table, checks
 // organizer JWTs like the HTTP API JWT authorizer, builds the same payload-2.0 event, and calls the
 // very handler module Lambda runs. It holds no business rule.
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
-import type { HttpEvent, HttpResult } from '#shared/http.ts';
-import { matchRoute, type HandlerName } from '#shared/routes.ts';
-import { TokenBucket, type ThrottleSettings } from '#shared/throttling.ts';
+import { matchRoute, type HandlerName } from '#shared/http/routes.ts';
+import { TokenBucket, type ThrottleSettings } from '#shared/http/throttling.ts';
 import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
-import { lambdaContext } from './lambda-events.ts';
+import { httpEvent, lambdaContext } from './lambda-events.ts';
+import { type HttpEvent } from '#shared/http/request.ts';
+import { type HttpResult } from '#shared/http/responses.ts';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -18,21 +18,21 @@ const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> =
   'get-event': () => import('../functions/get-event.ts'),
   'list-events': () => import('../functions/list-events.ts'),
   'put-event': () => import('../functions/put-event.ts'),
-  approve: () => import('../functions/approve.ts'),
-  reject: () => import('../functions/reject.ts'),
-  stats: () => import('../functions/stats.ts'),
-  reconcile: () => import('../functions/reconcile.ts'),
-  'manage-page': () => import('../functions/manage-page.ts'),
-  self: () => import('../functions/self.ts'),
-  update: () => import('../functions/update.ts'),
-  withdraw: () => import('../functions/withdraw.ts'),
-  erase: () => import('../functions/erase.ts'),
-  submit: () => import('../functions/submit.ts'),
-  'confirm-page': () => import('../functions/confirm-page.ts'),
-  confirm: () => import('../functions/confirm.ts'),
-  list: () => import('../functions/list.ts'),
-  openapi: () => import('../functions/openapi.ts'),
-  fallback: () => import('../functions/fallback.ts'),
+  'approve-registration': () => import('../functions/approve-registration.ts'),
+  'reject-registration': () => import('../functions/reject-registration.ts'),
+  'get-event-stats': () => import('../functions/get-event-stats.ts'),
+  'reconcile-event': () => import('../functions/reconcile-event.ts'),
+  'show-manage-page': () => import('../functions/show-manage-page.ts'),
+  'get-own-registration': () => import('../functions/get-own-registration.ts'),
+  'update-registration': () => import('../functions/update-registration.ts'),
+  'withdraw-registration': () => import('../functions/withdraw-registration.ts'),
+  'erase-registration': () => import('../functions/erase-registration.ts'),
+  'submit-registration': () => import('../functions/submit-registration.ts'),
+  'show-confirm-page': () => import('../functions/show-confirm-page.ts'),
+  'confirm-registration': () => import('../functions/confirm-registration.ts'),
+  'list-registrations': () => import('../functions/list-registrations.ts'),
+  'get-openapi': () => import('../functions/get-openapi.ts'),
+  'answer-unknown-route': () => import('../functions/answer-unknown-route.ts'),
 };
 
 // API Gateway's own limit on a request body; the handlers enforce the API's much smaller one.
@@ -126,7 +126,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
   const match = matchRoute(method, url.pathname);
-  const handlerName: HandlerName = match.kind === 'found' ? match.route.handler : 'fallback';
+  const handlerName: HandlerName = match.kind === 'found' ? match.route.handler : 'answer-unknown-route';
   const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.path}` : '$default';
 
   let claims: Record<string, string> | undefined;
@@ -166,7 +166,7 @@ async function readRequestBody(request: IncomingMessage): Promise<Buffer | 'too_
   return Buffer.concat(chunks);
 }
 
-/** Builds the payload-2.0 event API Gateway sends: lowercase headers, duplicate query values comma-joined. */
+/** The request as API Gateway hands it on: lowercase headers, duplicate query values comma-joined. */
 function toLambdaEvent(
   request: IncomingMessage,
   url: URL,
@@ -185,42 +185,24 @@ function toLambdaEvent(
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const contentType = headers['content-type'] ?? '';
   // A body that is not valid UTF-8 cannot travel as text: it goes base64-encoded, and the handler's
   // strict decoder refuses it, instead of invalid bytes turning silently into U+FFFD.
-  const isText = body.length === 0 || (textTypes.test(contentType) && isUtf8(body));
-  const now = new Date();
-  return {
-    version: '2.0',
+  const isText = body.length === 0 || (textTypes.test(headers['content-type'] ?? '') && isUtf8(body));
+  return httpEvent({
+    method,
+    path: url.pathname,
     routeKey,
-    rawPath: url.pathname,
+    pathParameters,
+    query,
     rawQueryString: url.search.slice(1),
-    ...(cookies.length > 0 ? { cookies } : {}),
-    headers,
-    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
-    ...(pathParameters ? { pathParameters } : {}),
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: headers.host ?? 'localhost',
-      domainPrefix: 'localhost',
-      http: {
-        method,
-        path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId: randomUUID(),
-      routeKey,
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
-    },
-    ...(body.length > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
+    headers: { host: 'localhost', 'user-agent': '', ...headers },
+    cookies,
+    body: body.length > 0 ? (isText ? body.toString('utf8') : body.toString('base64')) : undefined,
     isBase64Encoded: !isText,
-  } as HttpEvent;
+    sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    protocol: `HTTP/${request.httpVersion}`,
+    claims,
+  });
 }
 
 function writeResult(response: ServerResponse, result: HttpResult): void {

@@ -2,13 +2,14 @@
 // them (the same logic as POST /events/{eventId}/reconcile). It works on the data of the running
 // `npm start` (found by DATA_DIR, as every local command finds it), on local data while the server is
 // stopped, or on DYNAMODB_ENDPOINT / the real table (AWS credentials and TABLE_NAME) when those are set.
-import { reconcileEvent } from '#shared/reconcile.ts';
-import { mailingRuntime } from '#shared/mailing-runtime.ts';
+import { reconcileEvent } from '#shared/actions/reconcile-event.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { instanceUsing } from './instances.ts';
 import { startDynalite, type RunningService } from './services.ts';
-import { LocalSetupError, localSettings } from './settings.ts';
+import { LocalSetupError, localSenderAddress, localSettings } from './settings.ts';
+import { ConfigError } from '#shared/platform/config.ts';
 
 const eventId = process.argv[2];
 if (!eventId) {
@@ -37,6 +38,7 @@ try {
       // Promotions are mailed through the server's mail viewer; with none reachable they are kept as pending mail.
       SES_ENDPOINT: running?.mailViewerUrl ?? settings.sesEndpoint ?? `http://127.0.0.1:${settings.emailPort}`,
       PUBLIC_BASE_URL: running?.gatewayUrl ?? settings.publicBaseUrl ?? `http://localhost:${settings.port}`,
+      SENDER_ADDRESS: process.env.SENDER_ADDRESS || localSenderAddress,
     });
     process.env.LOG_LEVEL ??= 'warn';
   }
@@ -49,7 +51,7 @@ try {
     process.stdout.write(`${JSON.stringify(await reconcileEvent(deps, event), null, 2)}\n`);
   }
 } catch (error) {
-  if (!(error instanceof LocalSetupError)) throw error;
+  if (!(error instanceof LocalSetupError || error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exitCode = 2;
 } finally {

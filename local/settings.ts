@@ -17,6 +17,9 @@ export interface LocalSettings {
 
 export const defaultDataDir = '.data';
 
+/** The From address of local mode's e-mails, unless SENDER_ADDRESS says otherwise. */
+export const localSenderAddress = 'registration@osce.local';
+
 export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
   return {
     // npm runs every script from the project's root, so a relative DATA_DIR means the same folder to all of them.

@@ -2,18 +2,19 @@
 // stack wires the cloud. Used by `npm start` and by the HTTP tests.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { describeError } from '#shared/log.ts';
-import { deliverPendingMail } from '#shared/outbox.ts';
-import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { resetRuntime, runtime } from '#shared/runtime.ts';
-import { throttleFromEnv, type ThrottleSettings } from '#shared/throttling.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { describeError } from '#shared/platform/log.ts';
+import { deliverPendingMail } from '#shared/mail/outbox.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+import { resetRuntime, runtime } from '#shared/runtime/runtime.ts';
+import { throttleFromEnv, type ThrottleSettings } from '#shared/http/throttling.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { createWebRoutes } from '../web/serve.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
 import { localClientId, localIssuer, loadOrCreateSecrets, publicJwks, type LocalSecrets } from './secrets.ts';
 import { startDynalite, startSes, type RunningService } from './services.ts';
+import { localSenderAddress } from './settings.ts';
 import { ensureTable } from './table-setup.ts';
 
 export interface LocalStackOptions {
@@ -79,7 +80,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-      SENDER_ADDRESS: process.env.SENDER_ADDRESS ?? 'registration@osce.local',
+      SENDER_ADDRESS: process.env.SENDER_ADDRESS || localSenderAddress,
       CURSOR_SECRET: secrets.cursorSecret,
     });
 

@@ -1,11 +1,14 @@
 // The registration page's script: language switch, the event's facts, the conditional country field,
 // validation with the very Zod schema the submit handler uses, and the outcome of submitting.
 import './zod-setup.ts';
-import { formCatalogue, type FieldErrors, type FormMessages } from '../shared/i18n/form.ts';
-import { fill } from '../shared/i18n/messages.ts';
-import { isLanguage, languageFromAcceptLanguage, type Language } from '../shared/languages.ts';
-import { participatingStates, partnersForCooperation } from '../shared/osce.ts';
-import { registrationInputSchema, type Category } from '../shared/schemas.ts';
+import { formCatalogue } from '#shared/i18n/form.ts';
+import { fill } from '#shared/i18n/messages.ts';
+import { isLanguage, languageFromAcceptLanguage, type Language } from '#shared/model/languages.ts';
+import { participatingStates, partnersForCooperation } from '#shared/model/osce.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { type FieldErrors, type FormMessages } from '#shared/i18n/form-messages.ts';
+import { detailFields, type DetailField } from '#shared/model/form-fields.ts';
+import type { Category } from '#shared/model/participants.ts';
 import { lookup, travelExamples } from './text.ts';
 
 interface PublicEvent {
@@ -29,24 +32,31 @@ interface FieldIssue {
 
 type ProblemKind = 'closed' | 'notFound' | 'tooMany' | 'unavailable' | 'network' | 'unexpected' | 'eventLoad';
 
-// Every field in the order it appears on the page, with the element the error summary links to and
-// the element whose aria-describedby gets the error message.
-const fieldOrder: readonly { path: string; error: string; target: () => string; describes: string; label: string }[] = [
-  { path: 'title', error: 'title', target: () => 'title', describes: 'title', label: 'fields.title.label' },
-  { path: 'firstName', error: 'firstName', target: () => 'firstName', describes: 'firstName', label: 'fields.firstName.label' },
-  { path: 'lastName', error: 'lastName', target: () => 'lastName', describes: 'lastName', label: 'fields.lastName.label' },
-  { path: 'email', error: 'email', target: () => 'email', describes: 'email', label: 'fields.email.label' },
-  { path: 'phone', error: 'phone', target: () => 'phone', describes: 'phone', label: 'fields.phone.label' },
-  { path: 'category', error: 'category', target: firstCategoryId, describes: 'category-fieldset', label: 'fields.category.legend' },
-  { path: 'country', error: 'country', target: () => 'country', describes: 'country', label: 'fields.country.stateLabel' },
-  { path: 'organization', error: 'organization', target: () => 'organization', describes: 'organization', label: 'fields.organization.label' },
-  { path: 'position', error: 'position', target: () => 'position', describes: 'position', label: 'fields.position.label' },
-  { path: 'arrivalDate', error: 'arrivalDate', target: () => 'arrivalDate-day', describes: 'arrivalDate-fieldset', label: 'fields.arrivalDate.legend' },
-  { path: 'departureDate', error: 'departureDate', target: () => 'departureDate-day', describes: 'departureDate-fieldset', label: 'fields.departureDate.legend' },
-  { path: 'dietaryRequirements', error: 'dietaryRequirements', target: () => 'dietaryRequirements', describes: 'dietaryRequirements', label: 'fields.dietaryRequirements.label' },
-  { path: 'accessibilityNeeds', error: 'accessibilityNeeds', target: () => 'accessibilityNeeds', describes: 'accessibilityNeeds', label: 'fields.accessibilityNeeds.label' },
-  { path: 'consents.privacyNotice', error: 'privacyNotice', target: () => 'privacyNotice', describes: 'privacyNotice', label: 'fields.consents.privacyNotice' },
-];
+interface FieldPlace {
+  path: string;
+  /** The id the error message element is named after. */
+  error: string;
+  /** The element the error summary links to and focuses. */
+  target: () => string;
+  /** The element whose aria-describedby names the error. */
+  describes: string;
+  label: string;
+}
+
+// Where a field's error shows on the page, for the fields that are not one plain input of their name.
+const placeExceptions: Partial<Record<DetailField, Partial<FieldPlace>>> = {
+  category: { target: firstCategoryId, describes: 'category-fieldset', label: 'fields.category.legend' },
+  country: { label: 'fields.country.stateLabel' },
+  arrivalDate: { target: () => 'arrivalDate-day', describes: 'arrivalDate-fieldset', label: 'fields.arrivalDate.legend' },
+  departureDate: { target: () => 'departureDate-day', describes: 'departureDate-fieldset', label: 'fields.departureDate.legend' },
+  // Of the consents only the privacy notice can be wrong: it must be given.
+  consents: { path: 'consents.privacyNotice', error: 'privacyNotice', target: () => 'privacyNotice', describes: 'privacyNotice', label: 'fields.consents.privacyNotice' },
+};
+
+// Every field in the form's order (the language is the page's own switch, not a field).
+const fieldOrder: readonly FieldPlace[] = detailFields
+  .filter((name) => name !== 'language')
+  .map((name) => ({ path: name, error: name, target: () => name, describes: name, label: `fields.${name}.label`, ...placeExceptions[name] }));
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('registration');

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
-import { pageStyles } from '../shared/pages.ts';
-import { seedEvent } from '../shared/seed-event.ts';
+import { pageStyles } from '#shared/pages/layout.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { renderPage } from './template.ts';
 import { travelExamples } from './text.ts';
 

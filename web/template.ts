@@ -1,12 +1,12 @@
 // The registration page's HTML, written at build time in English (the language switch in the page
 // script rewrites every element marked data-t). GOV.UK Design System form patterns: visible labels,
 // hints and errors tied to fields with aria-describedby, fieldsets with legends for grouped choices.
-import { escapeHtml } from '../shared/html.ts';
-import { formEn } from '../shared/i18n/form-en.ts';
-import { fill } from '../shared/i18n/messages.ts';
-import { officialLanguages } from '../shared/osce.ts';
-import { categories, titles } from '../shared/schemas.ts';
+import { escapeHtml } from '#shared/platform/html.ts';
+import { formEn } from '#shared/i18n/en.ts';
+import { fill } from '#shared/i18n/messages.ts';
+import { officialLanguages } from '#shared/model/osce.ts';
 import { lookup } from './text.ts';
+import { categories, titles } from '#shared/model/participants.ts';
 
 export interface PageOptions {
   scriptPath: string;

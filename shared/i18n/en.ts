@@ -1,3 +1,5 @@
+// The words in one language: the e-mails and server pages, then the registration page.
+import type { FormMessages } from './form-messages.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages = {
@@ -102,4 +104,135 @@ export const en: Messages = {
     unavailableBody: 'Your registration could not be confirmed just now. Please open the link again in a few minutes.',
     registerAgain: 'Register again',
   },
+};
+
+export const formEn: FormMessages = {
+  languageName: 'English',
+  page: {
+    skipLink: 'Skip to main content',
+    languageNav: 'Language',
+    heading: 'Register for the event',
+    intro: 'Please complete this form for each participant. We will then send you an e-mail to confirm your registration.',
+    loading: 'Loading the event details…',
+    noscript: 'This form needs JavaScript. Please turn on JavaScript in your browser, or contact the organizers to register.',
+    event: 'Event',
+    dates: 'Dates',
+    venue: 'Venue',
+    organizer: 'Organizer',
+    optional: '(optional)',
+    submit: 'Submit registration',
+    sending: 'Sending your registration…',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+  },
+  sections: {
+    about: 'About you',
+    represent: 'Whom you represent',
+    travel: 'Travel',
+    needs: 'Requirements',
+  },
+  fields: {
+    title: {
+      label: 'Title',
+      none: 'None',
+      options: { Mr: 'Mr', Ms: 'Ms', Mx: 'Mx', Dr: 'Dr', Prof: 'Prof.', 'H.E.': 'H.E.' },
+    },
+    firstName: { label: 'First name', hint: 'As it appears in your passport or identity card' },
+    lastName: { label: 'Last name', hint: 'As it appears in your passport or identity card' },
+    email: { label: 'Email', hint: 'We will send the confirmation link to this address' },
+    phone: { label: 'Telephone number', hint: 'Include the country code, for example +43 1 514 36 0' },
+    category: {
+      legend: 'Whom do you represent?',
+      options: {
+        participating_state: 'A participating State',
+        partner_for_cooperation: 'A Partner for Co-operation',
+        osce_executive_structure: 'An OSCE executive structure (Secretariat or institution)',
+        osce_field_operation: 'An OSCE field operation',
+        international_organization: 'An international organization',
+        civil_society: 'Civil society or academia',
+      },
+    },
+    country: {
+      stateLabel: 'Participating State',
+      partnerLabel: 'Partner for Co-operation',
+      stateChoose: 'Select a participating State',
+      partnerChoose: 'Select a Partner for Co-operation',
+    },
+    organization: { label: 'Organization', hint: 'For example, the ministry or agency you work for' },
+    position: { label: 'Position', hint: 'For example, Head of Unit' },
+    arrivalDate: { legend: 'Arrival date', hint: 'For example, {example}' },
+    departureDate: { legend: 'Departure date', hint: 'For example, {example}' },
+    dietaryRequirements: { label: 'Dietary requirements', hint: 'For example, vegetarian, or any food allergies' },
+    accessibilityNeeds: {
+      label: 'Accessibility needs',
+      hint: 'Tell us about anything that would help you take part, for example step-free access or sign language interpretation',
+    },
+    consents: {
+      legend: 'Your consent',
+      privacyText:
+        'The organizers use your details only to prepare and hold this event: to confirm your registration, to prepare your badge and to contact you about the event.',
+      privacyNotice: 'I agree that my details are used as described above',
+      participantList: 'My name, organization and position may appear in the published list of participants',
+      photography: 'I agree to be photographed and filmed during the event',
+    },
+    website: { label: 'Leave this field empty' },
+  },
+  errors: {
+    summaryTitle: 'There is a problem',
+    prefix: 'Error:',
+    titlePrefix: 'Error: ',
+    tooLong: '{field} must be {max} characters or fewer',
+    singleLine: '{field} must be a single line, without special characters',
+    invalid: 'Check your answer to “{field}”',
+    unknownField: 'The form sent a field the service does not know. Please reload the page and try again.',
+    fields: {
+      title: { invalid_value: 'Select a title from the list' },
+      firstName: { required: 'Enter your first name' },
+      lastName: { required: 'Enter your last name' },
+      email: { required: 'Enter your e-mail address', invalid_format: 'Enter an e-mail address in the correct format, like name@example.org' },
+      phone: { invalid_format: 'Enter a telephone number, like +43 1 514 36 0' },
+      category: { required: 'Select whom you represent', invalid_value: 'Select one of the options listed' },
+      country: {
+        custom: 'Select the participating State you represent',
+        customPartner: 'Select the Partner for Co-operation you represent',
+        invalid_format: 'Select a country from the list',
+      },
+      organization: { required: 'Enter the name of your organization' },
+      position: { required: 'Enter your position' },
+      arrivalDate: { invalid_format: 'Arrival date must be a real date, like {example}' },
+      departureDate: {
+        invalid_format: 'Departure date must be a real date, like {example}',
+        custom: 'Departure date must be the same as or after the arrival date',
+      },
+      'consents.privacyNotice': { invalid_value: 'Select the box to agree that your details are used to organize the event' },
+    },
+  },
+  outcome: {
+    checkEmailTitle: 'Check your e-mail',
+    checkEmailSent: 'We are sending an e-mail to {email}.',
+    checkEmailAction: 'To complete your registration, open the link in the e-mail and press the button on the page that opens.',
+    checkEmailNotComplete: 'Your registration is not complete until you have confirmed it.',
+    checkEmailMissing:
+      'If the e-mail has not arrived within 10 minutes, please check your spam or junk folder. If it is not there either, submit the form again later or contact the organizers.',
+    registerAnother: 'Register another participant',
+    closedTitle: 'Registration is closed',
+    closedBody:
+      'Registration for this event is not open at the moment, so your details have not been sent. If you think this is a mistake, please contact the organizers.',
+    notFoundTitle: 'We cannot find this event',
+    notFoundBody:
+      'Please check that the address of this page is complete, as given in your invitation. If it is, please contact the organizers.',
+    tooManyTitle: 'Too many attempts',
+    tooManyBody: 'Your details have not been sent. Please wait a minute, then press “{submit}” again. Your answers are still on this page.',
+    unavailableTitle: 'The service is not available',
+    unavailableBody: 'Your details have not been sent. Please try again in a few minutes. Your answers are still on this page.',
+    networkTitle: 'No connection to the service',
+    networkBody:
+      'We could not reach the registration service, so your details have not been sent. Check your internet connection, then press “{submit}” again. Your answers are still on this page.',
+    unexpectedTitle: 'Something went wrong',
+    unexpectedBody: 'Your details have not been sent. Please try again later, or contact the organizers.',
+    eventLoadTitle: 'The event details could not be loaded',
+    eventLoadBody: 'Please check your internet connection and reload the page.',
+  },
+  countryNames: {},
 };

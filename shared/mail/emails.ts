@@ -1,8 +1,9 @@
-import { formatEventDates, formatVenue } from '../event-format.ts';
-import { escapeHtml } from '../html.ts';
+import { formatEventDates, formatVenue } from '../model/event.ts';
+import { escapeHtml } from '../platform/html.ts';
 import { fill, messagesFor, type Messages } from '../i18n/index.ts';
-import type { Language } from '../languages.ts';
-import type { ConferenceEvent, RegistrationDetails } from '../schemas.ts';
+import type { Language } from '../model/languages.ts';
+import type { RegistrationDetails } from '../model/registration-schema.ts';
+import { type ConferenceEvent } from '../model/event-schema.ts';
 
 export interface Email {
   to: string;

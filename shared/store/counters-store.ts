@@ -6,8 +6,13 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import type { CounterChange, Counters } from '../model/seats.ts';
 import { fromItem, toItem } from './attributes.ts';
 import { keys } from './table.ts';
+
+const countPrefix = 'n#';
+// Refusals DynamoDB documents as not applied, so retrying cannot count twice.
+const notApplied = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 
 /**
  * One item per event with its seat and waiting-list counters and the registration counts by status,
@@ -19,29 +24,6 @@ import { keys } from './table.ts';
  * DynamoDB guarantees were not applied (throttling). Any other failure is thrown and the caller's
  * request fails; whether it was counted is then unknown, which reconcile settles.
  */
-export interface Counters {
-  seatsTaken: number;
-  /** Queue numbers handed out so far. */
-  waitlistIssued: number;
-  /** Queue entries that left the queue (promoted, withdrawn, rejected, or a compensated join). */
-  waitlistDeparted: number;
-  /** waitlistIssued - waitlistDeparted, kept as its own attribute so a condition can test it. */
-  waiting: number;
-  /** `status:confirmed`, `category:civil_society`, `country:AT`, ... */
-  counts: Record<string, number>;
-}
-
-export interface CounterChange {
-  seats?: number;
-  waitlistIssued?: number;
-  waitlistDeparted?: number;
-  counts?: Record<string, number>;
-}
-
-const countPrefix = 'n#';
-// Refusals DynamoDB documents as not applied, so retrying cannot count twice.
-const notApplied = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
-
 export class CountersStore {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { ConferenceEvent } from '../schemas.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
+import { type ConferenceEvent } from '../model/event-schema.ts';
 
 /**
  * Events are data: stored as JSON on one item each, read with one GetItem per request. Every write

@@ -4,71 +4,16 @@ import {
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import type { RegistrationDetails, RegistrationStatus } from '../schemas.ts';
+import { detailFields } from '../model/form-fields.ts';
+import type { RegistrationStatus } from '../model/lifecycle.ts';
+import type { HistoryEntry, PendingMail, Registration, RegistrationDetails, Tombstone } from '../model/registration.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
-
-export interface Registration {
-  eventId: string;
-  emailKey: string;
-  registrationId: string;
-  status: RegistrationStatus;
-  createdAt: string;
-  updatedAt: string;
-  confirmedAt: string | undefined;
-  reference: string | undefined;
-  details: RegistrationDetails;
-  /** Only the hash of the confirmation link's secret is kept. */
-  confirmToken: { hash: string; expiresAt: string };
-  /** Rolling count of e-mails that submissions triggered, to cap resubmission mail. */
-  mailWindow: { startedAt: string; sent: number };
-  /** Set from SES bounce and complaint notifications; absent while mail is delivered. */
-  emailStatus?: 'bounced' | 'complained' | undefined;
-  /** Hashes of the manage links sent so far (newest last); each e-mail carries a fresh one. */
-  manageTokenHashes: string[];
-  /** While waitlisted: the queue number (orders the queue) and the position announced on joining it. */
-  waitlist: { seq: number; position: number } | undefined;
-  /** Set when organizers approved it (approval: required), also while it waits for a seat. */
-  approvedAt: string | undefined;
-  /** Every change of state and who made it: the participant, an organizer (from the JWT) or the system. */
-  history: HistoryEntry[];
-  /** E-mails SES did not take yet, retried with backoff by the mail sweeper (shared/outbox.ts). */
-  pendingMails: PendingMail[];
-  /** Optimistic lock: every write checks the version it read. */
-  version: number;
-  /** The ids of the last few writes (see save): internal, carried from read to write. */
-  writeIds?: string[] | undefined;
-}
-
-export interface PendingMail {
-  kind: string;
-  attempts: number;
-  nextAttemptAt: string;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  action: string;
-  from?: RegistrationStatus | undefined;
-  to?: RegistrationStatus | undefined;
-  reason?: string | undefined;
-}
-
-/** What erasure keeps: enough to count, nothing that identifies a person. */
-export interface Tombstone {
-  eventId: string;
-  registrationId: string;
-  status: 'erased';
-  previousStatus: RegistrationStatus;
-  category: string;
-  createdAt: string;
-  erasedAt: string;
-}
 
 export interface RegistrationFilter {
   status?: RegistrationStatus | undefined;
@@ -81,25 +26,6 @@ export interface RegistrationPage {
   lastEvaluatedKey: Record<string, string> | undefined;
   consumedCapacity: number;
 }
-
-/** The form fields kept on a registration, in the order of the form. */
-export const detailFields = [
-  'title',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'category',
-  'country',
-  'organization',
-  'position',
-  'language',
-  'arrivalDate',
-  'departureDate',
-  'dietaryRequirements',
-  'accessibilityNeeds',
-  'consents',
-] as const satisfies readonly (keyof RegistrationDetails)[];
 
 export class RegistrationStore {
   private readonly client: DynamoDBClient;
@@ -153,6 +79,38 @@ export class RegistrationStore {
       if (error instanceof ConditionalCheckFailedException) return ours();
       // A timeout or a dropped connection leaves it open whether the write landed: look before failing.
       if (await ours().catch(() => false)) return true;
+      throw error;
+    }
+  }
+
+  /**
+   * Marks the address's mail as bounced or complained. The version goes up like on every other write,
+   * so a request that read the registration before this (and saves with the old version) fails its
+   * condition and re-reads instead of overwriting the mark. A complaint is never downgraded to a
+   * bounce, and a registration that no longer exists is not recreated: false then.
+   */
+  async markEmailStatus(eventId: string, emailKey: string, status: 'bounced' | 'complained'): Promise<boolean> {
+    const conditions = ['attribute_exists(pk)'];
+    if (status === 'bounced') conditions.push('(attribute_not_exists(#emailStatus) OR #emailStatus <> :complained)');
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: toItem(keys.registration(eventId, emailKey)),
+          UpdateExpression: 'SET #emailStatus = :status, #version = if_not_exists(#version, :zero) + :one',
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: { '#emailStatus': 'emailStatus', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':status': { S: status },
+            ':zero': { N: '0' },
+            ':one': { N: '1' },
+            ...(status === 'bounced' ? { ':complained': { S: 'complained' } } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }

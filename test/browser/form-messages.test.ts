@@ -1,8 +1,8 @@
 // The form's texts in the six languages: complete, filled, and translated rather than copied.
 import { describe, expect, it } from 'vitest';
 import { formCatalogue } from '#shared/i18n/form.ts';
-import { languages } from '#shared/languages.ts';
-import { categories, titles } from '#shared/schemas.ts';
+import { languages } from '#shared/model/languages.ts';
+import { categories, titles } from '#shared/model/participants.ts';
 
 function leaves(node: unknown, prefix = ''): [string, string][] {
   if (typeof node === 'string') return [[prefix, node]];

@@ -2,7 +2,6 @@
 // journey to a confirmed registration, errors, the conditional country field, languages, accessibility.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventSchema } from '#shared/schemas.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
@@ -17,6 +16,7 @@ import {
   tabTo,
   whenLoaded,
 } from './support/browser.ts';
+import { eventSchema } from '#shared/model/event-schema.ts';
 
 if (!chromiumAvailable && chromiumRequired) {
   describe('browser tests', () => {

@@ -2,8 +2,8 @@
 // HTML part of every e-mail and on every page that shows them; CSV cells stay formula-safe.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '#shared/html.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { escapeHtml } from '#shared/platform/html.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
 import { manageToken, organizerCall, putEvent } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';

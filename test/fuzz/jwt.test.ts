@@ -4,8 +4,8 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '#shared/routes.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { routes } from '#shared/http/routes.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { localClientId, localIssuer } from '../../local/secrets.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { answerOf, assertWellFormed } from './support.ts';
@@ -144,7 +144,7 @@ describe('genuine tokens without the organizer group', () => {
 
   it('the genuine organizer token passes (the attacks above are refused for their flaw alone)', async () => {
     // Act
-    const answer = await call(organizerRoutes.find((route) => route.handler === 'list')!, `Bearer ${await signed(claims())}`);
+    const answer = await call(organizerRoutes.find((route) => route.handler === 'list-registrations')!, `Bearer ${await signed(claims())}`);
 
     // Assess
     expect(answer.status).toBe(200);

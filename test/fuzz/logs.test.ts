@@ -2,7 +2,7 @@
 // list as JSON and CSV, manage, update, withdraw, and some refused requests carrying personal data) is
 // captured at LOG_LEVEL=debug, and none holds an e-mail address, a name, a phone number or a token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEvent } from '#shared/seed-event.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { manageToken, organizerCall } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';

@@ -3,7 +3,7 @@
 // cursors and link tokens (a bit flipped in each of their parts).
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEvent } from '#shared/seed-event.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { register, registerAndConfirm } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { answerOf, assertWellFormed, listAll, validFormFor } from './support.ts';
@@ -122,7 +122,7 @@ describe('invalid UTF-8', () => {
 
   it('is refused with invalid_json when it arrives base64-encoded (as API Gateway sends non-text types)', async () => {
     // Prepare: the handler itself, with the event API Gateway builds for a body it does not treat as text.
-    const { handler } = await import('../../functions/submit.ts');
+    const { handler } = await import('../../functions/submit-registration.ts');
     const body = Buffer.concat([Buffer.from('{"firstName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]).toString('base64');
 
     // Act

@@ -3,8 +3,8 @@
 // error shape with a known code, nothing invalid is ever stored, and a refused request changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type Route } from '#shared/routes.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { routes, type Route } from '#shared/http/routes.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { registerAndConfirm } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import {
@@ -60,9 +60,9 @@ function requestFor(route: Route): fc.Arbitrary<Fuzzed> {
     name === 'eventId' ? fc.oneof(fc.constant(eventId), pathSegment) : fc.oneof(fc.constant('01ARZ3NDEKTSV4RRFFQ69G5FAV'), pathSegment);
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
   const body =
-    route.handler === 'submit'
+    route.handler === 'submit-registration'
       ? fc.oneof(hostileBody(jsonValue), mutatedForm(fc.oneof(fc.emailAddress(), hostileString)).map((form) => JSON.stringify(form)))
-      : route.handler === 'update'
+      : route.handler === 'update-registration'
         ? hostileBody(fc.record({ token: fc.oneof(hostileString, jsonValue), changes: jsonValue }, { requiredKeys: [] }))
         : hostileBody(fc.oneof(jsonValue, fc.record({ token: hostileString, reason: hostileString }, { requiredKeys: [] })));
   return fc
@@ -101,7 +101,7 @@ describe(`every route under fuzzing (seed ${fuzzSeed})`, () => {
         fc.asyncProperty(requests, async (request) => {
           assertWellFormed(await send(request), `${request.method} ${request.path} ${JSON.stringify(request.headers)}`);
         }),
-        { numRuns: route.handler === 'submit' || route.handler === 'update' ? 150 : 80 },
+        { numRuns: route.handler === 'submit-registration' || route.handler === 'update-registration' ? 150 : 80 },
       );
     });
   }

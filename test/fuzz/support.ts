@@ -3,8 +3,10 @@
 import { validForm } from '../support/fixtures.ts';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { errorCodes, registrationInputSchema, registrationViewSchema } from '#shared/schemas.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import type { TestApi } from '../support/local-api.ts';
+import { errorCodes } from '#shared/model/errors.ts';
+import { registrationViewSchema } from '#shared/http/contract.ts';
 
 /** Override with FUZZ_SEED=<n> to explore; the default keeps CI deterministic. */
 export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20170710);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtime } from '#shared/runtime.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { manageToken, organizerCall, putEvent, register, registrationsOf, statsOf } from '../support/journeys.ts';
 import { waitForMail } from '../support/mailbox.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitRegistration } from '#shared/registration.ts';
-import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { registrationInputSchema } from '#shared/schemas.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { submitRegistration } from '#shared/actions/submit-registration.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';

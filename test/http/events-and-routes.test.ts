@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationInputSchema } from '#shared/schemas.ts';
-import { routes } from '#shared/routes.ts';
-import { runtime } from '#shared/runtime.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { routes } from '#shared/http/routes.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 
 let api: TestApi;

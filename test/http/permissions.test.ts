@@ -4,15 +4,15 @@
 // covers them, so a missing grant fails here instead of as AccessDenied in AWS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, type FunctionName } from '../../infra/functions.ts';
-import { routes, type HandlerName } from '#shared/routes.ts';
-import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { runtime } from '#shared/runtime.ts';
+import { routes, type HandlerName } from '#shared/http/routes.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { manageToken, organizerCall, putEvent, register, registrationsOf, type Registered } from '../support/journeys.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { submitRegistration } from '#shared/registration.ts';
-import { registrationInputSchema } from '#shared/schemas.ts';
+import { submitRegistration } from '#shared/actions/submit-registration.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 
 let api: TestApi;
 const calls = new Map<HandlerName, Set<string>>();
@@ -59,46 +59,46 @@ describe('Declared permissions', () => {
     await as('put-event', () => putEvent(api, 'perm', { capacity: 1, approval: 'required' }));
     await as('list-events', () => api.request('/events'));
     await as('get-event', () => api.request('/events/perm'));
-    await as('openapi', () => api.request('/openapi.json'));
-    await as('fallback', () => api.request('/nowhere'));
+    await as('get-openapi', () => api.request('/openapi.json'));
+    await as('answer-unknown-route', () => api.request('/nowhere'));
     const people: Awaited<ReturnType<typeof register>>[] = [];
-    for (let i = 0; i < 5; i++) people.push(await as('submit', () => register(api, 'perm')));
+    for (let i = 0; i < 5; i++) people.push(await as('submit-registration', () => register(api, 'perm')));
     const [a, b, c, d, g] = people as [Registered, Registered, Registered, Registered, Registered];
-    await as('confirm-page', () => api.request(`/confirm?token=${encodeURIComponent(a.confirmToken)}`));
-    for (const person of people) await as('confirm', () => api.postJson('/registrations/confirm', { token: person.confirmToken }));
+    await as('show-confirm-page', () => api.request(`/confirm?token=${encodeURIComponent(a.confirmToken)}`));
+    for (const person of people) await as('confirm-registration', () => api.postJson('/registrations/confirm', { token: person.confirmToken }));
     const expired = await registerInThePast('perm');
-    await as('confirm', () => api.postJson('/registrations/confirm', { token: expired }));
+    await as('confirm-registration', () => api.postJson('/registrations/confirm', { token: expired }));
     const id = async (person: Registered) => (await registrationsOf(api, 'perm')).find((item) => item.email === person.email)!.registrationId;
     const decide = async (person: Registered, action: 'approve' | 'reject') => {
       const registrationId = await id(person);
-      return as(action, () => organizerCall(api, `/events/perm/registrations/${registrationId}/${action}`, { method: 'POST', body: '{"reason":"Quota"}' }));
+      return as(`${action}-registration`, () => organizerCall(api, `/events/perm/registrations/${registrationId}/${action}`, { method: 'POST', body: '{"reason":"Quota"}' }));
     };
-    await as('list', () => organizerCall(api, '/events/perm/registrations'));
-    await as('list', () => organizerCall(api, '/events/perm/registrations', { headers: { accept: 'text/csv' } }));
+    await as('list-registrations', () => organizerCall(api, '/events/perm/registrations'));
+    await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', { headers: { accept: 'text/csv' } }));
     await decide(a, 'approve');
     await decide(b, 'approve');
     await decide(c, 'approve');
-    await as('stats', () => organizerCall(api, '/events/perm/stats'));
+    await as('get-event-stats', () => organizerCall(api, '/events/perm/stats'));
     const manage = async (person: Registered) => manageToken((await mailTo(api.sesEndpoint, person.email)).at(-1)!);
-    await as('manage-page', async () => api.request(`/manage?token=${encodeURIComponent(await manage(b))}`));
-    await as('self', async () => api.request(`/registrations/self?token=${encodeURIComponent(await manage(b))}`));
-    await as('update', async () => api.postJson('/registrations/update', { token: await manage(c), changes: { country: 'DE' } }));
+    await as('show-manage-page', async () => api.request(`/manage?token=${encodeURIComponent(await manage(b))}`));
+    await as('get-own-registration', async () => api.request(`/registrations/self?token=${encodeURIComponent(await manage(b))}`));
+    await as('update-registration', async () => api.postJson('/registrations/update', { token: await manage(c), changes: { country: 'DE' } }));
     await decide(a, 'reject');
     await as('put-event', () => putEvent(api, 'perm', { capacity: 2, approval: 'required' }));
     await decide(d, 'approve');
-    await as('withdraw', async () => api.postJson('/registrations/withdraw', { token: await manage(b) }));
+    await as('withdraw-registration', async () => api.postJson('/registrations/withdraw', { token: await manage(b) }));
     await decide(g, 'approve');
-    await as('erase', async () => api.postJson('/registrations/erase', { token: await manage(c) }));
-    await as('submit', () => api.postJson('/events/perm/registrations', validForm({ email: a.email })));
+    await as('erase-registration', async () => api.postJson('/registrations/erase', { token: await manage(c) }));
+    await as('submit-registration', () => api.postJson('/events/perm/registrations', validForm({ email: a.email })));
     // A withdrawn participant registers again (the withdrawal leaves the counts: UpdateItem).
-    await as('submit', () => api.postJson('/events/perm/registrations', validForm({ email: b.email })));
+    await as('submit-registration', () => api.postJson('/events/perm/registrations', validForm({ email: b.email })));
     // A seat counted but held by nobody (the crash window), then more seats: reconcile finds and fills it.
     const h = await register(api, 'perm');
     await api.postJson('/registrations/confirm', { token: h.confirmToken });
     await decide(h, 'approve');
     await runtime().counters.apply('perm', { seats: 1 });
     await as('put-event', () => putEvent(api, 'perm', { capacity: 3, approval: 'required' }));
-    await as('reconcile', () => organizerCall(api, '/events/perm/reconcile', { method: 'POST' }));
+    await as('reconcile-event', () => organizerCall(api, '/events/perm/reconcile', { method: 'POST' }));
 
     // Assess: nothing undeclared
     const undeclared: string[] = [];
@@ -113,8 +113,8 @@ describe('Declared permissions', () => {
         if (!allowed) undeclared.push(`${handler}: ${call}`);
       }
     }
-    expect(calls.get('submit')).toEqual(new Set(['GetItem', 'PutItem', 'UpdateItem', 'ses:SendEmail']));
-    expect(calls.get('list')).toContain('Query:byEvent');
+    expect(calls.get('submit-registration')).toEqual(new Set(['GetItem', 'PutItem', 'UpdateItem', 'ses:SendEmail']));
+    expect(calls.get('list-registrations')).toContain('Query:byEvent');
     expect(undeclared).toEqual([]);
 
     // Assess: nothing declared and unused

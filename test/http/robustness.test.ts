@@ -3,10 +3,10 @@
 // seat that looks free while people wait, and mail about states the registration has left.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { emailKey } from '#shared/identifiers.ts';
-import { mailingRuntime } from '#shared/mailing-runtime.ts';
-import { deliverPendingMail, recordPendingMail } from '#shared/outbox.ts';
-import { runtime } from '#shared/runtime.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+import { deliverPendingMail, recordPendingMail } from '#shared/mail/outbox.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { mailTo, waitForMail } from '../support/mailbox.ts';
 import { confirm, putEvent, register, registerAndConfirm, registrationsOf, statsOf } from '../support/journeys.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtime } from '#shared/runtime.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { validForm, uniqueEmail } from '../support/fixtures.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';

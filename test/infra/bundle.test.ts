@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { functionNames, type FunctionName } from '../../infra/functions.ts';
 import { ignoredSeedErrors } from '../../infra/seed.ts';
 import { siteObjects } from '../../infra/site.ts';
-import { emailKey } from '../../shared/identifiers.ts';
-import { seedEvent } from '../../shared/seed-event.ts';
-import { createDynamoClient } from '../../shared/store/client.ts';
-import { EventStore } from '../../shared/store/event-store.ts';
-import { keys } from '../../shared/store/table.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { EventStore } from '#shared/store/event-store.ts';
+import { keys } from '#shared/store/table.ts';
 import { buildWebAssets } from '../../web/build.ts';
 import { ensureTable } from '../../local/table-setup.ts';
 import { validForm } from '../support/fixtures.ts';
@@ -132,7 +132,7 @@ describe('the bundled API handlers', () => {
 
   it('submit stores the registration and mails the link through SES', async () => {
     // Act
-    const response = await invokeHttp('submit', {
+    const response = await invokeHttp('submit-registration', {
       method: 'POST',
       path: `/events/${eventId}/registrations`,
       routeKey: 'POST /events/{eventId}/registrations',
@@ -151,7 +151,7 @@ describe('the bundled API handlers', () => {
 
   it('confirm-page shows the confirmation page for the mailed link', async () => {
     // Act
-    const response = await invokeHttp('confirm-page', { method: 'GET', path: '/confirm', routeKey: 'GET /confirm', query: { token } });
+    const response = await invokeHttp('show-confirm-page', { method: 'GET', path: '/confirm', routeKey: 'GET /confirm', query: { token } });
 
     // Assess
     expect(response.statusCode).toBe(200);
@@ -160,7 +160,7 @@ describe('the bundled API handlers', () => {
 
   it('confirm confirms and answers the reference', async () => {
     // Act
-    const response = await invokeHttp('confirm', {
+    const response = await invokeHttp('confirm-registration', {
       method: 'POST',
       path: '/registrations/confirm',
       routeKey: 'POST /registrations/confirm',
@@ -175,7 +175,7 @@ describe('the bundled API handlers', () => {
 
   it('list shows the registration to an organizer, with the claims as the JWT authorizer passes them', async () => {
     // Act
-    const response = await invokeHttp('list', {
+    const response = await invokeHttp('list-registrations', {
       method: 'GET',
       path: `/events/${eventId}/registrations`,
       routeKey: 'GET /events/{eventId}/registrations',
@@ -192,7 +192,7 @@ describe('the bundled API handlers', () => {
 
   it('list refuses a token without the organizer group', async () => {
     // Act
-    const response = await invokeHttp('list', {
+    const response = await invokeHttp('list-registrations', {
       method: 'GET',
       path: `/events/${eventId}/registrations`,
       routeKey: 'GET /events/{eventId}/registrations',
@@ -206,7 +206,7 @@ describe('the bundled API handlers', () => {
 
   it('openapi serves the document', async () => {
     // Act
-    const response = await invokeHttp('openapi', { method: 'GET', path: '/openapi.json', routeKey: 'GET /openapi.json' });
+    const response = await invokeHttp('get-openapi', { method: 'GET', path: '/openapi.json', routeKey: 'GET /openapi.json' });
 
     // Assess
     expect(response.statusCode).toBe(200);
@@ -215,8 +215,8 @@ describe('the bundled API handlers', () => {
 
   it('fallback answers 404 and 405 in the API error shape', async () => {
     // Act
-    const missing = await invokeHttp('fallback', { method: 'GET', path: '/nowhere', routeKey: '$default' });
-    const wrongMethod = await invokeHttp('fallback', { method: 'DELETE', path: '/openapi.json', routeKey: '$default' });
+    const missing = await invokeHttp('answer-unknown-route', { method: 'GET', path: '/nowhere', routeKey: '$default' });
+    const wrongMethod = await invokeHttp('answer-unknown-route', { method: 'DELETE', path: '/openapi.json', routeKey: '$default' });
 
     // Assess
     expect(missing.statusCode).toBe(404);
@@ -231,7 +231,7 @@ describe('the bundled API handlers', () => {
     const before = await dynamo.send(new GetItemCommand({ TableName: tableName, Key: registrationKey(address), ConsistentRead: true }));
 
     // Act
-    await handlers['email-events'](snsEvent(sesFeedback('Bounce', eventId, address)));
+    await handlers['record-email-feedback'](snsEvent(sesFeedback('Bounce', eventId, address)));
 
     // Assess
     const after = await dynamo.send(new GetItemCommand({ TableName: tableName, Key: registrationKey(address), ConsistentRead: true }));
@@ -280,7 +280,7 @@ describe('the bundled organizer and self-service handlers', () => {
 
   it('stats answers the counters to an organizer', async () => {
     // Act
-    const response = await invokeHttp('stats', {
+    const response = await invokeHttp('get-event-stats', {
       method: 'GET',
       path: `/events/${eventId}/stats`,
       routeKey: 'GET /events/{eventId}/stats',
@@ -295,7 +295,7 @@ describe('the bundled organizer and self-service handlers', () => {
 
   it('self refuses an invalid manage token with 400 invalid_token', async () => {
     // Act
-    const response = await invokeHttp('self', { method: 'GET', path: '/registrations/self', routeKey: 'GET /registrations/self', query: { token: 'not-a-token' } });
+    const response = await invokeHttp('get-own-registration', { method: 'GET', path: '/registrations/self', routeKey: 'GET /registrations/self', query: { token: 'not-a-token' } });
 
     // Assess
     expect(response.statusCode).toBe(400);
@@ -304,7 +304,7 @@ describe('the bundled organizer and self-service handlers', () => {
 
   it('withdraw refuses an invalid manage token with 400 invalid_token', async () => {
     // Act
-    const response = await invokeHttp('withdraw', {
+    const response = await invokeHttp('withdraw-registration', {
       method: 'POST',
       path: '/registrations/withdraw',
       routeKey: 'POST /registrations/withdraw',
@@ -319,7 +319,7 @@ describe('the bundled organizer and self-service handlers', () => {
 
   it('manage-page answers an invalid link with a 400 page in the browser\'s language', async () => {
     // Act
-    const response = await invokeHttp('manage-page', {
+    const response = await invokeHttp('show-manage-page', {
       method: 'GET',
       path: '/manage',
       routeKey: 'GET /manage',
@@ -335,7 +335,7 @@ describe('the bundled organizer and self-service handlers', () => {
 
   it('approve answers 404 for a registration that does not exist', async () => {
     // Act
-    const response = await invokeHttp('approve', {
+    const response = await invokeHttp('approve-registration', {
       method: 'POST',
       path: `/events/${eventId}/registrations/${randomUUID()}/approve`,
       routeKey: 'POST /events/{eventId}/registrations/{registrationId}/approve',

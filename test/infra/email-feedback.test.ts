@@ -4,13 +4,14 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../local/table-setup.ts';
-import { parseSesFeedback, recordEmailFeedback } from '../../shared/email-feedback.ts';
-import { emailKey } from '../../shared/identifiers.ts';
-import { createDynamoClient } from '../../shared/store/client.ts';
-import { RegistrationStore, type Registration } from '../../shared/store/registration-store.ts';
-import { keys } from '../../shared/store/table.ts';
+import { parseSesFeedback, recordEmailFeedback } from '#shared/mail/feedback.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { RegistrationStore } from '#shared/store/registration-store.ts';
+import { keys } from '#shared/store/table.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { sesFeedback } from './lambda-events.ts';
+import { type Registration } from '#shared/model/registration.ts';
 
 const tableName = `feedback-${randomUUID()}`;
 const eventId = 'osce-drugs-2017';
@@ -98,7 +99,7 @@ describe('recordEmailFeedback', () => {
     const registration = await registered();
 
     // Act
-    const outcome = await recordEmailFeedback(dynamo, tableName, { eventId, address: addressOf(registration).toUpperCase(), status: 'bounced' });
+    const outcome = await recordEmailFeedback(store, { eventId, address: addressOf(registration).toUpperCase(), status: 'bounced' });
 
     // Assess
     expect(outcome).toBe('recorded');
@@ -110,7 +111,7 @@ describe('recordEmailFeedback', () => {
   it('makes a writer holding the old version fail its condition instead of erasing the mark', async () => {
     // Prepare
     const registration = await registered();
-    await recordEmailFeedback(dynamo, tableName, { eventId, address: addressOf(registration), status: 'complained' });
+    await recordEmailFeedback(store, { eventId, address: addressOf(registration), status: 'complained' });
 
     // Act
     const staleWrite = await store.save({ ...registration, version: registration.version + 1 }, registration.version);
@@ -126,10 +127,10 @@ describe('recordEmailFeedback', () => {
   it('never downgrades a complaint to a bounce', async () => {
     // Prepare
     const registration = await registered();
-    await recordEmailFeedback(dynamo, tableName, { eventId, address: addressOf(registration), status: 'complained' });
+    await recordEmailFeedback(store, { eventId, address: addressOf(registration), status: 'complained' });
 
     // Act
-    const outcome = await recordEmailFeedback(dynamo, tableName, { eventId, address: addressOf(registration), status: 'bounced' });
+    const outcome = await recordEmailFeedback(store, { eventId, address: addressOf(registration), status: 'bounced' });
 
     // Assess
     expect(outcome).toBe('skipped');
@@ -141,7 +142,7 @@ describe('recordEmailFeedback', () => {
     const address = uniqueEmail();
 
     // Act
-    const outcome = await recordEmailFeedback(dynamo, tableName, { eventId, address, status: 'bounced' });
+    const outcome = await recordEmailFeedback(store, { eventId, address, status: 'bounced' });
 
     // Assess
     expect(outcome).toBe('skipped');

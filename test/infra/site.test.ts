@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPathPatterns, pageRouterCode, siteObjects } from '../../infra/site.ts';
 import { ignoredSeedErrors } from '../../infra/seed.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
-import { routes } from '../../shared/routes.ts';
-import { seedEvent } from '../../shared/seed-event.ts';
-import { eventItem } from '../../shared/store/event-store.ts';
-import { keys } from '../../shared/store/table.ts';
+import { routes } from '#shared/http/routes.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
+import { eventItem } from '#shared/store/event-store.ts';
+import { keys } from '#shared/store/table.ts';
 import { formContentSecurityPolicy, isPageRoute } from '../../web/serve.ts';
 import { realSettings, removeOutdirs, resources, synthStack, type Resources, type Synthesized } from './synth.ts';
 

@@ -7,8 +7,8 @@ import { accessLogFields } from '../../infra/api.ts';
 import { access, functionNames } from '../../infra/functions.ts';
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
-import { routeKey, routes } from '../../shared/routes.ts';
-import { createTableInput, tableKeys } from '../../shared/store/table.ts';
+import { routeKey, routes } from '#shared/http/routes.ts';
+import { createTableInput, tableKeys } from '#shared/store/table.ts';
 
 import { functionIdOf, handlerFunctions, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
 
@@ -122,7 +122,7 @@ describe('the HTTP API', () => {
 
     // Assess
     for (const route of routes) expect(byKey[routeKey(route)], routeKey(route)).toBe(functionIdOf(defaults.template, route.handler));
-    expect(byKey.$default).toBe(functionIdOf(defaults.template, 'fallback'));
+    expect(byKey.$default).toBe(functionIdOf(defaults.template, 'answer-unknown-route'));
     for (const integration of Object.values(integrations)) expect(integration.Properties!.PayloadFormatVersion).toBe('2.0');
   });
 
@@ -197,7 +197,7 @@ describe('the functions', () => {
 
     // Assess
     expect(Object.keys(functions)).toHaveLength(functionNames.length);
-    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'fallback', 'email-events', 'mail-sweeper'])].sort());
+    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'answer-unknown-route', 'record-email-feedback', 'send-pending-mail'])].sort());
     for (const name of functionNames) {
       const properties = functions[functionIdOf(defaults.template, name)]!.Properties!;
       expect(properties.Runtime, name).toBe('nodejs24.x');
@@ -252,7 +252,7 @@ describe('the functions', () => {
         ORGANIZER_GROUP: 'organizers',
         LOG_LEVEL: 'info',
       });
-      if (name === 'list') {
+      if (name === 'list-registrations') {
         expect(env(name).CURSOR_SECRET).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] });
       } else {
         expect(env(name).CURSOR_SECRET, name).toBeUndefined();
@@ -266,7 +266,7 @@ describe('the functions', () => {
 
     // Act
     const env = (synthesized: Synthesized) =>
-      resources(synthesized.template, 'AWS::Lambda::Function')[functionIdOf(synthesized.template, 'submit')]!.Properties!.Environment.Variables;
+      resources(synthesized.template, 'AWS::Lambda::Function')[functionIdOf(synthesized.template, 'submit-registration')]!.Properties!.Environment.Variables;
 
     // Assess
     expect(env(defaults).PUBLIC_BASE_URL).toEqual({
@@ -316,13 +316,13 @@ describe('least privilege', () => {
     const readers = routes.filter((route) => route.method === 'GET').map((route) => route.handler);
 
     // Act + Assess
-    expect(readers).toEqual(expect.arrayContaining(['list', 'confirm-page', 'get-event']));
+    expect(readers).toEqual(expect.arrayContaining(['list-registrations', 'show-confirm-page', 'get-event']));
     for (const name of readers) {
       for (const write of writes) expect(actionsOf(real.template, name), name).not.toContain(write);
     }
-    expect(actionsOf(real.template, 'email-events')).toEqual(['dynamodb:UpdateItem']);
-    expect(actionsOf(real.template, 'openapi')).toEqual([]);
-    expect(actionsOf(real.template, 'fallback')).toEqual([]);
+    expect(actionsOf(real.template, 'record-email-feedback')).toEqual(['dynamodb:UpdateItem']);
+    expect(actionsOf(real.template, 'get-openapi')).toEqual([]);
+    expect(actionsOf(real.template, 'answer-unknown-route')).toEqual([]);
   });
 
   it('keeps the registration lists (byEvent index) from every public function', () => {
@@ -337,9 +337,9 @@ describe('least privilege', () => {
       );
 
     // Assess
-    expect(queriesByEvent('list')).toBe(true);
+    expect(queriesByEvent('list-registrations')).toBe(true);
     for (const name of publicHandlers) expect(queriesByEvent(name), name).toBe(false);
-    expect(actionsOf(real.template, 'submit')).not.toContain('dynamodb:Scan');
+    expect(actionsOf(real.template, 'submit-registration')).not.toContain('dynamodb:Scan');
     // The public event listing reads the table, held by IAM to the EVENTS partition.
     const listing = statementsOf(real.template, 'list-events').find((statement) => (statement.Action as string[]).includes('dynamodb:Query'))!;
     expect(listing.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['EVENTS'] } });
@@ -379,7 +379,7 @@ describe('least privilege', () => {
   });
 
   it('lets the mailing functions send only as the sender, through the identity and configuration set', () => {
-    for (const name of ['submit', 'confirm']) {
+    for (const name of ['submit-registration', 'confirm-registration']) {
       // Act
       const send = statementsOf(real.template, name).find((statement) => (statement.Action as string[]).includes('ses:SendEmail'))!;
 
@@ -485,13 +485,13 @@ describe('e-mail', () => {
     real.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'lambda',
       TopicArn: { Ref: topicId },
-      Endpoint: { 'Fn::GetAtt': [functionIdOf(real.template, 'email-events'), 'Arn'] },
+      Endpoint: { 'Fn::GetAtt': [functionIdOf(real.template, 'record-email-feedback'), 'Arn'] },
     });
   });
 
   it('retries pending mail every minute with the mail sweeper, which may only read the outbox index and rewrite items', () => {
     // Prepare
-    const sweeper = functionIdOf(real.template, 'mail-sweeper');
+    const sweeper = functionIdOf(real.template, 'send-pending-mail');
 
     // Assess
     real.template.hasResourceProperties('AWS::Events::Rule', {
@@ -499,8 +499,8 @@ describe('e-mail', () => {
       State: 'ENABLED',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [sweeper, 'Arn'] } })],
     });
-    expect(actionsOf(real.template, 'mail-sweeper')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'ses:SendEmail']);
-    const query = statementsOf(real.template, 'mail-sweeper').find((statement) => (statement.Action as string[]).includes('dynamodb:Query'))!;
+    expect(actionsOf(real.template, 'send-pending-mail')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'ses:SendEmail']);
+    const query = statementsOf(real.template, 'send-pending-mail').find((statement) => (statement.Action as string[]).includes('dynamodb:Query'))!;
     expect(JSON.stringify(query.Resource)).toContain('/index/byPendingMail');
     expect(JSON.stringify(query.Resource)).not.toContain('/index/byEvent');
   });

@@ -1,11 +1,11 @@
 // The steps of a participant's and an organizer's journey, through the HTTP API, for tests that
 // build on them. Each returns what a person would have in hand afterwards (links from e-mails, ids).
 import { expect } from 'vitest';
-import { seedEvent } from '#shared/seed-event.ts';
-import type { ConferenceEvent } from '#shared/schemas.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail, validForm } from './fixtures.ts';
 import type { TestApi } from './local-api.ts';
 import { linkToken, waitForMail, type ReceivedMail } from './mailbox.ts';
+import { type ConferenceEvent } from '#shared/model/event-schema.ts';
 
 export function manageToken(mail: ReceivedMail): string {
   const match = /\/manage\?token=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { signOrganizerToken } from '../../local/jwt.ts';
 import { localClientId, localIssuer } from '../../local/secrets.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
-import type { ThrottleSettings } from '#shared/throttling.ts';
+import type { ThrottleSettings } from '#shared/http/throttling.ts';
 
 export interface TestApi {
   stack: LocalStack;

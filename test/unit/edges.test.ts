@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { claimsAsStrings } from '../../local/jwt.ts';
-import { csvCell, toCsv } from '#shared/csv.ts';
-import { CursorCodec } from '#shared/cursor.ts';
-import { composeToken, emailKey, newReference, newRegistrationId, parseToken } from '#shared/identifiers.ts';
-import { languageFromAcceptLanguage } from '#shared/languages.ts';
-import { parseGroupsClaim } from '#shared/organizer-auth.ts';
-import { nextAttemptAt } from '#shared/outbox.ts';
-import { TokenBucket } from '#shared/throttling.ts';
+import { csvCell, toCsv } from '#shared/model/csv.ts';
+import { CursorCodec } from '#shared/model/cursor.ts';
+import { composeToken, emailKey, newReference, newRegistrationId, parseToken } from '#shared/model/tokens.ts';
+import { languageFromAcceptLanguage } from '#shared/model/languages.ts';
+import { parseGroupsClaim } from '#shared/http/organizer-auth.ts';
+import { nextAttemptAt } from '#shared/mail/outbox.ts';
+import { TokenBucket } from '#shared/http/throttling.ts';
 
 describe('Function: parseGroupsClaim', () => {
   it.each([

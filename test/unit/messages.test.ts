@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '#shared/i18n/index.ts';
-import { languages } from '#shared/languages.ts';
+import { languages } from '#shared/model/languages.ts';
 import { participantEmail, type ParticipantMail } from '#shared/mail/emails.ts';
-import { confirmPage, confirmedPage, problemPage } from '#shared/pages.ts';
-import { detailsOf } from '#shared/registration.ts';
-import { registrationInputSchema } from '#shared/schemas.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { validForm } from '../support/fixtures.ts';
+import { confirmPage, confirmedPage } from '#shared/pages/confirm-pages.ts';
+import { problemPage } from '#shared/pages/problem-pages.ts';
+import { detailsOf } from '#shared/model/registration.ts';
 
 function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detailsOf, isHoneypotFilled, planSubmission } from '#shared/registration.ts';
-import { registrationInputSchema } from '#shared/schemas.ts';
-import type { Registration } from '#shared/store/registration-store.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import { validForm } from '../support/fixtures.ts';
+import { detailsOf, isHoneypotFilled, type Registration } from '#shared/model/registration.ts';
+import { planSubmission } from '#shared/model/submission.ts';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const details = detailsOf(registrationInputSchema.parse(validForm({ email: 'Anna.Berger@Example.org' })));

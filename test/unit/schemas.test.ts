@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toApiIssues } from '#shared/errors.ts';
-import { partnersForCooperation, participatingStates } from '#shared/osce.ts';
-import { eventSchema, listQuerySchema, registrationInputSchema } from '#shared/schemas.ts';
-import { seedEvent } from '#shared/seed-event.ts';
+import { toApiIssues } from '#shared/model/errors.ts';
+import { partnersForCooperation, participatingStates } from '#shared/model/osce.ts';
+import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { seedEvent } from '#shared/model/seed-event.ts';
 import { validForm } from '../support/fixtures.ts';
+import { eventSchema } from '#shared/model/event-schema.ts';
+import { listQuerySchema } from '#shared/http/contract.ts';
 
 describe('Schema: registrationInputSchema', () => {
   it('knows the 57 participating States and the 11 Partners for Co-operation', () => {

@@ -1,0 +1,43 @@
+import middy from '@middy/core';
+import { findEvent } from '#shared/actions/find-event.ts';
+import { exportRegistrationsCsv, listRegistrations } from '#shared/actions/list-registrations.ts';
+import { listQuerySchema } from '#shared/http/contract.ts';
+import { header, type HttpEvent } from '#shared/http/request.ts';
+import { json } from '#shared/http/responses.ts';
+import { apiRoute } from '#shared/http/route.ts';
+import { CursorCodec } from '#shared/model/cursor.ts';
+import { ApiError, parseOrThrow } from '#shared/model/errors.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
+
+/** GET /events/{eventId}/registrations (organizers): a page of JSON, or every match as CSV. */
+async function listRegistrationsHandler(event: HttpEvent) {
+  const deps = runtime();
+  const conference = await findEvent(deps.events, event.pathParameters?.eventId);
+  const query = parseOrThrow(listQuerySchema, event.queryStringParameters ?? {});
+
+  if (wantsCsv(header(event, 'accept'))) {
+    if (query.cursor) throw new ApiError(400, 'invalid_cursor', 'The CSV export has no pages: leave out the cursor.');
+    const csv = await exportRegistrationsCsv(deps.registrations, conference.id, query);
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8; header=present',
+        'content-disposition': `attachment; filename="${conference.id}-registrations.csv"`,
+      },
+      body: csv,
+    };
+  }
+  const { consumedCapacity: _capacity, ...page } = await listRegistrations(deps.registrations, cursors(deps.config.cursorSecret), conference.id, query);
+  return json(200, page);
+}
+
+function cursors(secret: string | undefined): CursorCodec {
+  if (!secret) throw new Error('CURSOR_SECRET is not set');
+  return new CursorCodec(secret);
+}
+
+function wantsCsv(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((type) => type.split(';')[0]!.trim().toLowerCase() === 'text/csv');
+}
+
+export const handler = middy(listRegistrationsHandler).use(apiRoute('list-registrations'));

@@ -1,0 +1,110 @@
+// Confirming the address: the link in the e-mail proves it. Where the registration goes depends on
+// the event: a seat, the waiting list when the seats are taken, or the organizers' review.
+import { notify, placementMail } from '../mail/notify.ts';
+import { ApiError } from '../model/errors.ts';
+import type { ConferenceEvent } from '../model/event.ts';
+import type { Language } from '../model/languages.ts';
+import { moved, type Registration } from '../model/registration.ts';
+import { isExpired } from '../model/submission.ts';
+import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
+import { lostRace, retryOnConflict } from '../store/optimistic.ts';
+import type { RegistrationStore } from '../store/registration-store.ts';
+import { commitRemoval, commitTransition } from './commit.ts';
+import type { RegistrationDeps } from './deps.ts';
+import { settleQueue } from './waitlist.ts';
+
+export type TokenState =
+  | { kind: 'invalid' }
+  | { kind: 'expired'; registration: Registration }
+  | { kind: 'pending'; registration: Registration }
+  | { kind: 'confirmed'; registration: Registration };
+
+/** Reads what a confirmation token refers to without changing anything (the GET page uses it). */
+export async function inspectConfirmationToken(
+  registrations: RegistrationStore,
+  token: string,
+  now: Date = new Date(),
+): Promise<TokenState> {
+  const parts = parseToken(token);
+  if (!parts) return { kind: 'invalid' };
+  const registration = await registrations.get(parts.eventId, parts.emailKey);
+  if (!registration || !sameSecret(sha256(parts.secret), registration.confirmToken.hash)) return { kind: 'invalid' };
+  // A withdrawn or rejected registration has nothing left to confirm.
+  if (registration.status === 'withdrawn' || registration.status === 'rejected' || !registration.reference) {
+    return registration.status === 'pending_confirmation' ? pendingState(registration, now) : { kind: 'invalid' };
+  }
+  return { kind: 'confirmed', registration };
+}
+
+function pendingState(registration: Registration, now: Date): TokenState {
+  if (isExpired(registration.confirmToken.expiresAt, now)) return { kind: 'expired', registration };
+  return { kind: 'pending', registration };
+}
+
+export interface ConfirmOutcome {
+  /** Where the registration stands now: confirmed, waitlisted, awaiting_approval, or later states on a repeat. */
+  status: Exclude<Registration['status'], 'pending_confirmation'>;
+  reference: string;
+  eventId: string;
+  position?: number;
+  language: Language;
+}
+
+export const invalidToken = () =>
+  new ApiError(400, 'invalid_token', 'This link is not valid. Use the most recent e-mail, or register again.');
+export const tokenExpired = () =>
+  new ApiError(410, 'token_expired', 'This link has expired. Please register again to receive a new one.');
+
+/**
+ * Confirms the address a token belongs to. Where the registration goes depends on the event: a seat
+ * (confirmed), the waiting list when the seats are taken, or the organizers' review. A repeat answers
+ * the same without a second e-mail; an expired link purges the unconfirmed registration (the TTL would,
+ * but it can lag by days).
+ */
+export async function confirmRegistration(deps: RegistrationDeps, token: string, now: Date = new Date()): Promise<ConfirmOutcome> {
+  return retryOnConflict(async () => {
+    const state = await inspectConfirmationToken(deps.registrations, token, now);
+    if (state.kind === 'invalid') throw invalidToken();
+    const { registration } = state;
+    const event = await deps.events.get(registration.eventId);
+    if (!event) throw invalidToken();
+    if (state.kind === 'confirmed') return outcomeOf(registration);
+    if (state.kind === 'expired') {
+      await commitRemoval(deps, event, registration);
+      throw tokenExpired();
+    }
+
+    const result = await placeConfirmed(deps, event, registration, now);
+    if (result.kind !== 'written') {
+      if (result.kind === 'lost' && result.seatReturned) await settleQueue(deps, event, now);
+      return lostRace;
+    }
+    // Only the request whose write won sends the e-mail, so it goes out once however often the button is pressed.
+    await notify(deps, event, result.registration, placementMail(result.registration), result.manageToken);
+    if (result.registration.status === 'waitlisted') await settleQueue(deps, event, now);
+    return outcomeOf(result.registration);
+  });
+}
+
+/** A seat if one is free, else the waiting list; or the organizers' review when the event asks for approval. */
+async function placeConfirmed(deps: RegistrationDeps, event: ConferenceEvent, registration: Registration, now: Date) {
+  const tryStatus = async (to: 'confirmed' | 'waitlisted' | 'awaiting_approval') => {
+    const { registration: next, manageToken } = withManageLink(moved(registration, to, event, now, 'participant', 'confirmed_email'));
+    const result = await commitTransition(deps, event, registration, next);
+    return result.kind === 'written' ? { ...result, manageToken } : result;
+  };
+  if (event.approval === 'required') return tryStatus('awaiting_approval');
+  const seated = await tryStatus('confirmed');
+  return seated.kind === 'full' ? tryStatus('waitlisted') : seated;
+}
+
+function outcomeOf(registration: Registration): ConfirmOutcome {
+  const status = registration.status === 'pending_confirmation' ? 'confirmed' : registration.status;
+  return {
+    status,
+    reference: registration.reference!,
+    eventId: registration.eventId,
+    ...(status === 'waitlisted' && registration.waitlist ? { position: registration.waitlist.position } : {}),
+    language: registration.details.language,
+  };
+}

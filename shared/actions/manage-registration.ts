@@ -1,0 +1,144 @@
+// What participants do with the private manage link from their e-mails: see their registration,
+// correct it while organizers have not yet approved it, withdraw, or erase it entirely.
+import { notify } from '../mail/notify.ts';
+import { ApiError, fieldIssue, invalidTransition, validationFailed } from '../model/errors.ts';
+import type { ConferenceEvent } from '../model/event.ts';
+import type { Language } from '../model/languages.ts';
+import { canEdit, canWithdraw, holdsSeat } from '../model/lifecycle.ts';
+import { detailsOf, historyEntry, moved, registrationView, withHistory, type Registration } from '../model/registration.ts';
+import { parseRegistrationForm } from '../model/registration-schema.ts';
+import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
+import { lostRace, retryOnConflict } from '../store/optimistic.ts';
+import { commitRemoval, commitTransition } from './commit.ts';
+import type { RegistrationDeps, StoreDeps } from './deps.ts';
+import { promoteFromWaitlist } from './waitlist.ts';
+
+const invalidManageToken = () =>
+  new ApiError(400, 'invalid_token', 'This link is not valid. Use the link from your most recent e-mail.');
+
+/** Fields a participant may not change: the address is the registration's identity. */
+const fixedFields = ['email', 'website'] as const;
+
+export interface ManagedRegistration {
+  registration: Registration;
+  event: ConferenceEvent;
+}
+
+/** The registration a manage token belongs to, or 400 invalid_token (also after erasure). */
+export async function resolveManageToken(deps: StoreDeps, token: unknown): Promise<ManagedRegistration> {
+  const parts = typeof token === 'string' ? parseToken(token) : undefined;
+  if (!parts) throw invalidManageToken();
+  const registration = await deps.registrations.get(parts.eventId, parts.emailKey);
+  const hash = sha256(parts.secret);
+  if (!registration || !registration.manageTokenHashes.some((stored) => sameSecret(stored, hash))) throw invalidManageToken();
+  const event = await deps.events.get(registration.eventId);
+  if (!event) throw invalidManageToken();
+  return { registration, event };
+}
+
+/** The participant's own view: the organizer's view of it, plus what they may still do and their place in the queue. */
+export async function selfView(deps: StoreDeps, { registration, event }: ManagedRegistration) {
+  const position =
+    registration.status === 'waitlisted' && registration.waitlist
+      ? 1 + (await deps.registrations.waitlistedAhead(event.id, registration.waitlist.seq))
+      : null;
+  return {
+    ...registrationView(registration),
+    waitlistPosition: position,
+    canEdit: canEdit(registration, event),
+    canWithdraw: canWithdraw(registration),
+  };
+}
+export type SelfView = Awaited<ReturnType<typeof selfView>>;
+
+/** Applies the corrections; answers the registration as now stored, and its event (the page shows both). */
+export async function updateRegistration(deps: StoreDeps, token: unknown, changes: unknown, now: Date = new Date()) {
+  return retryOnConflict(async () => {
+    const { registration, event } = await resolveManageToken(deps, token);
+    if (!canEdit(registration, event)) throw invalidTransition(registration.status, 'changed online');
+    const requested = changesObject(changes);
+    // The merged form must pass every rule again (a new category needs a matching country, ...).
+    const consents = isObject(requested.consents) ? { ...registration.details.consents, ...requested.consents } : requested.consents;
+    const candidate: Record<string, unknown> = {
+      ...registration.details,
+      ...requested,
+      ...(requested.consents === undefined ? {} : { consents }),
+    };
+    for (const [field, value] of Object.entries(candidate)) if (value === null) delete candidate[field];
+    const corrected = { ...detailsOf(parseRegistrationForm(event, candidate, ['changes'])), email: registration.details.email };
+    // Nothing to write when nothing changed.
+    if (sameDetails(corrected, registration.details)) return { view: await selfView(deps, { registration, event }), event };
+    const next: Registration = {
+      ...registration,
+      details: corrected,
+      updatedAt: now.toISOString(),
+      history: withHistory(registration, historyEntry(now, 'participant', 'updated', registration.status, registration.status)),
+      version: registration.version + 1,
+    };
+    const result = await commitTransition(deps, event, registration, next);
+    if (result.kind !== 'written') return lostRace;
+    return { view: await selfView(deps, { registration: result.registration, event }), event };
+  });
+}
+
+function sameDetails(a: Registration['details'], b: Registration['details']): boolean {
+  const canonical = (details: Registration['details']) =>
+    JSON.stringify(Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y))));
+  return canonical(a) === canonical(b);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function changesObject(changes: unknown): Record<string, unknown> {
+  if (!isObject(changes)) throw validationFailed([fieldIssue('changes', 'Expected an object of the fields to change', 'invalid_type')]);
+  const fixed = fixedFields.filter((field) => field in changes);
+  if (fixed.length > 0) {
+    throw validationFailed(
+      fixed.map((field) => fieldIssue(`changes.${field}`, 'Cannot be changed: withdraw and register again with the new address', 'not_changeable')),
+    );
+  }
+  return changes;
+}
+
+/** Withdraws; answers the participant's language too, for the page that confirms it. */
+export async function withdrawRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'withdrawn'; language: Language }> {
+  return retryOnConflict(async () => {
+    const { registration, event } = await resolveManageToken(deps, token);
+    if (!canWithdraw(registration)) throw invalidTransition(registration.status, 'withdrawn');
+    const { registration: next, manageToken } = withManageLink(moved(registration, 'withdrawn', event, now, 'participant', 'withdrawn'));
+    const result = await commitTransition(deps, event, registration, next);
+    if (result.kind !== 'written') return lostRace;
+    // The seat goes to the queue before anybody is mailed: a slow mail service must not hold it up.
+    if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    await notify(deps, event, result.registration, { kind: 'withdrawn' }, manageToken);
+    return { status: 'withdrawn' as const, language: registration.details.language };
+  });
+}
+
+/**
+ * GDPR erasure: the registration and every personal datum go; an anonymous tombstone (status,
+ * category, dates) stays so the counts remain explainable. Only the request whose delete removed the
+ * item writes the tombstone and counts the erasure, so two erasures at once count one.
+ */
+export async function eraseRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased'; language: Language }> {
+  return retryOnConflict(async () => {
+    const { registration, event } = await resolveManageToken(deps, token);
+    const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
+    if (outcome === 'lost') return lostRace;
+    if (outcome === 'deleted') {
+      await deps.registrations.saveTombstone({
+        eventId: event.id,
+        registrationId: registration.registrationId,
+        status: 'erased',
+        previousStatus: registration.status,
+        category: registration.details.category,
+        createdAt: registration.createdAt,
+        erasedAt: now.toISOString(),
+      });
+      if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
+    }
+    return { status: 'erased' as const, language: registration.details.language };
+  });
+}

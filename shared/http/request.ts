@@ -1,0 +1,79 @@
+// Reading a request: headers, and a body checked for media type, size and encoding before it is parsed.
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ApiError, fieldIssue, validationFailed } from '../model/errors.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]>; scopes?: string[] | null } };
+  };
+};
+
+export const maxBodyBytes = 32 * 1024;
+
+export function header(event: HttpEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+type BodyKind = 'json' | 'form';
+
+function mediaType(event: HttpEvent): { type: string; charset: string | undefined } {
+  const [type = '', ...params] = (header(event, 'content-type') ?? '').split(';');
+  const charset = params
+    .map((param) => param.trim().toLowerCase())
+    .find((param) => param.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  return { type: type.trim().toLowerCase(), charset };
+}
+
+export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: Record<string, string> };
+
+/** Whether the body is a browser's form post (pages answer those with pages). */
+export function isFormPost(event: HttpEvent): boolean {
+  return mediaType(event).type === 'application/x-www-form-urlencoded';
+}
+
+/**
+ * Checks media type, size and encoding of the body, and parses it: JSON into a value, a form post into
+ * a plain object of strings. API Gateway base64-encodes bodies it does not consider text, so both arrive.
+ */
+export function readBody(event: HttpEvent, accepted: readonly BodyKind[]): ParsedBody {
+  const { type, charset } = mediaType(event);
+  const kind: BodyKind | undefined =
+    type === 'application/json' ? 'json' : type === 'application/x-www-form-urlencoded' ? 'form' : undefined;
+  if (!kind || !accepted.includes(kind) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
+    const expected = accepted.map((k) => (k === 'json' ? 'application/json' : 'application/x-www-form-urlencoded')).join(' or ');
+    throw new ApiError(415, 'unsupported_media_type', `Send the body as ${expected} (UTF-8).`);
+  }
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > maxBodyBytes) {
+    throw new ApiError(413, 'payload_too_large', `The body must not exceed ${maxBodyBytes} bytes.`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid UTF-8.');
+  }
+  if (kind === 'form') return { kind, value: Object.fromEntries(new URLSearchParams(text)) };
+  try {
+    return { kind, value: JSON.parse(text) };
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+}
+
+export function requireJsonObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw validationFailed([fieldIssue('', 'Expected an object', 'invalid_type')], 'The body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A JSON object body (the routes that take JSON only). */
+export function readJsonObject(event: HttpEvent): Record<string, unknown> {
+  return requireJsonObject(readBody(event, ['json']).value);
+}

@@ -1,0 +1,29 @@
+// The shapes of the answers: JSON, HTML pages, and the API's one error shape.
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { ApiError } from '../model/errors.ts';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
+
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+export const pageContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': pageContentSecurityPolicy, ...headers },
+    body,
+  };
+}
+
+export function errorResult(error: ApiError): HttpResult {
+  return json(error.statusCode, error.toBody(), error.headers);
+}

@@ -1,0 +1,90 @@
+// What an event is, as organizers save it (PUT /events/{eventId}) and as the public reads it.
+import * as z from 'zod/mini';
+import { eventIdPattern } from './tokens.ts';
+import { categories } from './participants.ts';
+import { about, countryCode, isoDate, isoDateTime, singleLine } from './schema-parts.ts';
+
+export const eventIdSchema = z
+  .string()
+  .check(z.regex(eventIdPattern, 'Lowercase letters, digits and hyphens'), about({ example: 'osce-drugs-2017' }));
+
+export const eventSchema = z
+  .strictObject({
+    id: eventIdSchema,
+    title: singleLine(300, 'Title of the event'),
+    subtitle: z.optional(singleLine(300, 'Subtitle')),
+    organizer: z.optional(singleLine(300, 'Organizing body')),
+    venue: z.strictObject({
+      name: singleLine(200, 'Venue, e.g. Hofburg (Neuer Saal)'),
+      city: singleLine(100, 'City'),
+      country: countryCode,
+    }),
+    startDate: isoDate,
+    endDate: isoDate,
+    timeZone: z._default(z.string().check(z.minLength(1)), 'Europe/Vienna').check(about({ description: 'IANA time zone of the venue' })),
+    registration: z
+      ._default(
+        z.strictObject({
+          opensAt: z.optional(isoDateTime),
+          closesAt: z.optional(isoDateTime),
+        }),
+        {},
+      )
+      .check(about({ description: 'Registration window; an absent bound leaves that side open' })),
+    categories: z.array(z.enum(categories)).check(z.minLength(1), about({ description: 'Categories of participants invited' })),
+    referencePrefix: z
+      ._default(z.string().check(z.regex(/^[A-Z0-9]{2,10}$/)), 'REG')
+      .check(about({ description: 'Prefix of the registration references, e.g. DRUGS17' })),
+    capacity: z.optional(
+      z
+        .int()
+        .check(
+          z.gte(1),
+          z.lte(100_000),
+          about({ description: 'Seats; beyond them confirmed registrations join the waiting list. Absent: no limit' }),
+        ),
+    ),
+    approval: z
+      ._default(z.enum(['none', 'required']), 'none')
+      .check(about({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' })),
+  })
+  .check(
+    z.superRefine((event, ctx) => {
+      if (event.endDate < event.startDate) {
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The event cannot end before it starts' });
+      }
+      const { opensAt, closesAt } = event.registration;
+      if (opensAt && closesAt && Date.parse(closesAt) <= Date.parse(opensAt)) {
+        ctx.addIssue({ code: 'custom', path: ['registration', 'closesAt'], message: 'Must be after opensAt' });
+      }
+      if (new Set(event.categories).size !== event.categories.length) {
+        ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Each category at most once' });
+      }
+    }),
+    about({ id: 'Event' }),
+  );
+
+export type ConferenceEvent = z.output<typeof eventSchema>;
+
+export const publicEventSchema = z
+  .object({
+    id: eventIdSchema,
+    title: z.string(),
+    subtitle: z.optional(z.string()),
+    organizer: z.optional(z.string()),
+    venue: z.object({ name: z.string(), city: z.string(), country: z.string() }),
+    startDate: isoDate,
+    endDate: isoDate,
+    timeZone: z.string(),
+    registration: z.object({
+      opensAt: z.optional(z.string()),
+      closesAt: z.optional(z.string()),
+      open: z.boolean().check(about({ description: 'Whether registration is open right now' })),
+    }),
+    categories: z.array(z.enum(categories)),
+    capacity: z.optional(z.number()),
+    approval: z.enum(['none', 'required']),
+  })
+  .check(about({ id: 'PublicEvent' }));
+
+export const eventListSchema = z.object({ items: z.array(publicEventSchema) }).check(about({ id: 'EventList' }));

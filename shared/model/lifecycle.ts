@@ -1,0 +1,58 @@
+// A registration's life: one table of its statuses and what each allows, from which every status set
+// in the code is derived. The moves themselves are in registration.ts.
+
+export type Decision = 'approve' | 'reject';
+
+interface StatusRules {
+  /** Reached only once the address is confirmed: carries a reference and a confirmation time. */
+  participating: boolean;
+  /** Counted in the statistics (an unconfirmed registration may vanish through the TTL unannounced). */
+  counted: boolean;
+  holdsSeat: boolean;
+  /** The participant may still correct the data online (see canEdit for approval). */
+  editable: boolean;
+  withdrawable: boolean;
+  /** The organizer decisions it accepts. A rejection can also undo an earlier yes, which frees the seat. */
+  decisions: readonly Decision[];
+}
+
+// The order is the order of the lifecycle, and of the status lists in the API's documents.
+export const lifecycle = {
+  pending_confirmation: { participating: false, counted: false, holdsSeat: false, editable: true, withdrawable: true, decisions: [] },
+  confirmed: { participating: true, counted: true, holdsSeat: true, editable: true, withdrawable: true, decisions: ['reject'] },
+  waitlisted: { participating: true, counted: true, holdsSeat: false, editable: true, withdrawable: true, decisions: ['reject'] },
+  awaiting_approval: { participating: true, counted: true, holdsSeat: false, editable: true, withdrawable: true, decisions: ['approve', 'reject'] },
+  approved: { participating: true, counted: true, holdsSeat: true, editable: false, withdrawable: true, decisions: ['reject'] },
+  rejected: { participating: false, counted: true, holdsSeat: false, editable: false, withdrawable: false, decisions: [] },
+  withdrawn: { participating: false, counted: true, holdsSeat: false, editable: false, withdrawable: false, decisions: [] },
+} as const satisfies Record<string, StatusRules>;
+
+export type RegistrationStatus = keyof typeof lifecycle;
+export const registrationStatuses = Object.keys(lifecycle) as [RegistrationStatus, ...RegistrationStatus[]];
+
+const rules = (status: RegistrationStatus): StatusRules => lifecycle[status];
+
+export function isParticipating(status: RegistrationStatus): boolean {
+  return rules(status).participating;
+}
+
+export function isCounted(status: RegistrationStatus): boolean {
+  return rules(status).counted;
+}
+
+export function holdsSeat(status: RegistrationStatus): boolean {
+  return rules(status).holdsSeat;
+}
+
+export function accepts(status: RegistrationStatus, decision: Decision): boolean {
+  return rules(status).decisions.includes(decision);
+}
+
+export function canEdit(registration: { status: RegistrationStatus }, event: { approval: 'none' | 'required' }): boolean {
+  // With approval, a confirmed address is reviewed as submitted; without it, corrections stay open.
+  return rules(registration.status).editable && !(registration.status === 'confirmed' && event.approval === 'required');
+}
+
+export function canWithdraw(registration: { status: RegistrationStatus }): boolean {
+  return rules(registration.status).withdrawable;
+}

@@ -1,0 +1,10 @@
+// Who acts on the secretariat's side, as the identity provider's token names them.
+export interface Organizer {
+  subject: string;
+  username: string | undefined;
+}
+
+/** How an organizer appears in a registration's history. */
+export function actorOf(organizer: Organizer): string {
+  return `organizer:${organizer.username ?? organizer.subject}`;
+}

@@ -1,0 +1,103 @@
+// The registration form: the single source of truth for what a participant submits. The submit and
+// update handlers validate with it, the page validates with it in the browser, its types are inferred
+// from it, and GET /openapi.json describes it. Every list of the form's fields (the store's columns,
+// the organizer's view, the page's order, the manage page's editable fields) is derived from it.
+import * as z from 'zod/mini';
+import { languages } from './languages.ts';
+import { participatingStateCodes, partnerCodes } from './osce.ts';
+import { fieldIssue, toApiIssues, validationFailed } from './errors.ts';
+import { categories, titles, type Category } from './participants.ts';
+import { standardFormFields, type FormFieldName } from './form-fields.ts';
+import { about, countryCode, freeText, isoDate, singleLine } from './schema-parts.ts';
+
+// Every field of the standard form, keyed as form-fields.ts lists them (the `satisfies` makes the two
+// lists one: a field missing from either does not compile).
+export const registrationFormShape = {
+  title: z.optional(z.enum(titles).check(about({ description: 'Form of address' }))),
+  firstName: singleLine(100, 'First name, as in the passport'),
+  lastName: singleLine(100, 'Last name, as in the passport'),
+  email: z.pipe(
+    z.string().check(z.trim(), z.maxLength(254, 'At most 254 characters')),
+    z.email('Must be an e-mail address such as name@example.org').check(
+      about({ description: 'E-mail address; the identity key, compared case-insensitively' }),
+    ),
+  ),
+  phone: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.regex(/^\+?[0-9][0-9 ()./-]{3,28}[0-9]$/, 'Must be a phone number such as +43 1 514 36 0'),
+        about({ description: 'Phone number, preferably in international format' }),
+      ),
+  ),
+  category: z.enum(categories).check(about({ description: 'Whom the participant represents' })),
+  country: z.optional(countryCode).check(
+    about({
+      description:
+        'Required for participating_state (one of the 57 participating States) and partner_for_cooperation (one of the 11 Partners)',
+    }),
+  ),
+  organization: singleLine(200, 'Ministry, agency or organization'),
+  position: z.optional(singleLine(200, 'Position or function')),
+  language: z._default(z.enum(languages), 'en').check(about({ description: 'Language of the e-mails and pages' })),
+  arrivalDate: z.optional(isoDate),
+  departureDate: z.optional(isoDate),
+  dietaryRequirements: z.optional(freeText(500, 'Dietary requirements')),
+  accessibilityNeeds: z.optional(freeText(500, 'Accessibility needs')),
+  consents: z.strictObject({
+    privacyNotice: z
+      .literal(true, 'The privacy notice must be accepted')
+      .check(about({ description: 'Must be true: the participant accepts the privacy notice' })),
+    participantList: z._default(z.boolean(), false).check(about({ description: 'May appear in the published participant list' })),
+    photography: z._default(z.boolean(), false).check(about({ description: 'Agrees to be photographed' })),
+  }),
+  website: z.optional(
+    z
+      .string()
+      .check(z.maxLength(2000), about({ description: 'Leave empty. A honeypot for bots: when filled, nothing is stored or sent.' })),
+  ),
+} satisfies Record<FormFieldName, z.ZodMiniType>;
+
+export const registrationInputSchema = z
+  .strictObject(inFormOrder(registrationFormShape))
+  .check(
+    z.superRefine((input, ctx) => {
+      if (input.category === 'participating_state' || input.category === 'partner_for_cooperation') {
+        const allowed = input.category === 'participating_state' ? participatingStateCodes : partnerCodes;
+        const which = input.category === 'participating_state' ? 'participating State' : 'Partner for Co-operation';
+        if (input.country === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['country'], message: `Required: the ${which} represented` });
+        } else if (!allowed.has(input.country)) {
+          ctx.addIssue({ code: 'custom', path: ['country'], message: `Not an OSCE ${which}` });
+        }
+      }
+      if (input.arrivalDate && input.departureDate && input.departureDate < input.arrivalDate) {
+        ctx.addIssue({ code: 'custom', path: ['departureDate'], message: 'Departure cannot be before arrival' });
+      }
+    }),
+    about({ id: 'RegistrationInput', title: 'Registration form' }),
+  );
+
+export type RegistrationInput = z.input<typeof registrationInputSchema>;
+export type RegistrationForm = z.output<typeof registrationInputSchema>;
+/** What is kept of a submitted form: everything but the honeypot. */
+export type RegistrationDetails = Omit<RegistrationForm, 'website'>;
+
+/** The shape with its keys in the form's order, whatever order the literal above has. */
+function inFormOrder<Shape extends Record<FormFieldName, z.ZodMiniType>>(shape: Shape): Shape {
+  return Object.fromEntries(standardFormFields.map(({ name }) => [name, shape[name]])) as Shape;
+}
+
+/**
+ * A form as an event accepts it: every rule of the schema, and a category the event invites. Issues
+ * carry `prefix` (the update route nests the form under `changes`).
+ */
+export function parseRegistrationForm(event: { categories: readonly Category[] }, input: unknown, prefix: readonly string[] = []): RegistrationForm {
+  const parsed = registrationInputSchema.safeParse(input);
+  if (!parsed.success) throw validationFailed(toApiIssues(parsed.error, prefix));
+  if (!event.categories.includes(parsed.data.category)) {
+    throw validationFailed([fieldIssue([...prefix, 'category'].join('.'), 'This event does not invite this category')]);
+  }
+  return parsed.data;
+}

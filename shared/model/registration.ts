@@ -1,0 +1,137 @@
+// A registration as the domain knows it, and the pure operations on it: what is kept of a form, the
+// move from one status to the next with its history, and what organizers see of it.
+import type { ConferenceEvent } from './event.ts';
+import { isParticipating, type RegistrationStatus } from './lifecycle.ts';
+import type { RegistrationDetails, RegistrationForm } from './registration-schema.ts';
+import { newReference } from './tokens.ts';
+
+export type { RegistrationDetails, RegistrationForm } from './registration-schema.ts';
+
+export interface Registration {
+  eventId: string;
+  emailKey: string;
+  registrationId: string;
+  status: RegistrationStatus;
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt: string | undefined;
+  reference: string | undefined;
+  details: RegistrationDetails;
+  /** Only the hash of the confirmation link's secret is kept. */
+  confirmToken: { hash: string; expiresAt: string };
+  /** Rolling count of e-mails that submissions triggered, to cap resubmission mail. */
+  mailWindow: { startedAt: string; sent: number };
+  /** Set from SES bounce and complaint notifications; absent while mail is delivered. */
+  emailStatus?: 'bounced' | 'complained' | undefined;
+  /** Hashes of the manage links sent so far (newest last); each e-mail carries a fresh one. */
+  manageTokenHashes: string[];
+  /** While waitlisted: the queue number (orders the queue) and the position announced on joining it. */
+  waitlist: { seq: number; position: number } | undefined;
+  /** Set when organizers approved it (approval: required), also while it waits for a seat. */
+  approvedAt: string | undefined;
+  /** Every change of state and who made it: the participant, an organizer (from the JWT) or the system. */
+  history: HistoryEntry[];
+  /** E-mails SES did not take yet, retried with backoff by the mail sweeper (mail/outbox.ts). */
+  pendingMails: PendingMail[];
+  /** Optimistic lock: every write checks the version it read. */
+  version: number;
+  /** The ids of the last few writes (see save): internal, carried from read to write. */
+  writeIds?: string[] | undefined;
+}
+
+export interface PendingMail {
+  kind: string;
+  attempts: number;
+  nextAttemptAt: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  from?: RegistrationStatus | undefined;
+  to?: RegistrationStatus | undefined;
+  reason?: string | undefined;
+}
+
+/** What erasure keeps: enough to count, nothing that identifies a person. */
+export interface Tombstone {
+  eventId: string;
+  registrationId: string;
+  status: 'erased';
+  previousStatus: RegistrationStatus;
+  category: string;
+  createdAt: string;
+  erasedAt: string;
+}
+
+/** People never see the honeypot field; any value in it means a bot filled the form. */
+export function isHoneypotFilled(website: unknown): boolean {
+  if (website === undefined || website === null || website === false) return false;
+  return typeof website !== 'string' || website.trim() !== '';
+}
+
+export function detailsOf(form: RegistrationForm): RegistrationDetails {
+  const { website: _honeypot, ...details } = form;
+  return details;
+}
+
+export function historyEntry(
+  now: Date,
+  actor: string,
+  action: string,
+  from: RegistrationStatus | undefined,
+  to: RegistrationStatus | undefined,
+  reason?: string,
+): HistoryEntry {
+  return { at: now.toISOString(), actor, action, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(reason ? { reason } : {}) };
+}
+
+// The history keeps the latest entries: an item must stay far below DynamoDB's 400 KB whatever a
+// participant or a script does to it.
+const keptHistoryEntries = 50;
+
+export function withHistory(registration: Registration, entry: HistoryEntry): HistoryEntry[] {
+  return [...registration.history, entry].slice(-keptHistoryEntries);
+}
+
+/** Moves the registration to `to`, stamping the times that status implies and recording who did it. */
+export function moved(
+  registration: Registration,
+  to: RegistrationStatus,
+  event: ConferenceEvent,
+  now: Date,
+  actor: string,
+  action: string,
+  reason?: string,
+): Registration {
+  const nowIso = now.toISOString();
+  const participating = isParticipating(to);
+  return {
+    ...registration,
+    status: to,
+    updatedAt: nowIso,
+    reference: registration.reference ?? (participating ? newReference(event.referencePrefix) : undefined),
+    confirmedAt: registration.confirmedAt ?? (participating ? nowIso : undefined),
+    approvedAt: to === 'approved' && !registration.approvedAt ? nowIso : registration.approvedAt,
+    waitlist: to === 'waitlisted' ? registration.waitlist : undefined,
+    history: withHistory(registration, historyEntry(now, actor, action, registration.status, to, reason)),
+    version: registration.version + 1,
+  };
+}
+
+/** What an organizer sees of a registration: the form fields and its state, never a token or its hash. */
+export function registrationView(registration: Registration) {
+  return {
+    registrationId: registration.registrationId,
+    eventId: registration.eventId,
+    reference: registration.reference ?? null,
+    status: registration.status,
+    createdAt: registration.createdAt,
+    updatedAt: registration.updatedAt,
+    confirmedAt: registration.confirmedAt ?? null,
+    emailStatus: registration.emailStatus ?? 'ok',
+    ...registration.details,
+  };
+}
+export type RegistrationView = ReturnType<typeof registrationView>;

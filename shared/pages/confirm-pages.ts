@@ -1,0 +1,42 @@
+// The page behind the confirmation link, and what its button leads to.
+import { escapeHtml } from '../platform/html.ts';
+import { fill, messagesFor } from '../i18n/index.ts';
+import type { Language } from '../model/languages.ts';
+import { layout } from './layout.ts';
+
+export function confirmPage(language: Language, token: string, eventTitle: string): string {
+  const messages = messagesFor(language).pages;
+  return layout(
+    language,
+    messages.confirmTitle,
+    `<p>${escapeHtml(fill(messages.confirmIntro, { event: eventTitle }))}</p>
+<form method="post" action="/registrations/confirm">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<input type="hidden" name="lang" value="${language}">
+<button type="submit" class="button">${escapeHtml(messages.confirmButton)}</button>
+</form>
+<p class="note">${escapeHtml(messages.confirmNote)}</p>`,
+  );
+}
+
+/** What the confirm button led to: a seat, a place on the waiting list, or the organizers' review. */
+export function confirmedPage(
+  language: Language,
+  reference: string,
+  outcome: { status: string; position?: number | undefined } = { status: 'confirmed' },
+): string {
+  const all = messagesFor(language);
+  const messages = all.pages;
+  const [title, body] =
+    outcome.status === 'waitlisted'
+      ? [all.statuses.waitlisted, fill(all.waitlisted.body, { position: String(outcome.position ?? '') })]
+      : outcome.status === 'awaiting_approval'
+        ? [all.statuses.awaiting_approval, all.awaitingApproval.body]
+        : [messages.confirmedTitle, fill(messages.confirmedBody, { reference })];
+  return layout(
+    language,
+    title,
+    `<div class="panel" role="status">${escapeHtml(all.labels.reference)}<strong id="reference">${escapeHtml(reference)}</strong></div>
+<p>${escapeHtml(body)}</p>`,
+  );
+}

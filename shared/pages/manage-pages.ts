@@ -1,0 +1,91 @@
+// The participant's private page behind the manage link: their registration, a form to correct it,
+// and the withdraw and erase buttons. Opening it changes nothing; only its forms' POSTs do.
+import type { SelfView } from '../actions/manage-registration.ts';
+import { formMessagesFor } from '../i18n/form.ts';
+import { fill, messagesFor } from '../i18n/index.ts';
+import { formatEventDates, type ConferenceEvent } from '../model/event.ts';
+import { kindOf, pageEditableFields } from '../model/form-fields.ts';
+import { languages, type Language } from '../model/languages.ts';
+import { escapeHtml } from '../platform/html.ts';
+import { layout } from './layout.ts';
+
+type PageField = (typeof pageEditableFields)[number];
+
+function fieldLabel(language: Language, field: PageField): string {
+  const fields = formMessagesFor(language).fields;
+  const entry = fields[field] as { label?: string; legend?: string };
+  return entry.label ?? entry.legend ?? field;
+}
+
+/** The OSCE's name for the country where it differs from the browser's (CLDR) one, as the form shows it. */
+function countryName(language: Language, code: string): string {
+  return formMessagesFor(language).countryNames[code] ?? new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+}
+
+export function managePage(view: SelfView, event: ConferenceEvent, token: string, notice?: string): string {
+  const language = view.language;
+  const messages = messagesFor(language);
+  const words = messages.manage;
+  const form = formMessagesFor(language);
+  const rows: [string, string][] = [
+    [words.status, messages.statuses[view.status]],
+    ...(view.reference ? [[messages.labels.reference, view.reference] as [string, string]] : []),
+    [messages.labels.event, `${event.title} (${formatEventDates(event, language)})`],
+    [form.fields.firstName.label, view.firstName],
+    [form.fields.lastName.label, view.lastName],
+    [form.fields.email.label, view.email],
+    [form.fields.category.legend, form.fields.category.options[view.category]],
+    // The form asks for a country only from participating States and Partners, and labels it for each.
+    ...(view.country && (view.category === 'participating_state' || view.category === 'partner_for_cooperation')
+      ? [
+          [
+            view.category === 'partner_for_cooperation' ? form.fields.country.partnerLabel : form.fields.country.stateLabel,
+            countryName(language, view.country),
+          ] as [string, string],
+        ]
+      : []),
+    [form.fields.organization.label, view.organization],
+    ...(view.position ? [[form.fields.position.label, view.position] as [string, string]] : []),
+  ];
+  const details = `<dl class="summary">${rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+  const position = view.waitlistPosition ? `<p class="panel-info">${escapeHtml(fill(words.position, { position: String(view.waitlistPosition) }))}</p>` : '';
+  const hiddenToken = `<input type="hidden" name="token" value="${escapeHtml(token)}">`;
+
+  const edit = view.canEdit
+    ? `<h2>${escapeHtml(words.change)}</h2>
+<form method="post" action="/registrations/update" novalidate>
+${hiddenToken}
+${pageEditableFields
+  .map((field) => {
+    const value = (view[field] as string | undefined) ?? '';
+    const kind = kindOf(field);
+    const type = kind === 'date' ? 'date' : kind === 'phone' ? 'tel' : 'text';
+    const input =
+      kind === 'long_text'
+        ? `<textarea id="f-${field}" name="${field}" rows="2" maxlength="500">${escapeHtml(value)}</textarea>`
+        : `<input id="f-${field}" name="${field}" type="${type}" value="${escapeHtml(value)}">`;
+    return `<div class="field"><label for="f-${field}">${escapeHtml(fieldLabel(language, field))}</label>${input}</div>`;
+  })
+  .join('\n')}
+<div class="field"><label for="f-language">Language / Langue / Sprache / Lingua / Язык / Idioma</label><select id="f-language" name="language">${languages
+      .map((code) => `<option value="${code}"${code === language ? ' selected' : ''}>${escapeHtml(messagesFor(code).languageName)}</option>`)
+      .join('')}</select></div>
+<button type="submit" class="button">${escapeHtml(words.save)}</button>
+</form>`
+    : `<p>${escapeHtml(words.notEditable)}</p>`;
+
+  const withdraw = view.canWithdraw
+    ? `<h2>${escapeHtml(words.withdrawHeading)}</h2><p>${escapeHtml(words.withdrawText)}</p>
+<form method="post" action="/registrations/withdraw">${hiddenToken}<button type="submit" class="button button-secondary">${escapeHtml(words.withdrawButton)}</button></form>`
+    : '';
+  const erase = `<h2>${escapeHtml(words.eraseHeading)}</h2><p>${escapeHtml(words.eraseText)}</p>
+<form method="post" action="/registrations/erase">${hiddenToken}<button type="submit" class="button button-warning">${escapeHtml(words.eraseButton)}</button></form>`;
+  const banner = notice ? `<div class="notice" role="status">${escapeHtml(notice)}</div>` : '';
+
+  return layout(language, words.title, `${banner}${position}${details}\n${edit}\n${withdraw}\n${erase}`);
+}
+
+export function manageResultPage(language: Language, title: string, body: string, backUrl?: string): string {
+  const back = backUrl ? `<p><a href="${escapeHtml(backUrl)}">${escapeHtml(messagesFor(language).manage.back)}</a></p>` : '';
+  return layout(language, title, `<p>${escapeHtml(body)}</p>${back}`);
+}

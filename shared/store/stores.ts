@@ -1,0 +1,10 @@
+import type { CountersStore } from './counters-store.ts';
+import type { EventStore } from './event-store.ts';
+import type { RegistrationStore } from './registration-store.ts';
+
+/** The three stores over the one table. */
+export interface Stores {
+  registrations: RegistrationStore;
+  events: EventStore;
+  counters: CountersStore;
+}
