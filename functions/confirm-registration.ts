@@ -4,7 +4,7 @@ import { confirmRequestSchema } from '#shared/http/contract.ts';
 import { readBody, requireJsonObject, type HttpEvent } from '#shared/http/request.ts';
 import { html, json } from '#shared/http/responses.ts';
 import { apiRoute } from '#shared/http/route.ts';
-import { formPostErrors } from '#shared/http/self-service-request.ts';
+import { confirmFormErrors } from '#shared/http/error-pages.ts';
 import { parseOrThrow } from '#shared/model/errors.ts';
 import { confirmedPage } from '#shared/pages/confirm-pages.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
@@ -25,4 +25,4 @@ async function confirmRegistrationHandler(event: HttpEvent) {
   return html(200, confirmedPage(outcome.language, outcome.reference, outcome));
 }
 
-export const handler = middy(confirmRegistrationHandler).use(apiRoute('confirm-registration', { errorPage: formPostErrors }));
+export const handler = middy(confirmRegistrationHandler).use(apiRoute('confirm-registration', { errorPage: confirmFormErrors }));

@@ -2,8 +2,9 @@ import middy from '@middy/core';
 import { eraseRegistration } from '#shared/actions/manage-registration.ts';
 import type { HttpEvent } from '#shared/http/request.ts';
 import { html, json } from '#shared/http/responses.ts';
+import { manageFormErrors } from '#shared/http/error-pages.ts';
 import { apiRoute } from '#shared/http/route.ts';
-import { formPostErrors, readSelfServiceRequest, tokenOf } from '#shared/http/self-service-request.ts';
+import { readSelfServiceRequest, tokenOf } from '#shared/http/self-service-request.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { manageResultPage } from '#shared/pages/manage-pages.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
@@ -18,4 +19,4 @@ async function eraseRegistrationHandler(event: HttpEvent) {
   return html(200, manageResultPage(language, words.erasedTitle, words.erasedBody));
 }
 
-export const handler = middy(eraseRegistrationHandler).use(apiRoute('erase-registration', { errorPage: formPostErrors }));
+export const handler = middy(eraseRegistrationHandler).use(apiRoute('erase-registration', { errorPage: manageFormErrors }));

@@ -3,7 +3,7 @@ import { inspectConfirmationToken } from '#shared/actions/confirm-registration.t
 import { header, type HttpEvent } from '#shared/http/request.ts';
 import { html } from '#shared/http/responses.ts';
 import { apiRoute } from '#shared/http/route.ts';
-import { linkPageErrors } from '#shared/http/self-service-request.ts';
+import { linkPageErrors } from '#shared/http/error-pages.ts';
 import { languageFromAcceptLanguage } from '#shared/model/languages.ts';
 import { confirmPage } from '#shared/pages/confirm-pages.ts';
 import { problemPage } from '#shared/pages/problem-pages.ts';

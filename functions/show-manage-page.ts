@@ -3,7 +3,7 @@ import { resolveManageToken, selfView } from '#shared/actions/manage-registratio
 import type { HttpEvent } from '#shared/http/request.ts';
 import { html } from '#shared/http/responses.ts';
 import { apiRoute } from '#shared/http/route.ts';
-import { linkPageErrors } from '#shared/http/self-service-request.ts';
+import { linkPageErrors } from '#shared/http/error-pages.ts';
 import { managePage } from '#shared/pages/manage-pages.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 

@@ -1,10 +1,11 @@
 import middy from '@middy/core';
-import { updateRegistration } from '#shared/actions/manage-registration.ts';
+import { updateRegistration } from '#shared/actions/update-registration.ts';
 import { updateRequestSchema } from '#shared/http/contract.ts';
 import type { HttpEvent } from '#shared/http/request.ts';
 import { html, json } from '#shared/http/responses.ts';
+import { manageFormErrors } from '#shared/http/error-pages.ts';
 import { apiRoute } from '#shared/http/route.ts';
-import { formPostErrors, readSelfServiceRequest } from '#shared/http/self-service-request.ts';
+import { readSelfServiceRequest } from '#shared/http/self-service-request.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { parseOrThrow } from '#shared/model/errors.ts';
 import { pageEditableFields } from '#shared/model/form-fields.ts';
@@ -35,4 +36,4 @@ async function updateRegistrationHandler(event: HttpEvent) {
   return html(200, managePage(view, conference, token, messagesFor(view.language).manage.saved));
 }
 
-export const handler = middy(updateRegistrationHandler).use(apiRoute('update-registration', { errorPage: formPostErrors }));
+export const handler = middy(updateRegistrationHandler).use(apiRoute('update-registration', { errorPage: manageFormErrors }));

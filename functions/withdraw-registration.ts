@@ -2,8 +2,9 @@ import middy from '@middy/core';
 import { withdrawRegistration } from '#shared/actions/manage-registration.ts';
 import type { HttpEvent } from '#shared/http/request.ts';
 import { html, json } from '#shared/http/responses.ts';
+import { manageFormErrors } from '#shared/http/error-pages.ts';
 import { apiRoute } from '#shared/http/route.ts';
-import { formPostErrors, readSelfServiceRequest, tokenOf } from '#shared/http/self-service-request.ts';
+import { readSelfServiceRequest, tokenOf } from '#shared/http/self-service-request.ts';
 import { messagesFor } from '#shared/i18n/index.ts';
 import { manageUrl } from '#shared/model/tokens.ts';
 import { manageResultPage } from '#shared/pages/manage-pages.ts';
@@ -20,4 +21,4 @@ async function withdrawRegistrationHandler(event: HttpEvent) {
   return html(200, manageResultPage(language, words.title, words.withdrawnDone, manageUrl(deps.publicBaseUrl, token)));
 }
 
-export const handler = middy(withdrawRegistrationHandler).use(apiRoute('withdraw-registration', { errorPage: formPostErrors }));
+export const handler = middy(withdrawRegistrationHandler).use(apiRoute('withdraw-registration', { errorPage: manageFormErrors }));

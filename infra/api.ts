@@ -1,4 +1,4 @@
-// The HTTP API: exactly the routes of shared/routes.ts, organizer routes behind the JWT authorizer,
+// The HTTP API: exactly the routes of shared/http/routes.ts, organizer routes behind the JWT authorizer,
 // everything else answered by the fallback handler in the API's own error shape.
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';

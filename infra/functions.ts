@@ -178,7 +178,7 @@ export class Functions extends Construct {
       const id = pascal(name);
       const logGroup = new logs.LogGroup(this, `${id}Logs`, {
         retention: settings.logRetentionDays as logs.RetentionDays,
-        // The logs hold no personal data (shared/log.ts) and expire anyway.
+        // The logs hold no personal data (shared/platform/log.ts) and expire anyway.
         removalPolicy: RemovalPolicy.DESTROY,
       });
       const role = new iam.Role(this, `${id}Role`, {

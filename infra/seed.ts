@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { eventItem } from '#shared/store/event-store.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
 import type { RegistrationTable } from './table.ts';
-import { type ConferenceEvent } from '#shared/model/event-schema.ts';
+import type { ConferenceEvent } from '#shared/model/event-schema.ts';
 
 /** What the custom resource's handler ignores: only the failed "does not exist yet" condition. */
 export const ignoredSeedErrors = '^ConditionalCheckFailedException$';

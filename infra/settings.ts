@@ -173,7 +173,7 @@ export function parseSettings(lookup: Lookup): StackSettings {
     siteCertificateArn,
     webAclArn,
     allowedOrigins,
-    // The same defaults the local gateway throttles with (shared/throttling.ts).
+    // The same defaults the local gateway throttles with (shared/http/throttling.ts).
     throttleRateLimit: number(settingNames.throttleRateLimit, defaultThrottle.rateLimit, 1, 10_000),
     throttleBurstLimit: number(settingNames.throttleBurstLimit, defaultThrottle.burstLimit, 1, 5_000),
     publicPostRateLimit: number(settingNames.publicPostRateLimit, defaultThrottle.publicPostRateLimit, 1, 10_000),

@@ -34,7 +34,7 @@ export const siteObjects = [
 ] as const;
 
 /**
- * CloudFront path patterns that send every route of shared/routes.ts to the API: one per first path
+ * CloudFront path patterns that send every route of shared/http/routes.ts to the API: one per first path
  * segment, `/events*` when the segment is a route itself and has routes below it, `/registrations/*`
  * when only below, `/confirm` when only itself.
  */

@@ -64,7 +64,7 @@ export class RegistrationStack extends Stack {
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);
     this.functions.byName['record-email-feedback'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
-    // Mail SES did not take is retried with backoff (shared/outbox.ts); the sweep runs every minute.
+    // Mail SES did not take is retried with backoff (shared/mail/outbox.ts); the sweep runs every minute.
     new events.Rule(this, 'MailSweepSchedule', {
       description: 'Retries pending registration mail',
       schedule: events.Schedule.rate(Duration.minutes(1)),

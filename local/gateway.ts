@@ -9,8 +9,8 @@ import { matchRoute, type HandlerName } from '#shared/http/routes.ts';
 import { TokenBucket, type ThrottleSettings } from '#shared/http/throttling.ts';
 import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
 import { httpEvent, lambdaContext } from './lambda-events.ts';
-import { type HttpEvent } from '#shared/http/request.ts';
-import { type HttpResult } from '#shared/http/responses.ts';
+import type { HttpEvent } from '#shared/http/request.ts';
+import type { HttpResult } from '#shared/http/responses.ts';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 

@@ -2,7 +2,7 @@
 // handler modules (or their bundles) directly, as the tests of the deploy artefact and the benchmarks do.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { type HttpEvent } from '#shared/http/request.ts';
+import type { HttpEvent } from '#shared/http/request.ts';
 
 export interface HttpRequestSpec {
   method: string;

@@ -6,9 +6,11 @@ import { fill } from '#shared/i18n/messages.ts';
 import { isLanguage, languageFromAcceptLanguage, type Language } from '#shared/model/languages.ts';
 import { participatingStates, partnersForCooperation } from '#shared/model/osce.ts';
 import { registrationInputSchema } from '#shared/model/registration-schema.ts';
-import { type FieldErrors, type FormMessages } from '#shared/i18n/form-messages.ts';
-import { detailFields, type DetailField } from '#shared/model/form-fields.ts';
+import type { FormMessages } from '#shared/i18n/form-messages.ts';
 import type { Category } from '#shared/model/participants.ts';
+import { countryName, needsCountry } from './countries.ts';
+import { fieldOrder, issueMessage, orderIssues, placeOf, type FieldIssue } from './field-errors.ts';
+import { collectForm, selectedCategory as categoryOf } from './form-values.ts';
 import { lookup, travelExamples } from './text.ts';
 
 interface PublicEvent {
@@ -23,40 +25,7 @@ interface PublicEvent {
   categories: Category[];
 }
 
-/** A problem with one field, from the browser's own validation or from the API's 400 answer. */
-interface FieldIssue {
-  path: string;
-  code: string;
-  maximum?: number;
-}
-
 type ProblemKind = 'closed' | 'notFound' | 'tooMany' | 'unavailable' | 'network' | 'unexpected' | 'eventLoad';
-
-interface FieldPlace {
-  path: string;
-  /** The id the error message element is named after. */
-  error: string;
-  /** The element the error summary links to and focuses. */
-  target: () => string;
-  /** The element whose aria-describedby names the error. */
-  describes: string;
-  label: string;
-}
-
-// Where a field's error shows on the page, for the fields that are not one plain input of their name.
-const placeExceptions: Partial<Record<DetailField, Partial<FieldPlace>>> = {
-  category: { target: firstCategoryId, describes: 'category-fieldset', label: 'fields.category.legend' },
-  country: { label: 'fields.country.stateLabel' },
-  arrivalDate: { target: () => 'arrivalDate-day', describes: 'arrivalDate-fieldset', label: 'fields.arrivalDate.legend' },
-  departureDate: { target: () => 'departureDate-day', describes: 'departureDate-fieldset', label: 'fields.departureDate.legend' },
-  // Of the consents only the privacy notice can be wrong: it must be given.
-  consents: { path: 'consents.privacyNotice', error: 'privacyNotice', target: () => 'privacyNotice', describes: 'privacyNotice', label: 'fields.consents.privacyNotice' },
-};
-
-// Every field in the form's order (the language is the page's own switch, not a field).
-const fieldOrder: readonly FieldPlace[] = detailFields
-  .filter((name) => name !== 'language')
-  .map((name) => ({ path: name, error: name, target: () => name, describes: name, label: `fields.${name}.label`, ...placeExceptions[name] }));
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('registration');
@@ -187,7 +156,7 @@ function renderEvent(): void {
     new Date(`${conference.startDate}T00:00:00Z`),
     new Date(`${conference.endDate}T00:00:00Z`),
   );
-  $('event-venue').textContent = `${conference.venue.name}, ${conference.venue.city}, ${countryName(conference.venue.country)}`;
+  $('event-venue').textContent = `${conference.venue.name}, ${conference.venue.city}, ${countryName(conference.venue.country, language, messages())}`;
   $('event-organizer').textContent = conference.organizer ?? '';
   $('event-organizer').hidden = $('event-organizer-term').hidden = !conference.organizer;
   $('event-facts').hidden = false;
@@ -195,20 +164,8 @@ function renderEvent(): void {
 
 // ---- the conditional country field -----------------------------------------------------------------
 
-function countryName(code: string): string {
-  if (language === 'en') {
-    const known = [...participatingStates, ...partnersForCooperation].find((entry) => entry.code === code);
-    if (known) return known.name;
-  }
-  return messages().countryNames[code] ?? new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-}
-
 function selectedCategory(): Category | undefined {
-  return (form.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value as Category | undefined) ?? undefined;
-}
-
-function needsCountry(category: Category | undefined): category is 'participating_state' | 'partner_for_cooperation' {
-  return category === 'participating_state' || category === 'partner_for_cooperation';
+  return categoryOf(form);
 }
 
 function renderCountries(): void {
@@ -222,7 +179,7 @@ function renderCountries(): void {
   const previous = select.value;
   const collator = new Intl.Collator(language);
   const options = list
-    .map((entry) => ({ code: entry.code as string, name: countryName(entry.code) }))
+    .map((entry) => ({ code: entry.code as string, name: countryName(entry.code, language, messages()) }))
     .sort((a, b) => collator.compare(a.name, b.name));
   const placeholder = new Option(category === 'participating_state' ? m.stateChoose : m.partnerChoose, '');
   select.replaceChildren(placeholder, ...options.map((option) => new Option(option.name, option.code)));
@@ -234,95 +191,10 @@ form.addEventListener('change', (event) => {
   if ((event.target as HTMLInputElement).name === 'category') renderCountries();
 });
 
-function firstCategoryId(): string {
-  const first = [...document.querySelectorAll<HTMLElement>('.radio[data-category]')].find((radio) => !radio.hidden);
-  return `category-${first?.dataset.category ?? 'participating_state'}`;
-}
-
-// ---- reading the form ---------------------------------------------------------------------------------
-
-function value(id: string): string {
-  return ($<HTMLInputElement>(id).value ?? '').trim();
-}
-
-function checked(id: string): boolean {
-  return $<HTMLInputElement>(id).checked;
-}
-
-/** Day, month and year fields as an ISO date; all empty means not given; anything else the schema judges. */
-function dateValue(id: string): string {
-  const [day, month, year] = ['day', 'month', 'year'].map((part) => value(`${id}-${part}`));
-  if (!day && !month && !year) return '';
-  if (!/^\d{1,2}$/.test(day!) || !/^\d{1,2}$/.test(month!) || !/^\d{4}$/.test(year!)) return 'invalid';
-  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
-}
-
-/** The JSON the API takes. Empty optional fields are left out: the API rejects "" for them. */
-function collect(): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  const put = (key: string, text: string) => {
-    if (text !== '') body[key] = text;
-  };
-  put('title', value('title'));
-  put('firstName', value('firstName'));
-  put('lastName', value('lastName'));
-  put('email', value('email'));
-  put('phone', value('phone'));
-  const category = selectedCategory();
-  if (category) body.category = category;
-  if (needsCountry(category)) put('country', value('country'));
-  put('organization', value('organization'));
-  put('position', value('position'));
-  put('arrivalDate', dateValue('arrivalDate'));
-  put('departureDate', dateValue('departureDate'));
-  put('dietaryRequirements', value('dietaryRequirements'));
-  put('accessibilityNeeds', value('accessibilityNeeds'));
-  body.language = language;
-  body.consents = { privacyNotice: checked('privacyNotice'), participantList: checked('participantList'), photography: checked('photography') };
-  // The honeypot: people never see it, so it is sent only when something (a bot) filled it.
-  const website = $<HTMLInputElement>('website').value;
-  if (website !== '') body.website = website;
-  return body;
-}
-
 // ---- errors ---------------------------------------------------------------------------------------------
 
 function messageFor(issue: FieldIssue): string {
-  const m = messages();
-  const byField = (m.errors.fields as Record<string, (FieldErrors & { customPartner?: string }) | undefined>)[issue.path];
-  // A missing value reads as "required" whatever Zod calls it (an absent enum is an invalid_value).
-  const absent = lastSent !== undefined && lookupValue(lastSent, issue.path) === undefined;
-  const kind = issue.code === 'invalid_type' || issue.code === 'too_small' || (absent && issue.code === 'invalid_value') ? 'required' : issue.code;
-  if (issue.path === 'country' && kind === 'custom' && selectedCategory() === 'partner_for_cooperation') return byField!.customPartner!;
-  const field = fieldOrder.find((entry) => entry.path === issue.path);
-  const fieldLabel = field ? text(field.label) : issue.path;
-  const specific = byField?.[kind as keyof FieldErrors];
-  if (specific) return fill(specific, { example: exampleFor(issue.path) });
-  if (issue.code === 'unrecognized_key' || !field) return m.errors.unknownField;
-  if (kind === 'too_big') return fill(m.errors.tooLong, { field: fieldLabel, max: String(issue.maximum ?? '') });
-  if (kind === 'invalid_format') return fill(m.errors.singleLine, { field: fieldLabel });
-  if (kind === 'required') return fill(m.errors.invalid, { field: fieldLabel });
-  return fill(m.errors.invalid, { field: fieldLabel });
-}
-
-function lookupValue(body: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), body);
-}
-
-function exampleFor(path: string): string {
-  return path === 'departureDate' ? examples().departure : examples().arrival;
-}
-
-/** One issue per field, in page order. */
-function normalize(list: FieldIssue[]): FieldIssue[] {
-  const seen = new Set<string>();
-  const ordered = [...list].sort((a, b) => rank(a.path) - rank(b.path));
-  return ordered.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
-}
-
-function rank(path: string): number {
-  const index = fieldOrder.findIndex((entry) => entry.path === path);
-  return index === -1 ? fieldOrder.length : index;
+  return issueMessage(issue, { messages: messages(), label: text, sent: lastSent, partner: selectedCategory() === 'partner_for_cooperation', examples: examples() });
 }
 
 function renderIssues(): void {
@@ -357,7 +229,7 @@ function renderIssues(): void {
     ...issues.map((issue) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      const field = fieldOrder.find((entry) => entry.path === issue.path);
+      const field = placeOf(issue.path);
       link.href = `#${field ? field.target() : 'registration'}`;
       link.textContent = messageFor(issue);
       item.append(link);
@@ -378,7 +250,7 @@ $('error-list').addEventListener('click', (event) => {
 });
 
 function showIssues(list: FieldIssue[]): void {
-  issues = normalize(list);
+  issues = orderIssues(list);
   problem = undefined;
   renderProblem();
   renderIssues();
@@ -443,7 +315,7 @@ form.addEventListener('submit', (event) => {
 });
 
 async function submit(): Promise<void> {
-  const body = collect();
+  const body = collectForm(form, language);
   lastSent = body;
   const checked = registrationInputSchema.safeParse(body);
   if (!checked.success) {

@@ -1,12 +1,11 @@
 // What participants do with the private manage link from their e-mails: see their registration,
-// correct it while organizers have not yet approved it, withdraw, or erase it entirely.
+// withdraw, or erase it entirely (corrections: update-registration.ts).
 import { notify } from '../mail/notify.ts';
-import { ApiError, fieldIssue, invalidTransition, validationFailed } from '../model/errors.ts';
+import { ApiError, invalidTransition } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import type { Language } from '../model/languages.ts';
 import { canEdit, canWithdraw, holdsSeat } from '../model/lifecycle.ts';
-import { detailsOf, historyEntry, moved, registrationView, withHistory, type Registration } from '../model/registration.ts';
-import { parseRegistrationForm } from '../model/registration-schema.ts';
+import { moved, registrationView, type Registration } from '../model/registration.ts';
 import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitRemoval, commitTransition } from './commit.ts';
@@ -15,9 +14,6 @@ import { promoteFromWaitlist } from './waitlist.ts';
 
 const invalidManageToken = () =>
   new ApiError(400, 'invalid_token', 'This link is not valid. Use the link from your most recent e-mail.');
-
-/** Fields a participant may not change: the address is the registration's identity. */
-const fixedFields = ['email', 'website'] as const;
 
 export interface ManagedRegistration {
   registration: Registration;
@@ -50,57 +46,6 @@ export async function selfView(deps: StoreDeps, { registration, event }: Managed
   };
 }
 export type SelfView = Awaited<ReturnType<typeof selfView>>;
-
-/** Applies the corrections; answers the registration as now stored, and its event (the page shows both). */
-export async function updateRegistration(deps: StoreDeps, token: unknown, changes: unknown, now: Date = new Date()) {
-  return retryOnConflict(async () => {
-    const { registration, event } = await resolveManageToken(deps, token);
-    if (!canEdit(registration, event)) throw invalidTransition(registration.status, 'changed online');
-    const requested = changesObject(changes);
-    // The merged form must pass every rule again (a new category needs a matching country, ...).
-    const consents = isObject(requested.consents) ? { ...registration.details.consents, ...requested.consents } : requested.consents;
-    const candidate: Record<string, unknown> = {
-      ...registration.details,
-      ...requested,
-      ...(requested.consents === undefined ? {} : { consents }),
-    };
-    for (const [field, value] of Object.entries(candidate)) if (value === null) delete candidate[field];
-    const corrected = { ...detailsOf(parseRegistrationForm(event, candidate, ['changes'])), email: registration.details.email };
-    // Nothing to write when nothing changed.
-    if (sameDetails(corrected, registration.details)) return { view: await selfView(deps, { registration, event }), event };
-    const next: Registration = {
-      ...registration,
-      details: corrected,
-      updatedAt: now.toISOString(),
-      history: withHistory(registration, historyEntry(now, 'participant', 'updated', registration.status, registration.status)),
-      version: registration.version + 1,
-    };
-    const result = await commitTransition(deps, event, registration, next);
-    if (result.kind !== 'written') return lostRace;
-    return { view: await selfView(deps, { registration: result.registration, event }), event };
-  });
-}
-
-function sameDetails(a: Registration['details'], b: Registration['details']): boolean {
-  const canonical = (details: Registration['details']) =>
-    JSON.stringify(Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y))));
-  return canonical(a) === canonical(b);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function changesObject(changes: unknown): Record<string, unknown> {
-  if (!isObject(changes)) throw validationFailed([fieldIssue('changes', 'Expected an object of the fields to change', 'invalid_type')]);
-  const fixed = fixedFields.filter((field) => field in changes);
-  if (fixed.length > 0) {
-    throw validationFailed(
-      fixed.map((field) => fieldIssue(`changes.${field}`, 'Cannot be changed: withdraw and register again with the new address', 'not_changeable')),
-    );
-  }
-  return changes;
-}
 
 /** Withdraws; answers the participant's language too, for the page that confirms it. */
 export async function withdrawRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'withdrawn'; language: Language }> {

@@ -3,7 +3,7 @@ import { escapeHtml } from '../platform/html.ts';
 import { fill, messagesFor, type Messages } from '../i18n/index.ts';
 import type { Language } from '../model/languages.ts';
 import type { RegistrationDetails } from '../model/registration-schema.ts';
-import { type ConferenceEvent } from '../model/event-schema.ts';
+import type { ConferenceEvent } from '../model/event-schema.ts';
 
 export interface Email {
   to: string;

@@ -7,7 +7,9 @@ import { formatEventDates, type ConferenceEvent } from '../model/event.ts';
 import { kindOf, pageEditableFields } from '../model/form-fields.ts';
 import { languages, type Language } from '../model/languages.ts';
 import { escapeHtml } from '../platform/html.ts';
+import type { ApiError } from '../model/errors.ts';
 import { layout } from './layout.ts';
+import { problemPageFor, type ProblemContext } from './problem-pages.ts';
 
 type PageField = (typeof pageEditableFields)[number];
 
@@ -88,4 +90,26 @@ ${pageEditableFields
 export function manageResultPage(language: Language, title: string, body: string, backUrl?: string): string {
   const back = backUrl ? `<p><a href="${escapeHtml(backUrl)}">${escapeHtml(messagesFor(language).manage.back)}</a></p>` : '';
   return layout(language, title, `<p>${escapeHtml(body)}</p>${back}`);
+}
+
+/** A page listing what was wrong with a form post, with a way back. */
+export function manageProblemsPage(language: Language, problems: { path: string; message: string }[], backUrl: string): string {
+  const words = messagesFor(language).manage;
+  const list = problems.map((problem) => `<li>${escapeHtml(problem.path.replace(/^changes\./, ''))}: ${escapeHtml(problem.message)}</li>`).join('');
+  return layout(
+    language,
+    formMessagesFor(language).errors.summaryTitle,
+    `<ul class="error-list">${list}</ul><p><a href="${escapeHtml(backUrl)}">${escapeHtml(words.back)}</a></p>`,
+  );
+}
+
+/** A form post from the manage page that could not be applied: the page that says why and leads back. */
+export function manageFormProblemPageFor(error: ApiError, context: ProblemContext & { backUrl: string | undefined }): string | undefined {
+  const { language, backUrl } = context;
+  if (backUrl && error.code === 'invalid_transition') {
+    const words = messagesFor(language).manage;
+    return manageResultPage(language, words.title, words.notPossible, backUrl);
+  }
+  if (backUrl && error.code === 'validation_failed') return manageProblemsPage(language, error.issues ?? [], backUrl);
+  return problemPageFor(error, context);
 }

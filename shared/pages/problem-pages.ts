@@ -1,12 +1,10 @@
-// What a person sees when a link or a form post cannot do what they asked: the one place that turns
-// the API's errors into pages, in their language, with the way on.
+// What a person sees when a link cannot do what they asked, or the service is down: the API's errors
+// as pages, in their language, with the way on (the manage page's own form errors are in manage-pages.ts).
 import type { ApiError } from '../model/errors.ts';
 import { escapeHtml } from '../platform/html.ts';
 import { fill, messagesFor } from '../i18n/index.ts';
 import type { Language } from '../model/languages.ts';
-import { formMessagesFor } from '../i18n/form.ts';
 import { layout } from './layout.ts';
-import { manageResultPage } from './manage-pages.ts';
 
 export type ProblemKind = 'invalid' | 'expired' | 'unavailable';
 
@@ -26,13 +24,11 @@ export interface ProblemContext {
   language: Language;
   registerUrl: string;
   lifetimeHours: number;
-  /** The manage page the form was posted from, for the problems a correction can fix. */
-  backUrl?: string | undefined;
 }
 
-/** The page for an error a person can act on; undefined for the rest (they are answered as JSON). */
+/** The page for a link that cannot be used, or a service that is down; undefined for other errors (answered as JSON). */
 export function problemPageFor(error: ApiError, context: ProblemContext): string | undefined {
-  const { language, registerUrl, lifetimeHours, backUrl } = context;
+  const { language, registerUrl, lifetimeHours } = context;
   switch (error.code) {
     case 'invalid_token':
       return problemPage(language, 'invalid', lifetimeHours, registerUrl);
@@ -40,24 +36,7 @@ export function problemPageFor(error: ApiError, context: ProblemContext): string
       return problemPage(language, 'expired', lifetimeHours, registerUrl);
     case 'service_unavailable':
       return problemPage(language, 'unavailable', lifetimeHours, registerUrl);
-    case 'invalid_transition': {
-      const words = messagesFor(language).manage;
-      return backUrl ? manageResultPage(language, words.title, words.notPossible, backUrl) : undefined;
-    }
-    case 'validation_failed':
-      return backUrl ? manageProblemsPage(language, error.issues ?? [], backUrl) : undefined;
     default:
       return undefined;
   }
-}
-
-/** A page listing what was wrong with a form post, with a way back. */
-export function manageProblemsPage(language: Language, problems: { path: string; message: string }[], backUrl: string): string {
-  const words = messagesFor(language).manage;
-  const list = problems.map((problem) => `<li>${escapeHtml(problem.path.replace(/^changes\./, ''))}: ${escapeHtml(problem.message)}</li>`).join('');
-  return layout(
-    language,
-    formMessagesFor(language).errors.summaryTitle,
-    `<ul class="error-list">${list}</ul><p><a href="${escapeHtml(backUrl)}">${escapeHtml(words.back)}</a></p>`,
-  );
 }

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryC
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
-import { type ConferenceEvent } from '../model/event-schema.ts';
+import type { ConferenceEvent } from '../model/event-schema.ts';
 
 /**
  * Events are data: stored as JSON on one item each, read with one GetItem per request. Every write

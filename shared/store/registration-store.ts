@@ -9,10 +9,10 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { detailFields } from '../model/form-fields.ts';
 import type { RegistrationStatus } from '../model/lifecycle.ts';
-import type { HistoryEntry, PendingMail, Registration, RegistrationDetails, Tombstone } from '../model/registration.ts';
-import { fromItem, toItem, type Plain } from './attributes.ts';
+import type { Registration, Tombstone } from '../model/registration.ts';
+import { toItem } from './attributes.ts';
+import { toRegistration, toRegistrationItem } from './registration-item.ts';
 import { keys, tableKeys } from './table.ts';
 
 export interface RegistrationFilter {
@@ -301,80 +301,4 @@ function stringKey(key: Record<string, AttributeValue>): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(key)) if (value.S !== undefined) out[name] = value.S;
   return out;
-}
-
-function toRegistrationItem(registration: Registration): Record<string, AttributeValue> {
-  const details = registration.details as unknown as Record<string, Plain>;
-  return toItem({
-    ...keys.registration(registration.eventId, registration.emailKey),
-    [tableKeys.byEventPartitionKey]: keys.registrationsOfEvent(registration.eventId),
-    [tableKeys.byEventSortKey]: registration.registrationId,
-    type: 'registration',
-    eventId: registration.eventId,
-    emailKey: registration.emailKey,
-    registrationId: registration.registrationId,
-    status: registration.status,
-    createdAt: registration.createdAt,
-    updatedAt: registration.updatedAt,
-    confirmedAt: registration.confirmedAt,
-    reference: registration.reference,
-    ...Object.fromEntries(detailFields.map((field) => [field, details[field]])),
-    confirmTokenHash: registration.confirmToken.hash,
-    confirmTokenExpiresAt: registration.confirmToken.expiresAt,
-    mailWindowStartedAt: registration.mailWindow.startedAt,
-    mailsSentInWindow: registration.mailWindow.sent,
-    emailStatus: registration.emailStatus,
-    manageTokenHashes: registration.manageTokenHashes,
-    waitlistSeq: registration.waitlist?.seq,
-    waitlistPosition: registration.waitlist?.position,
-    [tableKeys.waitlistPartitionKey]: registration.status === 'waitlisted' ? keys.waitlistOfEvent(registration.eventId) : undefined,
-    [tableKeys.waitlistSortKey]:
-      registration.status === 'waitlisted' && registration.waitlist ? String(registration.waitlist.seq).padStart(10, '0') : undefined,
-    approvedAt: registration.approvedAt,
-    history: registration.history as unknown as Plain[],
-    pendingMails: registration.pendingMails.length > 0 ? (registration.pendingMails as unknown as Plain[]) : undefined,
-    [tableKeys.outboxPartitionKey]: registration.pendingMails.length > 0 ? keys.outbox() : undefined,
-    [tableKeys.outboxSortKey]:
-      registration.pendingMails.length > 0
-        ? `${registration.pendingMails.map((mail) => mail.nextAttemptAt).sort()[0]}#${registration.eventId}#${registration.emailKey}`
-        : undefined,
-    version: registration.version,
-    // DynamoDB's TTL purges unconfirmed registrations once their link has expired; confirmed ones
-    // carry no expiry. TTL can lag by up to two days, so expiry is also checked in code.
-    [tableKeys.timeToLive]:
-      registration.status === 'pending_confirmation'
-        ? Math.ceil(Date.parse(registration.confirmToken.expiresAt) / 1000)
-        : undefined,
-  });
-}
-
-function toRegistration(item: Record<string, AttributeValue>): Registration {
-  const record = fromItem(item) as Record<string, unknown>;
-  const details = Object.fromEntries(
-    detailFields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]),
-  ) as unknown as RegistrationDetails;
-  return {
-    eventId: record.eventId as string,
-    emailKey: record.emailKey as string,
-    registrationId: record.registrationId as string,
-    status: record.status as RegistrationStatus,
-    createdAt: record.createdAt as string,
-    updatedAt: record.updatedAt as string,
-    confirmedAt: record.confirmedAt as string | undefined,
-    reference: record.reference as string | undefined,
-    details,
-    confirmToken: { hash: record.confirmTokenHash as string, expiresAt: record.confirmTokenExpiresAt as string },
-    mailWindow: { startedAt: record.mailWindowStartedAt as string, sent: record.mailsSentInWindow as number },
-    emailStatus: record.emailStatus as Registration['emailStatus'],
-    manageTokenHashes: (record.manageTokenHashes as string[] | undefined) ?? [],
-    waitlist:
-      typeof record.waitlistSeq === 'number'
-        ? { seq: record.waitlistSeq, position: (record.waitlistPosition as number | undefined) ?? record.waitlistSeq }
-        : undefined,
-    approvedAt: record.approvedAt as string | undefined,
-    history: (record.history as HistoryEntry[] | undefined) ?? [],
-    pendingMails: (record.pendingMails as PendingMail[] | undefined) ?? [],
-    version: record.version as number,
-    writeIds: (record.writeIds as string[] | undefined) ?? [],
-  };
 }

@@ -19,8 +19,8 @@ import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { confirmRegistration } from '#shared/actions/confirm-registration.ts';
-import { type ConferenceEvent } from '#shared/model/event-schema.ts';
-import { type RegistrationDeps } from '#shared/actions/deps.ts';
+import type { ConferenceEvent } from '#shared/model/event-schema.ts';
+import type { RegistrationDeps } from '#shared/actions/deps.ts';
 
 const sent: Email[] = [];
 let deps: RegistrationDeps;

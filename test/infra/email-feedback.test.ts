@@ -11,7 +11,7 @@ import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { keys } from '#shared/store/table.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { sesFeedback } from './lambda-events.ts';
-import { type Registration } from '#shared/model/registration.ts';
+import type { Registration } from '#shared/model/registration.ts';
 
 const tableName = `feedback-${randomUUID()}`;
 const eventId = 'osce-drugs-2017';

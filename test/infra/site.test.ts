@@ -150,7 +150,7 @@ describe('the site bucket', () => {
 });
 
 describe('the distribution', () => {
-  it('sends every route of shared/routes.ts to the HTTP API, and nothing of the page', () => {
+  it('sends every route of shared/http/routes.ts to the HTTP API, and nothing of the page', () => {
     // Prepare
     const distribution = distributionOf(real);
     const apiId = only(real.template, 'AWS::ApiGatewayV2::Api')[0];

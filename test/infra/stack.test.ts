@@ -57,7 +57,7 @@ function ref(template: Template, type: string): string {
 }
 
 describe('the HTTP API', () => {
-  it('has exactly the routes of shared/routes.ts plus $default', () => {
+  it('has exactly the routes of shared/http/routes.ts plus $default', () => {
     // Prepare
     const expected = [...routes.map(routeKey), '$default'].sort();
 

@@ -5,7 +5,7 @@ import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail, validForm } from './fixtures.ts';
 import type { TestApi } from './local-api.ts';
 import { linkToken, waitForMail, type ReceivedMail } from './mailbox.ts';
-import { type ConferenceEvent } from '#shared/model/event-schema.ts';
+import type { ConferenceEvent } from '#shared/model/event-schema.ts';
 
 export function manageToken(mail: ReceivedMail): string {
   const match = /\/manage\?token=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');

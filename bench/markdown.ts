@@ -1,0 +1,34 @@
+// The Markdown form of results.json: each handler in one row beside its floor with the ratios checked
+// against their targets, the gateway and cost figures, and how each number was obtained, so the table
+// can be read (and pasted into a review) without the JSON.
+import { round } from './stats.ts';
+
+export function toMarkdown(doc: any): string {
+  const ok = (value: number, target: number) => (value <= target ? `${value}x ✓` : `${value}x ✗`);
+  const kib = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
+  const lines: string[] = [];
+  lines.push(`### Benchmark (${doc.date.slice(0, 10)}; ${doc.machine.cpu}, ${doc.machine.cores} cores, ${doc.machine.memoryGiB} GiB, Node ${doc.machine.node})`, '');
+  lines.push('| handler | floor | bundle min / gzip | floor min / gzip | size ratio (≤1.5) | cold start | floor cold | cold ratio (≤1.5) | warm p50 / p99 | floor p50 / p99 |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const size of doc.bundleSize.rows) {
+    const cold = doc.coldStart.rows.find((row: any) => row.handler === size.handler);
+    const warm = doc.warmLatency.rows.find((row: any) => row.handler === size.handler);
+    lines.push(
+      `| ${size.handler} | ${doc.floors[size.floor]} | ${kib(size.bytes)} / ${kib(size.gzipBytes)} | ${kib(size.floorBytes)} / ${kib(size.floorGzipBytes)} | ${ok(size.ratio, 1.5)} (gzip ${size.gzipRatio}x) | ${cold.wallMs} ms | ${cold.floorWallMs} ms | ${ok(cold.ratio, 1.5)} | ${warm.p50Ms} / ${warm.p99Ms} ms | ${warm.floorP50Ms} / ${warm.floorP99Ms} ms |`,
+    );
+  }
+  const t = doc.throughput;
+  const c = doc.costGrowth;
+  const j = doc.journeyCapacity;
+  lines.push('', '| measure | value |', '|---|---|');
+  lines.push(`| registrations/s through the local gateway (${t.clients} clients, ${t.registrations} requests) | ${t.registrationsPerSecond} (p50 ${t.submitP50Ms} ms, p99 ${t.submitP99Ms} ms) |`);
+  lines.push(`| confirmation round trips/s (submit, read mail, confirm; ${t.roundTrips}) | ${t.roundTripsPerSecond} |`);
+  lines.push(`| capacity of one list page (limit 50): ${c.smallN} vs ${c.largeN} registrations | ${c.smallPageUnits} vs ${c.largePageUnits} RCU, ratio ${ok(c.ratio, 1.1)} (target ≤1.1) |`);
+  lines.push(`| capacity units per journey (submit + confirm + one list page) | ${j.totalUnits} (${j.submitUnits} + ${j.confirmUnits} + ${j.listUnits}) |`);
+  lines.push(`| DynamoDB calls per journey | ${Object.entries(j.callsPerJourney).map(([command, count]) => `${command.replace('Command', '')} ${count}`).join(', ')} |`);
+  lines.push('', 'How each number was obtained:', '');
+  for (const key of ['bundleSize', 'coldStart', 'warmLatency', 'throughput', 'costGrowth', 'journeyCapacity']) lines.push(`- **${key}**: ${doc[key].method}.`);
+  lines.push(`- Floors: minimal handlers in bench/floor/ (no middy, no Zod, no shared code) bundled with the same settings: ${Object.entries(doc.floors).map(([name, call]) => `${name} = ${call}`).join('; ')}.`);
+  lines.push(`- Reproduce: \`npm run bench\` (BENCH_RUNS=${doc.settings.runs}, BENCH_WARM=${doc.settings.warm}; took ${doc.durationSeconds} s). Figures from dynalite on one machine: compare ratios, not absolute times.`, '');
+  return `${lines.join('\n')}\n`;
+}

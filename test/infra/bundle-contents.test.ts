@@ -1,0 +1,41 @@
+// What each function's bundle carries, with the deployed esbuild settings: Zod only where a function
+// validates input, the SES client only where it sends mail, the registration page's words only where
+// a page shows form fields. A stray import (a value import where a type import was meant, one module
+// too many in a chain) shows here before it shows in the cold starts.
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { esbuildOptions } from '../../bench/bundle.ts';
+import { access, functionNames, type FunctionName } from '../../infra/functions.ts';
+
+async function inputsOf(name: FunctionName): Promise<string[]> {
+  const result = await build({ ...esbuildOptions(), entryPoints: [`functions/${name}.ts`], outfile: `/tmp/bundle-contents/${name}.mjs`, write: false, metafile: true, sourcemap: false });
+  return Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+}
+
+// The functions that take no input beyond a path, a token or a query they check by hand.
+const withoutValidation: FunctionName[] = [
+  'get-event',
+  'list-events',
+  'get-event-stats',
+  'show-confirm-page',
+  'show-manage-page',
+  'get-own-registration',
+  'reconcile-event',
+  'answer-unknown-route',
+  'record-email-feedback',
+  'send-pending-mail',
+];
+const showingFormFields: FunctionName[] = ['show-manage-page', 'update-registration', 'withdraw-registration', 'erase-registration'];
+
+describe('bundle contents', () => {
+  it.each(functionNames)('%s carries Zod, SES and the form words only if it needs them', async (name) => {
+    // Act
+    const inputs = await inputsOf(name);
+    const carries = (fragment: string) => inputs.some((input) => input.includes(fragment));
+
+    // Assess
+    expect(carries('node_modules/zod/'), 'Zod').toBe(!withoutValidation.includes(name));
+    expect(carries('node_modules/@aws-sdk/client-ses/'), 'the SES client').toBe(access[name].mail);
+    expect(carries('shared/i18n/form.ts'), 'the registration page words').toBe(showingFormFields.includes(name));
+  });
+});
