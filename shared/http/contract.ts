@@ -8,7 +8,7 @@ import { registrationStatuses } from '../model/lifecycle.ts';
 import { categories } from '../model/participants.ts';
 import { detailFields } from '../model/form-fields.ts';
 import { registrationFormShape } from '../model/registration-schema.ts';
-import { about } from '../model/schema-parts.ts';
+import { about, freeText } from '../model/schema-parts.ts';
 
 const token = () => z.string().check(z.minLength(1, 'Required'), z.maxLength(512, 'Not a valid token'));
 
@@ -26,7 +26,7 @@ export const updateRequestSchema = z
   .check(about({ id: 'UpdateRequest' }));
 
 export const decisionRequestSchema = z
-  .strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'At most 1000 characters'))) })
+  .strictObject({ reason: z.optional(freeText(1000, 'Why; the participant reads it in the e-mail')) })
   .check(about({ id: 'DecisionRequest' }));
 
 export const listQuerySchema = z

@@ -31,7 +31,7 @@ export function retryPolicy(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
 export const maxAttempts = 12;
 
 /** SES refusals that no retry will change: the message or the address is refused, not the moment. */
-const permanentRefusals = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException']);
+const permanentRefusals = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException', 'MailRefused']);
 
 export function isPermanentRefusal(error: unknown): boolean {
   return error instanceof Error && permanentRefusals.has(error.name);

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { eventIdPattern } from './tokens.ts';
 import { categories } from './participants.ts';
-import { about, countryCode, isoDate, isoDateTime, singleLine } from './schema-parts.ts';
+import { about, countryCode, ianaTimeZone, isoDate, isoDateTime, singleLine } from './schema-parts.ts';
 
 export const eventIdSchema = z
   .string()
@@ -21,7 +21,7 @@ export const eventSchema = z
     }),
     startDate: isoDate,
     endDate: isoDate,
-    timeZone: z._default(z.string().check(z.minLength(1)), 'Europe/Vienna').check(about({ description: 'IANA time zone of the venue' })),
+    timeZone: z._default(ianaTimeZone, 'Europe/Vienna').check(about({ description: 'IANA time zone of the venue', example: 'Europe/Vienna' })),
     registration: z
       ._default(
         z.strictObject({

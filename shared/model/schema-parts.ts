@@ -3,9 +3,19 @@
 // the checks it uses (about 15 KB instead of 85 KB in every function and in the page).
 import * as z from 'zod/mini';
 
-// Control characters have no place in a name or an address and break CSV, e-mail headers and logs.
-const noControlCharacters = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
-const noLineBreaks = /^[^\r\n\u2028\u2029]*$/;
+// What no name, organization, position or note needs, and what breaks CSV, e-mail headers and logs
+// or disguises text: C0 and C1 control characters (free text keeps tab and line breaks), the bidi
+// overrides, isolates and marks (U+202A-E, U+2066-9, U+200E-F, U+061C) that reorder what a reader
+// sees, and the invisible zero-width space, word joiner and byte-order mark.
+const disallowed = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
+const noControlCharacters = new RegExp(`^[^${disallowed}]*$`);
+const noLineBreaks = /^[^\t\r\n\u2028\u2029]*$/;
+// Zero-width (non-)joiners shape Persian, Arabic and Indic names, but only between two letters.
+const strayJoiner = /(?<![\p{L}\p{M}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}])/u;
+
+/** Text that is whole Unicode (no lone surrogate halves) and has no stray joiner. */
+const wellFormed = () =>
+  z.refine<string>((text) => text.isWellFormed() && !strayJoiner.test(text), 'Contains characters that are not allowed');
 
 export const about = (meta: Record<string, unknown>) => z.meta(meta);
 const required = (max: number, message = `At most ${max} characters`) => [z.minLength(1, 'Required'), z.maxLength(max, message)] as const;
@@ -18,6 +28,7 @@ export function singleLine(max: number, description: string) {
       ...required(max),
       z.regex(noControlCharacters, 'Contains characters that are not allowed'),
       z.regex(noLineBreaks, 'Must be a single line'),
+      wellFormed(),
       about({ description }),
     );
 }
@@ -29,6 +40,7 @@ export function freeText(max: number, description: string) {
       z.trim(),
       z.maxLength(max, `At most ${max} characters`),
       z.regex(noControlCharacters, 'Contains characters that are not allowed'),
+      wellFormed(),
       about({ description }),
     );
 }
@@ -54,3 +66,21 @@ function isKnownRegion(code: string): boolean {
 export const isoDate = z.iso.date('Must be a date such as 2017-07-10').check(about({ example: '2017-07-10' }));
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be a date and time such as 2017-06-30T23:59:59Z' });
 
+
+/** A time zone of the IANA database that the runtime knows, such as Europe/Vienna (or UTC). */
+export const ianaTimeZone = z
+  .string()
+  .check(
+    z.maxLength(64, 'Must be an IANA time zone such as Europe/Vienna'),
+    z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/, 'Must be an IANA time zone such as Europe/Vienna'),
+    z.refine(isKnownTimeZone, 'Not a time zone of the IANA database'),
+  );
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -21,7 +21,7 @@ export function mailingRuntime(): MailingRuntime {
   current = {
     ...base,
     clients: { ...base.clients, ses },
-    mailer: new SesMailer(ses, base.config.senderAddress, base.config.configurationSetName),
+    mailer: new SesMailer(() => createSesClient(), base.config.senderAddress, base.config.configurationSetName, ses),
   };
   return current;
 }
