@@ -5,24 +5,17 @@ import type { Organizer } from '../model/organizer.ts';
 import type { HttpEvent } from './request.ts';
 
 /**
- * The HTTP API JWT authorizer passes every claim to Lambda as a string: an array claim such as
- * cognito:groups arrives as "[organizers staff]". Accept that form, a JSON array, a plain array and a
- * single group name.
+ * The groups as the HTTP API JWT authorizer hands them to Lambda: an array claim becomes one string,
+ * its values joined by single spaces in brackets ("[organizers staff]"); a claim that is a string
+ * arrives as it is. Exactly those forms, nothing more: a comma is part of a group name, not a
+ * separator, so "staff,organizers" is one group (Cognito group names hold no spaces). Direct
+ * invocations (tests, the artefact check) may pass the array itself.
  */
 export function parseGroupsClaim(claim: unknown): string[] {
   if (Array.isArray(claim)) return claim.filter((group): group is string => typeof group === 'string');
-  if (typeof claim !== 'string') return [];
-  const text = claim.trim();
-  if (text.startsWith('[') && text.endsWith(']')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed)) return parsed.filter((group): group is string => typeof group === 'string');
-    } catch {
-      // Not JSON: the authorizer's "[a b]" form.
-    }
-    return text.slice(1, -1).split(/[\s,]+/).filter(Boolean);
-  }
-  return text.split(/[\s,]+/).filter(Boolean);
+  if (typeof claim !== 'string' || claim === '') return [];
+  const listed = /^\[(.*)\]$/s.exec(claim);
+  return listed ? listed[1]!.split(' ').filter(Boolean) : [claim];
 }
 
 /**

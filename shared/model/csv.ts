@@ -1,12 +1,17 @@
-// RFC 4180 CSV. Cells that a spreadsheet would run as a formula (= + - @, and tab or carriage return
-// which some spreadsheets strip before looking) get a leading apostrophe, per OWASP's advice.
-const formulaStart = /^[=+\-@\t\r]/;
+// RFC 4180 CSV, safe to open in a spreadsheet. Every cell is quoted, so a separator or a line break
+// stays inside its cell for any reader that honours quotes. A spreadsheet that splits on another
+// separator than ours (European Excel splits on ';', some readers on tabs) may still cut a cell in
+// pieces, so every piece that would start a formula (= + - @) gets a leading apostrophe, as OWASP
+// advises for whole cells, and so does a cell starting with a tab or carriage return, which some
+// spreadsheets strip before looking.
+const formulaStart = /^[\t\r]|(^|[,;\t\r\n])([=+\-@])/g;
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (formulaStart.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null || value === undefined) return '""';
+  const text = String(value).replace(formulaStart, (match, before: string | undefined, trigger: string | undefined) =>
+    trigger === undefined ? `'${match}` : `${before}'${trigger}`,
+  );
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {

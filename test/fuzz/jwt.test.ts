@@ -124,6 +124,9 @@ describe('genuine tokens without the organizer group', () => {
       'another group': [await signed(claims({ 'cognito:groups': ['staff'] })), 403],
       'a group with the name inside': [await signed(claims({ 'cognito:groups': ['organizers-readonly', 'xorganizers'] })), 403],
       'groups as one string': [await signed(claims({ 'cognito:groups': 'organizersx' })), 403],
+      // A comma is part of a group name, not a separator.
+      'a group named staff,organizers': [await signed(claims({ 'cognito:groups': ['staff,organizers'] })), 403],
+      'a comma list as one string': [await signed(claims({ 'cognito:groups': 'staff,organizers' })), 403],
       'group in another claim': [await signed(claims({ 'cognito:groups': undefined, groups: ['organizers'] })), 403],
       'no subject': [await signed(claims({ sub: undefined })), 401],
     };

@@ -12,8 +12,12 @@ describe('Function: parseGroupsClaim', () => {
   it.each([
     ['[organizers staff]', ['organizers', 'staff']],
     ['[organizers]', ['organizers']],
-    ['["organizers","staff"]', ['organizers', 'staff']],
+    // Not a form the authorizer produces: one group of that odd name, not a list.
+    ['["organizers","staff"]', ['"organizers","staff"']],
     ['organizers', ['organizers']],
+    // A comma is part of a name: this token is not in the organizers group.
+    ['staff,organizers', ['staff,organizers']],
+    ['[staff,organizers]', ['staff,organizers']],
     [['organizers', 'staff'], ['organizers', 'staff']],
     ['[]', []],
     [undefined, []],
@@ -62,22 +66,27 @@ describe('Class: CursorCodec', () => {
 
 describe('Function: csvCell', () => {
   it.each([
-    ['plain', 'plain'],
+    ['plain', '"plain"'],
     ['a,b', '"a,b"'],
+    ['a;b', '"a;b"'],
+    ['Ministry;=cmd|calc', `"Ministry;'=cmd|calc"`],
+    ['Head\t+1+1', `"Head\t'+1+1"`],
+    ['x,-2', `"x,'-2"`],
+    ['well-known - really', '"well-known - really"'],
     ['say "hi"', '"say ""hi"""'],
-    ['=1+1', "'=1+1"],
-    ['+43 1 514', "'+43 1 514"],
-    ['-5', "'-5"],
-    ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
-    [true, 'true'],
-    [null, ''],
+    ['=1+1', `"'=1+1"`],
+    ['+43 1 514', `"'+43 1 514"`],
+    ['-5', `"'-5"`],
+    ['@cmd', `"'@cmd"`],
+    ['\tx', `"'\tx"`],
+    [true, '"true"'],
+    [null, '""'],
   ])('writes %j as %s', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
 
   it('ends every record with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', '2']])).toBe('a,b\r\n1,2\r\n');
+    expect(toCsv(['a', 'b'], [['1', '2']])).toBe('"a","b"\r\n"1","2"\r\n');
   });
 });
 
