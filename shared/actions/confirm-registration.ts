@@ -1,11 +1,10 @@
 // Confirming the address: the link in the e-mail proves it. Where the registration goes depends on
 // the event: a seat, the waiting list when the seats are taken, or the organizers' review.
 import { notify, placementMail } from '../mail/notify.ts';
-import { ApiError } from '../model/errors.ts';
+import { ApiError, tokenExpired } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import type { Language } from '../model/languages.ts';
-import { moved, type Registration } from '../model/registration.ts';
-import { isExpired } from '../model/submission.ts';
+import { isExpiredUnconfirmed, moved, type Registration } from '../model/registration.ts';
 import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import type { RegistrationStore } from '../store/registration-store.ts';
@@ -37,7 +36,7 @@ export async function inspectConfirmationToken(
 }
 
 function pendingState(registration: Registration, now: Date): TokenState {
-  if (isExpired(registration.confirmToken.expiresAt, now)) return { kind: 'expired', registration };
+  if (isExpiredUnconfirmed(registration, now)) return { kind: 'expired', registration };
   return { kind: 'pending', registration };
 }
 
@@ -52,8 +51,6 @@ export interface ConfirmOutcome {
 
 export const invalidToken = () =>
   new ApiError(400, 'invalid_token', 'This link is not valid. Use the most recent e-mail, or register again.');
-export const tokenExpired = () =>
-  new ApiError(410, 'token_expired', 'This link has expired. Please register again to receive a new one.');
 
 /**
  * Confirms the address a token belongs to. Where the registration goes depends on the event: a seat

@@ -5,7 +5,7 @@ import { ApiError, invalidTransition } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import { accepts, holdsSeat, type Decision } from '../model/lifecycle.ts';
 import { actorOf, type Organizer } from '../model/organizer.ts';
-import { moved, type Registration } from '../model/registration.ts';
+import { isExpiredUnconfirmed, moved, type Registration } from '../model/registration.ts';
 import { withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
@@ -27,7 +27,9 @@ export async function decideRegistration(
   now: Date = new Date(),
 ): Promise<Registration> {
   return retryOnConflict(async () => {
-    const registration = registrationId && registrationIdPattern.test(registrationId) ? await deps.registrations.findById(event.id, registrationId) : undefined;
+    const found = registrationId && registrationIdPattern.test(registrationId) ? await deps.registrations.findById(event.id, registrationId) : undefined;
+    // An unconfirmed registration whose link expired is gone.
+    const registration = found && !isExpiredUnconfirmed(found, now) ? found : undefined;
     if (!registration) throw new ApiError(404, 'not_found', 'There is no such registration for this event.');
     if (!accepts(registration.status, decision)) throw invalidTransition(registration.status, decision === 'approve' ? 'approved' : 'rejected');
 

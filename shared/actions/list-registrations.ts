@@ -12,8 +12,9 @@ export interface ListQuery extends RegistrationFilter {
   cursor?: string | undefined;
 }
 
-function filterOf(query: ListQuery): RegistrationFilter {
-  return { status: query.status, category: query.category, country: query.country };
+/** What the organizer filters on; an expired unconfirmed registration is gone and never listed. */
+function filterOf(query: ListQuery, now: Date): RegistrationFilter {
+  return { status: query.status, category: query.category, country: query.country, liveAt: now };
 }
 
 /** The cursor is bound to the event and the filters, not to the page size, which may change between pages. */
@@ -26,10 +27,11 @@ export async function listRegistrations(
   cursors: CursorCodec,
   eventId: string,
   query: ListQuery,
+  now: Date = new Date(),
 ): Promise<{ items: RegistrationView[]; nextCursor: string | null; consumedCapacity: number }> {
   const identity = queryIdentity(eventId, query);
   const startKey = query.cursor ? cursors.decode(identity, query.cursor) : undefined;
-  const page = await store.listByEvent(eventId, filterOf(query), query.limit, startKey);
+  const page = await store.listByEvent(eventId, filterOf(query, now), query.limit, startKey);
   return {
     items: page.items.map(registrationView),
     nextCursor: page.lastEvaluatedKey ? cursors.encode(identity, page.lastEvaluatedKey) : null,
@@ -51,11 +53,11 @@ export const csvColumns = [
 ] as const;
 
 /** Every matching registration, page by page, as one CSV document. */
-export async function exportRegistrationsCsv(store: RegistrationStore, eventId: string, query: ListQuery): Promise<string> {
+export async function exportRegistrationsCsv(store: RegistrationStore, eventId: string, query: ListQuery, now: Date = new Date()): Promise<string> {
   const rows: (string | boolean | null | undefined)[][] = [];
   let startKey: Record<string, string> | undefined;
   do {
-    const page = await store.listByEvent(eventId, filterOf(query), 100, startKey);
+    const page = await store.listByEvent(eventId, filterOf(query, now), 100, startKey);
     for (const registration of page.items) {
       const view = registrationView(registration);
       const cells: Partial<Record<(typeof csvColumns)[number], string | boolean | null>> = {

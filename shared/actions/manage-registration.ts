@@ -1,11 +1,11 @@
 // What participants do with the private manage link from their e-mails: see their registration,
 // withdraw, or erase it entirely (corrections: update-registration.ts).
 import { notify } from '../mail/notify.ts';
-import { ApiError, invalidTransition } from '../model/errors.ts';
+import { ApiError, invalidTransition, tokenExpired } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import type { Language } from '../model/languages.ts';
 import { canEdit, canWithdraw, holdsSeat } from '../model/lifecycle.ts';
-import { moved, registrationView, type Registration } from '../model/registration.ts';
+import { isExpiredUnconfirmed, moved, registrationView, type Registration } from '../model/registration.ts';
 import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitRemoval, commitTransition } from './commit.ts';
@@ -20,8 +20,12 @@ export interface ManagedRegistration {
   event: ConferenceEvent;
 }
 
-/** The registration a manage token belongs to, or 400 invalid_token (also after erasure). */
-export async function resolveManageToken(deps: StoreDeps, token: unknown): Promise<ManagedRegistration> {
+/**
+ * The registration a manage token belongs to, or 400 invalid_token (also after erasure). An
+ * unconfirmed registration whose confirmation link expired is gone: it is purged, and its manage link
+ * answers 410 token_expired (nobody can read, change or withdraw it any more).
+ */
+export async function resolveManageToken(deps: StoreDeps, token: unknown, now: Date = new Date()): Promise<ManagedRegistration> {
   const parts = typeof token === 'string' ? parseToken(token) : undefined;
   if (!parts) throw invalidManageToken();
   const registration = await deps.registrations.get(parts.eventId, parts.emailKey);
@@ -29,6 +33,10 @@ export async function resolveManageToken(deps: StoreDeps, token: unknown): Promi
   if (!registration || !registration.manageTokenHashes.some((stored) => sameSecret(stored, hash))) throw invalidManageToken();
   const event = await deps.events.get(registration.eventId);
   if (!event) throw invalidManageToken();
+  if (isExpiredUnconfirmed(registration, now)) {
+    await commitRemoval(deps, event, registration);
+    throw tokenExpired();
+  }
   return { registration, event };
 }
 
@@ -50,7 +58,7 @@ export type SelfView = Awaited<ReturnType<typeof selfView>>;
 /** Withdraws; answers the participant's language too, for the page that confirms it. */
 export async function withdrawRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'withdrawn'; language: Language }> {
   return retryOnConflict(async () => {
-    const { registration, event } = await resolveManageToken(deps, token);
+    const { registration, event } = await resolveManageToken(deps, token, now);
     if (!canWithdraw(registration)) throw invalidTransition(registration.status, 'withdrawn');
     const { registration: next, manageToken } = withManageLink(moved(registration, 'withdrawn', event, now, 'participant', 'withdrawn'));
     const result = await commitTransition(deps, event, registration, next);
@@ -69,7 +77,7 @@ export async function withdrawRegistration(deps: RegistrationDeps, token: unknow
  */
 export async function eraseRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased'; language: Language }> {
   return retryOnConflict(async () => {
-    const { registration, event } = await resolveManageToken(deps, token);
+    const { registration, event } = await resolveManageToken(deps, token, now);
     const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
     if (outcome === 'lost') return lostRace;
     if (outcome === 'deleted') {

@@ -15,7 +15,7 @@ const fixedFields = ['email', 'website'] as const;
 /** Applies the corrections; answers the registration as now stored, and its event (the page shows both). */
 export async function updateRegistration(deps: StoreDeps, token: unknown, changes: unknown, now: Date = new Date()) {
   return retryOnConflict(async () => {
-    const { registration, event } = await resolveManageToken(deps, token);
+    const { registration, event } = await resolveManageToken(deps, token, now);
     if (!canEdit(registration, event)) throw invalidTransition(registration.status, 'changed online');
     const requested = changesObject(changes);
     // The merged form must pass every rule again (a new category needs a matching country, ...).

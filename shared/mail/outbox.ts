@@ -8,7 +8,7 @@
 // lease: at-least-once, the most any mail system can promise; every other failure just retries.
 import type { ConferenceEvent } from '../model/event.ts';
 import { holdsSeat, isParticipating, type RegistrationStatus } from '../model/lifecycle.ts';
-import type { PendingMail, Registration } from '../model/registration.ts';
+import { isExpiredUnconfirmed, type PendingMail, type Registration } from '../model/registration.ts';
 import { composeToken, confirmationUrl, manageUrl, randomSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { errorType } from '../platform/log.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
@@ -85,8 +85,9 @@ function rebuild(
   now: Date,
 ): { registration: Registration; mail: ParticipantMail } | undefined {
   const reference = registration.reference ?? '';
-  // A mail about a state the registration has since left would mislead: it is dropped.
-  if (!stillTrue(pending.kind, registration.status)) return undefined;
+  // A mail about a state the registration has since left would mislead: it is dropped. So is every
+  // mail of an unconfirmed registration whose link expired: it is gone, and a fresh link would revive it.
+  if (!stillTrue(pending.kind, registration.status) || isExpiredUnconfirmed(registration, now)) return undefined;
   if (pending.attempts >= maxAttempts) return undefined;
   switch (pending.kind) {
     case 'confirmation_request': {

@@ -64,6 +64,11 @@ export function fieldIssue(path: string, message: string, code = 'invalid_value'
   return { path, message, code };
 }
 
+/** A link of an unconfirmed registration whose time ran out: the registration is gone with it. */
+export function tokenExpired(): ApiError {
+  return new ApiError(410, 'token_expired', 'This link has expired. Please register again to receive a new one.');
+}
+
 export function busy(): ApiError {
   return new ApiError(503, 'service_unavailable', 'Too many simultaneous changes. Please try again.', {
     headers: { 'retry-after': '1' },

@@ -65,6 +65,14 @@ export interface Tombstone {
   erasedAt: string;
 }
 
+/**
+ * An unconfirmed registration whose link has expired is gone, wherever it is looked at: DynamoDB's TTL
+ * deletes it, but can lag by days (and dynalite has no TTL), so every reader checks the time too.
+ */
+export function isExpiredUnconfirmed(registration: Pick<Registration, 'status' | 'confirmToken'>, now: Date): boolean {
+  return registration.status === 'pending_confirmation' && now.getTime() >= Date.parse(registration.confirmToken.expiresAt);
+}
+
 /** People never see the honeypot field; any value in it means a bot filled the form. */
 export function isHoneypotFilled(website: unknown): boolean {
   if (website === undefined || website === null || website === false) return false;

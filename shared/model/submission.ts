@@ -1,6 +1,6 @@
 // What a submission does to the registration of its address, decided from the registration as it
 // was read: pure, so every case is unit-tested without a table.
-import { historyEntry, type Registration, type RegistrationDetails } from './registration.ts';
+import { historyEntry, isExpiredUnconfirmed, type Registration, type RegistrationDetails } from './registration.ts';
 import { emailKey, newRegistrationId, randomSecret, sha256 } from './tokens.ts';
 
 export const mailsPerHourPerAddress = 3;
@@ -33,7 +33,7 @@ export function planSubmission(
 
   // An expired link or a withdrawal ends a registration: the address may start afresh.
   const ended =
-    (existing?.status === 'pending_confirmation' && isExpired(existing.confirmToken.expiresAt, now)) || existing?.status === 'withdrawn';
+    (existing !== undefined && isExpiredUnconfirmed(existing, now)) || existing?.status === 'withdrawn';
   if (existing === undefined || ended) {
     const { secret, confirmToken } = newToken();
     return {
@@ -91,8 +91,4 @@ export function planSubmission(
 function currentMailWindow(registration: Registration, now: Date): Registration['mailWindow'] {
   const started = Date.parse(registration.mailWindow.startedAt);
   return now.getTime() - started >= mailWindowMs ? { startedAt: now.toISOString(), sent: 0 } : registration.mailWindow;
-}
-
-export function isExpired(expiresAt: string, now: Date): boolean {
-  return now.getTime() >= Date.parse(expiresAt);
 }

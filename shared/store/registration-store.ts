@@ -19,6 +19,8 @@ export interface RegistrationFilter {
   status?: RegistrationStatus | undefined;
   category?: string | undefined;
   country?: string | undefined;
+  /** Leave out unconfirmed registrations expired by then: gone, though the TTL may not have deleted them yet. */
+  liveAt?: Date | undefined;
 }
 
 export interface RegistrationPage {
@@ -265,6 +267,12 @@ export class RegistrationStore {
       names[`#${field}`] = field;
       values[`:${field}`] = { S: wanted };
       conditions.push(`#${field} = :${field}`);
+    }
+    if (filter.liveAt) {
+      // Only unconfirmed registrations carry the TTL attribute.
+      names['#expiresAt'] = tableKeys.timeToLive;
+      values[':liveAt'] = { N: String(Math.floor(filter.liveAt.getTime() / 1000)) };
+      conditions.push('(attribute_not_exists(#expiresAt) OR #expiresAt > :liveAt)');
     }
     const result = await this.client.send(
       new QueryCommand({
