@@ -78,6 +78,11 @@ export async function withdrawRegistration(deps: RegistrationDeps, token: unknow
 export async function eraseRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased'; language: Language }> {
   return retryOnConflict(async () => {
     const { registration, event } = await resolveManageToken(deps, token, now);
+    // The rejection outlives the registration, written first so that no moment exists without either.
+    if (registration.status === 'rejected') {
+      const rejectedAt = registration.history.findLast((entry) => entry.to === 'rejected')?.at ?? registration.updatedAt;
+      await deps.registrations.saveRejection(event.id, registration.emailKey, rejectedAt);
+    }
     const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
     if (outcome === 'lost') return lostRace;
     if (outcome === 'deleted') {
@@ -90,6 +95,7 @@ export async function eraseRegistration(deps: RegistrationDeps, token: unknown, 
         createdAt: registration.createdAt,
         erasedAt: now.toISOString(),
       });
+
       if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
     }
     return { status: 'erased' as const, language: registration.details.language };

@@ -28,7 +28,8 @@ export async function submitRegistration(
 
   return retryOnConflict(async () => {
     const existing = await deps.registrations.get(event.id, key);
-    const plan = planSubmission(existing, event.id, details, now, deps.confirmTokenLifetimeHours);
+    const rejectedBefore = existing === undefined && (await deps.registrations.wasRejected(event.id, key));
+    const plan = planSubmission(existing, event.id, details, now, deps.confirmTokenLifetimeHours, rejectedBefore);
     if (!plan.next) return plan.outcome;
     const { registration: next, manageToken } = plan.mail ? withManageLink(plan.next) : { registration: plan.next, manageToken: '' };
     const result = await commitTransition(deps, event, existing, next);

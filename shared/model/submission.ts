@@ -24,6 +24,8 @@ export function planSubmission(
   details: RegistrationDetails,
   now: Date,
   lifetimeHours: number,
+  /** Organizers rejected this address for the event before its registration was erased. */
+  rejectedBefore = false,
 ): SubmissionPlan {
   const nowIso = now.toISOString();
   const newToken = () => {
@@ -34,6 +36,8 @@ export function planSubmission(
   // An expired link or a withdrawal ends a registration: the address may start afresh.
   const ended =
     (existing !== undefined && isExpiredUnconfirmed(existing, now)) || existing?.status === 'withdrawn';
+  // A rejection stays in force: erasing the registration and registering again does not undo it.
+  if (existing === undefined && rejectedBefore) return { outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined };
   if (existing === undefined || ended) {
     const { secret, confirmToken } = newToken();
     return {

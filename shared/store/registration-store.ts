@@ -232,6 +232,24 @@ export class RegistrationStore {
     );
   }
 
+  /**
+   * Remembers that organizers rejected this address for the event, with nothing else of the person:
+   * the address key (the registration's own pseudonym) and the time. Written when a rejected
+   * registration is erased, so erasing and registering again cannot undo a rejection.
+   */
+  async saveRejection(eventId: string, emailKey: string, rejectedAt: string): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({ TableName: this.tableName, Item: toItem({ ...keys.rejection(eventId, emailKey), type: 'rejection', rejectedAt }) }),
+    );
+  }
+
+  async wasRejected(eventId: string, emailKey: string): Promise<boolean> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.rejection(eventId, emailKey)), ConsistentRead: true, ProjectionExpression: 'sk' }),
+    );
+    return Item !== undefined;
+  }
+
   async countTombstones(eventId: string): Promise<number> {
     let count = 0;
     let startKey: Record<string, AttributeValue> | undefined;

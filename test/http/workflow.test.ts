@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '#shared/i18n/index.ts';
+import { validForm } from '../support/fixtures.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { mailTo, waitForMail } from '../support/mailbox.ts';
 import {
@@ -333,6 +334,26 @@ describe('Self-service', () => {
     expect((await statsOf(api, 'self-erase')).byStatus).toMatchObject({ erased: 1, confirmed: 0 });
     expect((await api.request(`/registrations/self?token=${encodeURIComponent(person.manage)}`)).status).toBe(400);
     expect((await api.postJson('/registrations/erase', { token: person.manage })).status).toBe(400);
+  });
+
+  it('keeps a rejection in force when the participant erases the registration and registers again', async () => {
+    // Prepare: a rejected registration, erased through its manage link.
+    await putEvent(api, 'reject-erase', { approval: 'required' });
+    const person = await registerAndConfirm(api, 'reject-erase', { lastName: 'Declined' });
+    const { registrationId } = (await registrationsOf(api, 'reject-erase'))[0]!;
+    const rejection = await organizerCall(api, `/events/reject-erase/registrations/${registrationId}/reject`, { method: 'POST', body: '{"reason":"Not invited"}' });
+    expect(rejection.status).toBe(200);
+    const mailsBefore = (await waitForMail(api.sesEndpoint, person.email, 3)).length;
+    expect((await api.postJson('/registrations/erase', { token: person.manage })).status).toBe(200);
+
+    // Act
+    const again = await api.postJson('/events/reject-erase/registrations', validForm({ email: person.email, lastName: 'Declined' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // Assess: the same answer as ever, but no registration and no mail with a link.
+    expect(again.status).toBe(202);
+    expect(await registrationsOf(api, 'reject-erase')).toEqual([]);
+    expect(await mailTo(api.sesEndpoint, person.email)).toHaveLength(mailsBefore);
   });
 
   it('refuses a manage token used on another registration, and a confirmation token used as a manage token', async () => {
