@@ -15,9 +15,11 @@ import type { RegistrationDeps } from './deps.ts';
  * only by the next settle (the next transition, or reconcile).
  */
 export async function settleQueue(deps: RegistrationDeps, event: ConferenceEvent, now: Date = new Date()): Promise<number> {
-  const counters = await deps.counters.get(event.id);
-  const free = event.capacity === undefined || counters.seatsTaken < event.capacity;
-  return free && counters.waiting > 0 ? promoteFromWaitlist(deps, event, now) : 0;
+  // The event as it is now: organizers may have raised the capacity since this request read it.
+  const current = (await deps.events.get(event.id)) ?? event;
+  const counters = await deps.counters.get(current.id);
+  const free = current.capacity === undefined || counters.seatsTaken < current.capacity;
+  return free && counters.waiting > 0 ? promoteFrom(deps, current, now) : 0;
 }
 
 /**
@@ -26,6 +28,11 @@ export async function settleQueue(deps: RegistrationDeps, event: ConferenceEvent
  * by queue number, so entries the (eventually consistent) index still shows are passed over, not retried.
  */
 export async function promoteFromWaitlist(deps: RegistrationDeps, event: ConferenceEvent, now: Date = new Date()): Promise<number> {
+  // The seats to give are the event's as it is now, not as the caller read it.
+  return promoteFrom(deps, (await deps.events.get(event.id)) ?? event, now);
+}
+
+async function promoteFrom(deps: RegistrationDeps, event: ConferenceEvent, now: Date): Promise<number> {
   let promoted = 0;
   let after = 0;
   for (let page = 0; page < 1_000; page++) {

@@ -19,6 +19,7 @@ import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { confirmRegistration } from '#shared/actions/confirm-registration.ts';
+import { saveEvent } from '#shared/actions/save-event.ts';
 import type { ConferenceEvent } from '#shared/model/event-schema.ts';
 import type { RegistrationDeps } from '#shared/actions/deps.ts';
 
@@ -89,6 +90,27 @@ describe('Waiting list under racing confirmations and withdrawals', () => {
     expect(await statuses(event.id)).toEqual({ confirmed: 8, waitlisted: 8, withdrawn: 4 });
     const counters = await deps.counters.get(event.id);
     expect({ seatsTaken: counters.seatsTaken, waiting: counters.waiting }).toEqual({ seatsTaken: 8, waiting: 8 });
+  });
+
+  it.each([1, 2, 3, 4, 5])('fills the seats a raised capacity adds while confirmations race it (round %i)', async (round) => {
+    // Prepare: 2 of 2 seats taken, 12 people about to confirm (each pressing twice).
+    const event: ConferenceEvent = { ...seedEvent, id: `raise-${round}`, capacity: 2 };
+    await deps.events.put(event);
+    for (let i = 0; i < 2; i++) await confirmRegistration(deps, lastLink(await registered(event), 'confirm'));
+    const arriving: string[] = [];
+    for (let i = 0; i < 12; i++) arriving.push(await registered(event));
+    const { id: _id, ...settings } = { ...event, capacity: 8 };
+
+    // Act: the organizer raises the capacity to 8 in the middle of the confirmations.
+    await Promise.all([
+      ...arriving.flatMap((email) => [confirmRegistration(deps, lastLink(email, 'confirm')), confirmRegistration(deps, lastLink(email, 'confirm'))]),
+      new Promise((resolve) => setTimeout(resolve, 5 * round)).then(() => saveEvent(deps, event.id, settings, { subject: 'organizer', username: 'organizer' })),
+    ]);
+
+    // Assess: with no operator and no reconcile, every seat is taken before anyone waits.
+    expect(await statuses(event.id)).toEqual({ confirmed: 8, waitlisted: 6 });
+    const counters = await deps.counters.get(event.id);
+    expect({ seatsTaken: counters.seatsTaken, waiting: counters.waiting }).toEqual({ seatsTaken: 8, waiting: 6 });
   });
 
   it('counts one erasure and frees one seat when the same registration is erased twice at once', async () => {
