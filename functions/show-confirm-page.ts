@@ -24,7 +24,7 @@ async function showConfirmPageHandler(event: HttpEvent) {
   const { language } = state.registration.details;
   if (state.kind === 'expired') return html(410, problemPage(language, 'expired', deps.confirmTokenLifetimeHours, registerUrl));
   const conference = await deps.events.get(state.registration.eventId);
-  return html(200, confirmPage(language, token, conference?.title ?? state.registration.eventId));
+  return html(200, confirmPage(language, token, conference?.title ?? state.registration.eventId, state.registration.details));
 }
 
 export const handler = middy(showConfirmPageHandler).use(apiRoute('show-confirm-page', { errorPage: linkPageErrors }));

@@ -4,7 +4,7 @@ import { notify, placementMail } from '../mail/notify.ts';
 import { ApiError, tokenExpired } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import type { Language } from '../model/languages.ts';
-import { isExpiredUnconfirmed, moved, type Registration } from '../model/registration.ts';
+import { confirmLinkOf, isExpiredUnconfirmed, moved, type Registration } from '../model/registration.ts';
 import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import type { RegistrationStore } from '../store/registration-store.ts';
@@ -14,7 +14,8 @@ import { settleQueue } from './waitlist.ts';
 
 export type TokenState =
   | { kind: 'invalid' }
-  | { kind: 'expired'; registration: Registration }
+  /** `gone`: the registration expired with the link, and is purged on the confirm button's press. */
+  | { kind: 'expired'; registration: Registration; gone: boolean }
   | { kind: 'pending'; registration: Registration }
   | { kind: 'confirmed'; registration: Registration };
 
@@ -27,17 +28,16 @@ export async function inspectConfirmationToken(
   const parts = parseToken(token);
   if (!parts) return { kind: 'invalid' };
   const registration = await registrations.get(parts.eventId, parts.emailKey);
-  if (!registration || !sameSecret(sha256(parts.secret), registration.confirmToken.hash)) return { kind: 'invalid' };
+  const link = registration ? confirmLinkOf(registration, sha256(parts.secret), now, sameSecret) : undefined;
+  if (!registration || !link) return { kind: 'invalid' };
   // A withdrawn or rejected registration has nothing left to confirm.
   if (registration.status === 'withdrawn' || registration.status === 'rejected' || !registration.reference) {
-    return registration.status === 'pending_confirmation' ? pendingState(registration, now) : { kind: 'invalid' };
+    if (registration.status !== 'pending_confirmation') return { kind: 'invalid' };
+    // Expired is the registration itself (no link of it works any more), or only this older link.
+    if (isExpiredUnconfirmed(registration, now)) return { kind: 'expired', registration, gone: true };
+    return link === 'expired' ? { kind: 'expired', registration, gone: false } : { kind: 'pending', registration };
   }
   return { kind: 'confirmed', registration };
-}
-
-function pendingState(registration: Registration, now: Date): TokenState {
-  if (isExpiredUnconfirmed(registration, now)) return { kind: 'expired', registration };
-  return { kind: 'pending', registration };
 }
 
 export interface ConfirmOutcome {
@@ -67,7 +67,7 @@ export async function confirmRegistration(deps: RegistrationDeps, token: string,
     if (!event) throw invalidToken();
     if (state.kind === 'confirmed') return outcomeOf(registration);
     if (state.kind === 'expired') {
-      await commitRemoval(deps, event, registration);
+      if (state.gone) await commitRemoval(deps, event, registration);
       throw tokenExpired();
     }
 

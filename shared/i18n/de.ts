@@ -12,6 +12,10 @@ export const de: Messages = {
     dates: 'Datum',
     venue: 'Veranstaltungsort',
     reference: 'Referenznummer',
+    name: 'Name',
+    email: 'E-Mail',
+    organization: 'Organisation',
+    represents: 'Vertritt',
   },
   confirmRequest: {
     subject: 'Bitte bestätigen Sie Ihre Anmeldung: {event}',
@@ -93,6 +97,7 @@ export const de: Messages = {
     confirmIntro: 'Sie sind im Begriff, Ihre Anmeldung zu folgender Veranstaltung zu bestätigen: {event}.',
     confirmButton: 'Anmeldung bestätigen',
     confirmNote: 'Es werden keine Daten gespeichert, solange Sie nicht auf die Schaltfläche klicken.',
+    confirmCheck: 'Bitte prüfen Sie diese Angaben. Ist eine davon falsch, bestätigen Sie und korrigieren Sie sie anschließend über den Link in der nächsten E-Mail.',
     confirmedTitle: 'Anmeldung bestätigt',
     confirmedBody: 'Vielen Dank. Ihre Anmeldung ist bestätigt. Ihre Referenznummer lautet {reference}. Wir haben Ihnen eine E-Mail mit den Einzelheiten gesendet.',
     invalidTitle: 'Dieser Link ist ungültig',

@@ -12,6 +12,10 @@ export const en: Messages = {
     dates: 'Dates',
     venue: 'Venue',
     reference: 'Reference',
+    name: 'Name',
+    email: 'E-mail',
+    organization: 'Organization',
+    represents: 'Represents',
   },
   confirmRequest: {
     subject: 'Please confirm your registration: {event}',
@@ -93,6 +97,7 @@ export const en: Messages = {
     confirmIntro: 'You are about to confirm your registration for the {event}.',
     confirmButton: 'Confirm my registration',
     confirmNote: 'Nothing is recorded until you press the button.',
+    confirmCheck: 'Please check these details. If any are wrong, confirm, then correct them with the link in the e-mail that follows.',
     confirmedTitle: 'Registration confirmed',
     confirmedBody: 'Thank you. Your registration is confirmed. Your reference is {reference}. We have sent you an e-mail with the details.',
     invalidTitle: 'This link is not valid',

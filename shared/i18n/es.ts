@@ -12,6 +12,10 @@ export const es: Messages = {
     dates: 'Fechas',
     venue: 'Lugar',
     reference: 'Referencia',
+    name: 'Nombre',
+    email: 'Correo electrónico',
+    organization: 'Organización',
+    represents: 'Representa',
   },
   confirmRequest: {
     subject: 'Confirme su inscripción: {event}',
@@ -93,6 +97,7 @@ export const es: Messages = {
     confirmIntro: 'Está a punto de confirmar su inscripción en el siguiente evento: {event}.',
     confirmButton: 'Confirmar mi inscripción',
     confirmNote: 'No se guardará ningún dato hasta que pulse el botón.',
+    confirmCheck: 'Compruebe estos datos. Si alguno no es correcto, confirme y corríjalo después mediante el enlace que figura en el correo siguiente.',
     confirmedTitle: 'Inscripción confirmada',
     confirmedBody: 'Gracias. Su inscripción ha quedado confirmada. Su referencia es {reference}. Le hemos enviado un correo electrónico con los detalles.',
     invalidTitle: 'Este enlace no es válido',

@@ -12,6 +12,10 @@ export const fr: Messages = {
     dates: 'Dates',
     venue: 'Lieu',
     reference: 'Référence',
+    name: 'Nom',
+    email: 'Adresse électronique',
+    organization: 'Organisation',
+    represents: 'Représente',
   },
   confirmRequest: {
     subject: 'Veuillez confirmer votre inscription : {event}',
@@ -93,6 +97,7 @@ export const fr: Messages = {
     confirmIntro: 'Vous êtes sur le point de confirmer votre inscription à la manifestation suivante : {event}.',
     confirmButton: 'Confirmer mon inscription',
     confirmNote: 'Aucune donnée n’est enregistrée tant que vous n’avez pas cliqué sur le bouton.',
+    confirmCheck: 'Veuillez vérifier ces données. Si l’une d’elles est inexacte, confirmez, puis corrigez-la au moyen du lien figurant dans le courriel qui suivra.',
     confirmedTitle: 'Inscription confirmée',
     confirmedBody: 'Nous vous remercions. Votre inscription est confirmée. Votre référence est {reference}. Un courriel récapitulatif vous a été envoyé.',
     invalidTitle: 'Ce lien n’est pas valide',

@@ -12,6 +12,10 @@ export const it: Messages = {
     dates: 'Date',
     venue: 'Sede',
     reference: 'Codice di riferimento',
+    name: 'Nome',
+    email: 'E-mail',
+    organization: 'Organizzazione',
+    represents: 'Rappresenta',
   },
   confirmRequest: {
     subject: 'Confermi la Sua registrazione: {event}',
@@ -93,6 +97,7 @@ export const it: Messages = {
     confirmIntro: 'Sta per confermare la Sua registrazione al seguente evento: {event}.',
     confirmButton: 'Confermare la registrazione',
     confirmNote: 'Nessun dato verrà memorizzato finché non avrà premuto il pulsante.',
+    confirmCheck: 'La preghiamo di verificare questi dati. Se qualcuno fosse errato, confermi e lo corregga poi tramite il link contenuto nell’e-mail successiva.',
     confirmedTitle: 'Registrazione confermata',
     confirmedBody: 'Grazie. La Sua registrazione è confermata. Il Suo codice di riferimento è {reference}. Le abbiamo inviato un’e-mail con i dettagli.',
     invalidTitle: 'Questo link non è valido',

@@ -12,6 +12,11 @@ export interface Messages {
     dates: string;
     venue: string;
     reference: string;
+    name: string;
+    email: string;
+    organization: string;
+    /** Before the country a delegate represents. */
+    represents: string;
   };
   confirmRequest: {
     subject: string; // {event}
@@ -93,6 +98,8 @@ export interface Messages {
     confirmIntro: string; // {event}
     confirmButton: string;
     confirmNote: string;
+    /** Under the details a confirmation is about to confirm. */
+    confirmCheck: string;
     confirmedTitle: string;
     confirmedBody: string; // {reference}
     invalidTitle: string;

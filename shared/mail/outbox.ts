@@ -8,7 +8,7 @@
 // lease: at-least-once, the most any mail system can promise; every other failure just retries.
 import type { ConferenceEvent } from '../model/event.ts';
 import { holdsSeat, isParticipating, type RegistrationStatus } from '../model/lifecycle.ts';
-import { isExpiredUnconfirmed, type PendingMail, type Registration } from '../model/registration.ts';
+import { isExpiredUnconfirmed, withConfirmLink, type PendingMail, type Registration } from '../model/registration.ts';
 import { composeToken, confirmationUrl, manageUrl, randomSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { errorType } from '../platform/log.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
@@ -95,7 +95,7 @@ function rebuild(
       const expiresAt = new Date(now.getTime() + deps.confirmTokenLifetimeHours * 3_600_000).toISOString();
       const token = composeToken({ eventId: registration.eventId, emailKey: registration.emailKey, secret });
       return {
-        registration: { ...registration, confirmToken: { hash: sha256(secret), expiresAt } },
+        registration: withConfirmLink(registration, { hash: sha256(secret), expiresAt }, now),
         mail: {
           kind: 'confirmation_request',
           confirmUrl: confirmationUrl(deps.publicBaseUrl, token),

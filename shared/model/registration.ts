@@ -17,8 +17,13 @@ export interface Registration {
   confirmedAt: string | undefined;
   reference: string | undefined;
   details: RegistrationDetails;
-  /** Only the hash of the confirmation link's secret is kept. */
-  confirmToken: { hash: string; expiresAt: string };
+  /** The newest confirmation link: only the hash of its secret is kept. */
+  confirmToken: ConfirmLink;
+  /**
+   * Earlier confirmation links that have not expired: a later submission of the same address (by
+   * anyone who knows it) must not take away a link the owner already received.
+   */
+  earlierConfirmTokens?: ConfirmLink[] | undefined;
   /** Rolling count of e-mails that submissions triggered, to cap resubmission mail. */
   mailWindow: { startedAt: string; sent: number };
   /** Set from SES bounce and complaint notifications; absent while mail is delivered. */
@@ -37,6 +42,11 @@ export interface Registration {
   version: number;
   /** The ids of the last few writes (see save): internal, carried from read to write. */
   writeIds?: string[] | undefined;
+}
+
+export interface ConfirmLink {
+  hash: string;
+  expiresAt: string;
 }
 
 export interface PendingMail {
@@ -71,6 +81,23 @@ export interface Tombstone {
  */
 export function isExpiredUnconfirmed(registration: Pick<Registration, 'status' | 'confirmToken'>, now: Date): boolean {
   return registration.status === 'pending_confirmation' && now.getTime() >= Date.parse(registration.confirmToken.expiresAt);
+}
+
+const keptConfirmLinks = 5;
+
+/** Issues a new confirmation link (its hash); the ones mailed before stay valid until they expire. */
+export function withConfirmLink<R extends Pick<Registration, 'confirmToken' | 'earlierConfirmTokens'>>(registration: R, link: ConfirmLink, now: Date): R {
+  const earlier = [...(registration.earlierConfirmTokens ?? []), registration.confirmToken]
+    .filter((previous) => previous.hash !== '' && Date.parse(previous.expiresAt) > now.getTime())
+    .slice(-(keptConfirmLinks - 1));
+  return { ...registration, confirmToken: link, earlierConfirmTokens: earlier };
+}
+
+/** The confirmation link a secret's hash belongs to, if it is one of the registration's and has not expired. */
+export function confirmLinkOf(registration: Pick<Registration, 'confirmToken' | 'earlierConfirmTokens'>, hash: string, now: Date, same: (a: string, b: string) => boolean): 'valid' | 'expired' | undefined {
+  const link = [registration.confirmToken, ...(registration.earlierConfirmTokens ?? [])].find((candidate) => same(candidate.hash, hash));
+  if (!link) return undefined;
+  return now.getTime() < Date.parse(link.expiresAt) ? 'valid' : 'expired';
 }
 
 /** People never see the honeypot field; any value in it means a bot filled the form. */

@@ -1,6 +1,6 @@
 // What a submission does to the registration of its address, decided from the registration as it
 // was read: pure, so every case is unit-tested without a table.
-import { historyEntry, isExpiredUnconfirmed, type Registration, type RegistrationDetails } from './registration.ts';
+import { historyEntry, isExpiredUnconfirmed, withConfirmLink, type Registration, type RegistrationDetails } from './registration.ts';
 import { emailKey, newRegistrationId, randomSecret, sha256 } from './tokens.ts';
 
 export const mailsPerHourPerAddress = 3;
@@ -81,14 +81,16 @@ export function planSubmission(
     };
   }
 
-  // Still unconfirmed: the newest data wins, with a fresh link (the old one stops working).
+  // Still unconfirmed: the newest data wins, with a fresh link. The links mailed before keep working:
+  // whoever submitted again may not be the owner, and must not take away the owner's link (the
+  // confirm page shows the data being confirmed, and the manage link corrects it).
   const updated: Registration = { ...existing, details, updatedAt: nowIso, version: existing.version + 1 };
   const { secret, confirmToken } = newToken();
   return {
     outcome: 'refreshed',
     secret,
     mail: 'confirmation_request',
-    next: { ...updated, confirmToken, mailWindow: { ...window, sent: window.sent + 1 } },
+    next: { ...withConfirmLink(updated, confirmToken, now), mailWindow: { ...window, sent: window.sent + 1 } },
   };
 }
 

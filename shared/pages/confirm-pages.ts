@@ -4,12 +4,34 @@ import { fill, messagesFor } from '../i18n/index.ts';
 import type { Language } from '../model/languages.ts';
 import { layout } from './layout.ts';
 
-export function confirmPage(language: Language, token: string, eventTitle: string): string {
-  const messages = messagesFor(language).pages;
+/** What the page shows of the registration: enough for the owner to see whether the data is theirs. */
+export interface ConfirmingDetails {
+  firstName: string;
+  lastName: string;
+  email: string;
+  organization: string;
+  country?: string | undefined;
+}
+
+/**
+ * The page behind the link: the details being confirmed (someone who knows the address may have
+ * submitted since), and the button. Opening it confirms nothing.
+ */
+export function confirmPage(language: Language, token: string, eventTitle: string, details: ConfirmingDetails): string {
+  const all = messagesFor(language);
+  const messages = all.pages;
+  const rows: [string, string][] = [
+    [all.labels.name, `${details.firstName} ${details.lastName}`],
+    [all.labels.email, details.email],
+    [all.labels.organization, details.organization],
+    ...(details.country ? [[all.labels.represents, new Intl.DisplayNames([language], { type: 'region' }).of(details.country) ?? details.country] as [string, string]] : []),
+  ];
   return layout(
     language,
     messages.confirmTitle,
     `<p>${escapeHtml(fill(messages.confirmIntro, { event: eventTitle }))}</p>
+<dl class="summary">${rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>
+<p>${escapeHtml(messages.confirmCheck)}</p>
 <form method="post" action="/registrations/confirm">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
 <input type="hidden" name="lang" value="${language}">

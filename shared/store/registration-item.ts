@@ -4,7 +4,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { detailFields } from '../model/form-fields.ts';
 import type { RegistrationStatus } from '../model/lifecycle.ts';
-import type { HistoryEntry, PendingMail, Registration, RegistrationDetails } from '../model/registration.ts';
+import type { ConfirmLink, HistoryEntry, PendingMail, Registration, RegistrationDetails } from '../model/registration.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
 
@@ -26,6 +26,7 @@ export function toRegistrationItem(registration: Registration): Record<string, A
     ...Object.fromEntries(detailFields.map((field) => [field, details[field]])),
     confirmTokenHash: registration.confirmToken.hash,
     confirmTokenExpiresAt: registration.confirmToken.expiresAt,
+    earlierConfirmTokens: registration.earlierConfirmTokens?.length ? (registration.earlierConfirmTokens as unknown as Plain[]) : undefined,
     mailWindowStartedAt: registration.mailWindow.startedAt,
     mailsSentInWindow: registration.mailWindow.sent,
     emailStatus: registration.emailStatus,
@@ -69,6 +70,7 @@ export function toRegistration(item: Record<string, AttributeValue>): Registrati
     reference: record.reference as string | undefined,
     details,
     confirmToken: { hash: record.confirmTokenHash as string, expiresAt: record.confirmTokenExpiresAt as string },
+    earlierConfirmTokens: (record.earlierConfirmTokens as ConfirmLink[] | undefined) ?? [],
     mailWindow: { startedAt: record.mailWindowStartedAt as string, sent: record.mailsSentInWindow as number },
     emailStatus: record.emailStatus as Registration['emailStatus'],
     manageTokenHashes: (record.manageTokenHashes as string[] | undefined) ?? [],

@@ -59,10 +59,13 @@ describe('E-mails and pages', () => {
     expect(email.tags).toEqual({ eventId: 'osce-drugs-2017', mail: mail.kind });
   });
 
-  it('escapes the token and the event title on the pages', () => {
-    const page = confirmPage('en', '"><script>x</script>', '<b>Title</b>');
+  it('escapes the token, the event title and the details on the pages', () => {
+    const page = confirmPage('en', '"><script>x</script>', '<b>Title</b>', { firstName: '<img src=x>', lastName: 'B', email: 'a@b.org', organization: '<u>Org</u>', country: 'AT' });
     expect(page).not.toContain('<script>x');
     expect(page).not.toContain('<b>Title');
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('<u>Org');
+    expect(page).toContain('Austria');
     expect(confirmedPage('fr', '<i>ref</i>')).not.toContain('<i>ref');
     expect(problemPage('ru', 'expired', 72, 'javascript:"x"')).toContain('href="javascript:&quot;x&quot;"');
   });
