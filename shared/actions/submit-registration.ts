@@ -6,7 +6,7 @@ import { assertRegistrationOpen, type ConferenceEvent } from '../model/event.ts'
 import { detailsOf, isHoneypotFilled, type Registration } from '../model/registration.ts';
 import { parseRegistrationForm } from '../model/registration-schema.ts';
 import { planSubmission, type SubmissionPlan, type SubmitOutcome } from '../model/submission.ts';
-import { composeToken, confirmationUrl, emailKey, withManageLink } from '../model/tokens.ts';
+import { composeToken, confirmationUrl, emailKey, mailboxKey, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { RegistrationDeps } from './deps.ts';
@@ -25,6 +25,9 @@ export async function submitRegistration(
   if (isHoneypotFilled(body.website)) return 'ignored_honeypot';
   const details = detailsOf(parseRegistrationForm(event, body));
   const key = emailKey(details.email);
+  // Past the mailbox's cap nothing changes at all: no mail, and no silent rewrite of pending data.
+  // Counted per mailbox, so spellings of one address (case, +tags, Gmail's dots) share one cap.
+  if (!(await deps.mailboxes.take(event.id, mailboxKey(details.email), now))) return 'mail_limit_reached';
 
   return retryOnConflict(async () => {
     const existing = await deps.registrations.get(event.id, key);

@@ -24,8 +24,6 @@ export interface Registration {
    * anyone who knows it) must not take away a link the owner already received.
    */
   earlierConfirmTokens?: ConfirmLink[] | undefined;
-  /** Rolling count of e-mails that submissions triggered, to cap resubmission mail. */
-  mailWindow: { startedAt: string; sent: number };
   /** Set from SES bounce and complaint notifications; absent while mail is delivered. */
   emailStatus?: 'bounced' | 'complained' | undefined;
   /** Hashes of the manage links sent so far (newest last); each e-mail carries a fresh one. */

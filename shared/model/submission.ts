@@ -3,9 +3,6 @@
 import { historyEntry, isExpiredUnconfirmed, withConfirmLink, type Registration, type RegistrationDetails } from './registration.ts';
 import { emailKey, newRegistrationId, randomSecret, sha256 } from './tokens.ts';
 
-export const mailsPerHourPerAddress = 3;
-const mailWindowMs = 60 * 60 * 1000;
-
 export type SubmitOutcome = 'ignored_honeypot' | 'created' | 'refreshed' | 'already_registered' | 'mail_limit_reached' | 'unchanged';
 
 /** What a submission does, decided from the registration as it was read. Pure, so it is unit-tested alone. */
@@ -55,7 +52,6 @@ export function planSubmission(
         reference: undefined,
         details,
         confirmToken,
-        mailWindow: { startedAt: nowIso, sent: 1 },
         manageTokenHashes: [],
         pendingMails: [],
         waitlist: undefined,
@@ -66,9 +62,6 @@ export function planSubmission(
     };
   }
 
-  const window = currentMailWindow(existing, now);
-  // Past the cap nothing changes at all: no mail, and no silent rewrite of someone's pending data.
-  if (window.sent >= mailsPerHourPerAddress) return { outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined };
   // Organizers declined this address; a new submission changes nothing and is not answered by mail.
   if (existing.status === 'rejected') return { outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined };
 
@@ -77,7 +70,7 @@ export function planSubmission(
       outcome: 'already_registered',
       secret: undefined,
       mail: 'already_registered',
-      next: { ...existing, mailWindow: { ...window, sent: window.sent + 1 }, version: existing.version + 1 },
+      next: { ...existing, version: existing.version + 1 },
     };
   }
 
@@ -90,11 +83,6 @@ export function planSubmission(
     outcome: 'refreshed',
     secret,
     mail: 'confirmation_request',
-    next: { ...withConfirmLink(updated, confirmToken, now), mailWindow: { ...window, sent: window.sent + 1 } },
+    next: withConfirmLink(updated, confirmToken, now),
   };
-}
-
-function currentMailWindow(registration: Registration, now: Date): Registration['mailWindow'] {
-  const started = Date.parse(registration.mailWindow.startedAt);
-  return now.getTime() - started >= mailWindowMs ? { startedAt: now.toISOString(), sent: 0 } : registration.mailWindow;
 }

@@ -104,3 +104,24 @@ export function manageUrl(publicBaseUrl: string, token: string): string {
 export function confirmationUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl}/confirm?token=${encodeURIComponent(token)}`;
 }
+
+/**
+ * The mailbox an address delivers to, as far as its form tells: case aside, a "+tag" after the local
+ * part reaches the same mailbox at most providers, and Gmail ignores dots in the local part (and
+ * googlemail.com is gmail.com). Caps on mail count per mailbox, not per spelling of it.
+ */
+export function mailboxOf(email: string): string {
+  const address = normalizeEmail(email);
+  const at = address.lastIndexOf('@');
+  if (at < 1) return address;
+  let local = address.slice(0, at).split('+')[0]!;
+  let domain = address.slice(at + 1);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replace(/\./g, '');
+  return `${local || address.slice(0, at)}@${domain}`;
+}
+
+/** The key of a mailbox in the table: hashed, like the address keys. */
+export function mailboxKey(email: string): string {
+  return sha256(mailboxOf(email));
+}

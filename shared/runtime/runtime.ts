@@ -7,6 +7,7 @@ import { createLogger } from '../platform/log.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { CountersStore } from '../store/counters-store.ts';
 import { EventStore } from '../store/event-store.ts';
+import { MailboxStore } from '../store/mailbox-store.ts';
 import { RegistrationStore } from '../store/registration-store.ts';
 
 /**
@@ -34,6 +35,7 @@ export function runtime(): Runtime {
     registrations: new RegistrationStore(dynamo, config.tableName),
     events: new EventStore(dynamo, config.tableName),
     counters: new CountersStore(countersClient, config.tableName),
+    mailboxes: new MailboxStore(dynamo, config.tableName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };

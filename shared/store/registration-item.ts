@@ -27,8 +27,6 @@ export function toRegistrationItem(registration: Registration): Record<string, A
     confirmTokenHash: registration.confirmToken.hash,
     confirmTokenExpiresAt: registration.confirmToken.expiresAt,
     earlierConfirmTokens: registration.earlierConfirmTokens?.length ? (registration.earlierConfirmTokens as unknown as Plain[]) : undefined,
-    mailWindowStartedAt: registration.mailWindow.startedAt,
-    mailsSentInWindow: registration.mailWindow.sent,
     emailStatus: registration.emailStatus,
     manageTokenHashes: registration.manageTokenHashes,
     waitlistSeq: registration.waitlist?.seq,
@@ -71,7 +69,6 @@ export function toRegistration(item: Record<string, AttributeValue>): Registrati
     details,
     confirmToken: { hash: record.confirmTokenHash as string, expiresAt: record.confirmTokenExpiresAt as string },
     earlierConfirmTokens: (record.earlierConfirmTokens as ConfirmLink[] | undefined) ?? [],
-    mailWindow: { startedAt: record.mailWindowStartedAt as string, sent: record.mailsSentInWindow as number },
     emailStatus: record.emailStatus as Registration['emailStatus'],
     manageTokenHashes: (record.manageTokenHashes as string[] | undefined) ?? [],
     waitlist:

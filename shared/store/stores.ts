@@ -1,10 +1,12 @@
 import type { CountersStore } from './counters-store.ts';
 import type { EventStore } from './event-store.ts';
+import type { MailboxStore } from './mailbox-store.ts';
 import type { RegistrationStore } from './registration-store.ts';
 
-/** The three stores over the one table. */
+/** The stores over the one table. */
 export interface Stores {
   registrations: RegistrationStore;
   events: EventStore;
   counters: CountersStore;
+  mailboxes: MailboxStore;
 }

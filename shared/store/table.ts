@@ -29,6 +29,8 @@ export const keys = {
   outbox: () => 'OUTBOX',
   counters: (eventId: string) => ({ pk: keys.eventPartition(eventId), sk: 'COUNTERS' }),
   tombstone: (eventId: string, registrationId: string) => ({ pk: keys.eventPartition(eventId), sk: `TOMBSTONE#${registrationId}` }),
+  /** How many e-mails submissions sent to one mailbox in the current hour. */
+  mailbox: (eventId: string, mailboxKey: string) => ({ pk: keys.eventPartition(eventId), sk: `MAILBOX#${mailboxKey}` }),
   /** Kept when a rejected registration is erased, so the rejection stays in force for that address. */
   rejection: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `REJECTION#${emailKey}` }),
 };

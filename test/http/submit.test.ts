@@ -122,6 +122,22 @@ describe('POST /events/{eventId}/registrations', () => {
     expect(await fresh.json()).toEqual(await old.json());
   });
 
+  it('sends one mailbox at most 3 mails an hour, however its address is spelt', async () => {
+    // Prepare: one Gmail mailbox, spelt seven ways (case, +tags, dots, googlemail.com).
+    const name = `cap${Date.now().toString(36)}`;
+    const spellings = [`${name}@gmail.com`, `${name}+osce@gmail.com`, `${name.slice(0, 2)}.${name.slice(2)}@gmail.com`, `${name.toUpperCase()}@GMAIL.COM`, `${name}+1@googlemail.com`, `${name}.+2@gmail.com`, `${name.slice(0, 1)}.${name.slice(1)}+3@googlemail.com`];
+
+    // Act
+    const answers = [];
+    for (const email of spellings) answers.push((await api.postJson(path, validForm({ email }))).status);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // Assess: every answer the same; three mails in all reach the mailbox.
+    expect(answers).toEqual(spellings.map(() => 202));
+    const received = (await Promise.all(spellings.map((email) => mailTo(api.sesEndpoint, email)))).flat();
+    expect(new Set(received.map((mail) => mail.messageId)).size).toBe(3);
+  });
+
   it('tells a confirmed address it is already registered and leaves its data unchanged', async () => {
     // Prepare
     const email = uniqueEmail();

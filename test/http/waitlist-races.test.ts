@@ -15,6 +15,7 @@ import { eraseRegistration, withdrawRegistration } from '#shared/actions/manage-
 import { createDynamoClient } from '#shared/store/client.ts';
 import { CountersStore } from '#shared/store/counters-store.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import { MailboxStore } from '#shared/store/mailbox-store.ts';
 import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
@@ -37,6 +38,7 @@ beforeAll(async () => {
     registrations: new RegistrationStore(client, table),
     events: new EventStore(client, table),
     counters: new CountersStore(createDynamoClient(env, { maxAttempts: 1 }), table),
+    mailboxes: new MailboxStore(client, table),
     log: createLogger({}, () => undefined),
     publicBaseUrl: 'https://registration.example',
     confirmTokenLifetimeHours: 72,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimsAsStrings } from '../../local/jwt.ts';
 import { csvCell, toCsv } from '#shared/model/csv.ts';
 import { CursorCodec } from '#shared/model/cursor.ts';
-import { composeToken, emailKey, newReference, newRegistrationId, parseToken } from '#shared/model/tokens.ts';
+import { composeToken, emailKey, mailboxOf, newReference, newRegistrationId, parseToken } from '#shared/model/tokens.ts';
 import { languageFromAcceptLanguage } from '#shared/model/languages.ts';
 import { parseGroupsClaim } from '#shared/http/organizer-auth.ts';
 import { nextAttemptAt } from '#shared/mail/outbox.ts';
@@ -134,5 +134,17 @@ describe('Function: nextAttemptAt', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const policy = { baseDelayMs: 30_000, maxDelayMs: 900_000 };
     expect([1, 2, 3, 10].map((attempt) => (Date.parse(nextAttemptAt(attempt, now, policy)) - now.getTime()) / 1000)).toEqual([30, 60, 120, 900]);
+  });
+});
+
+describe('Function: mailboxOf', () => {
+  it.each([
+    ['Anna.Berger@Example.org', 'anna.berger@example.org'],
+    ['anna.berger+osce@example.org', 'anna.berger@example.org'],
+    ['a.n.n.a+x@gmail.com', 'anna@gmail.com'],
+    ['Anna.Berger@googlemail.com', 'annaberger@gmail.com'],
+    ['+only@example.org', '+only@example.org'],
+  ])('reads %s as the mailbox %s', (address, mailbox) => {
+    expect(mailboxOf(address)).toBe(mailbox);
   });
 });

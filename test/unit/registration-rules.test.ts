@@ -23,12 +23,12 @@ describe('Function: planSubmission', () => {
     expect(plan.outcome).toBe('created');
     expect(plan.mail).toBe('confirmation_request');
     expect(plan.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(plan.next).toMatchObject({ status: 'pending_confirmation', version: 1, mailWindow: { sent: 1 } });
+    expect(plan.next).toMatchObject({ status: 'pending_confirmation', version: 1 });
     expect(plan.next?.confirmToken.expiresAt).toBe('2026-11-30T12:00:00.000Z');
     expect(plan.next?.confirmToken.hash).not.toContain(plan.secret!);
   });
 
-  it('refreshes the link and takes the newest data while unconfirmed', () => {
+  it('refreshes the link and takes the newest data while unconfirmed, keeping the link mailed before', () => {
     // Prepare
     const existing = registration();
     const newer = { ...details, organization: 'Ministry of Health' };
@@ -41,18 +41,8 @@ describe('Function: planSubmission', () => {
     expect(plan.next?.details.organization).toBe('Ministry of Health');
     expect(plan.next?.registrationId).toBe(existing.registrationId);
     expect(plan.next?.confirmToken.hash).not.toBe(existing.confirmToken.hash);
+    expect(plan.next?.earlierConfirmTokens).toEqual([existing.confirmToken]);
     expect(plan.next?.version).toBe(existing.version + 1);
-  });
-
-  it('changes nothing after 3 mails in an hour: no mail, no rewrite of the pending data', () => {
-    // Prepare
-    const existing = registration({ mailWindow: { startedAt: new Date(now.getTime() - 30 * 60_000).toISOString(), sent: 3 } });
-
-    // Act
-    const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, position: 'Newest' }, now, 72);
-
-    // Assess
-    expect(plan).toEqual({ outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined });
   });
 
   it('starts a withdrawn registration afresh, and leaves a rejected one as it is', () => {
@@ -71,18 +61,6 @@ describe('Function: planSubmission', () => {
     expect(refused).toEqual({ outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined });
   });
 
-  it('opens a new mail window an hour after the last one started', () => {
-    // Prepare
-    const existing = registration({ mailWindow: { startedAt: new Date(now.getTime() - 61 * 60_000).toISOString(), sent: 3 } });
-
-    // Act
-    const plan = planSubmission(existing, 'osce-drugs-2017', details, now, 72);
-
-    // Assess
-    expect(plan.outcome).toBe('refreshed');
-    expect(plan.next?.mailWindow).toEqual({ startedAt: now.toISOString(), sent: 1 });
-  });
-
   it('leaves a confirmed registration unchanged and sends the already-registered mail', () => {
     // Prepare
     const existing = registration({ status: 'confirmed', reference: 'DRUGS17-AAAA-BBBB', confirmedAt: now.toISOString() });
@@ -95,17 +73,6 @@ describe('Function: planSubmission', () => {
     expect(plan.mail).toBe('already_registered');
     expect(plan.next?.details).toEqual(existing.details);
     expect(plan.next?.confirmToken).toEqual(existing.confirmToken);
-  });
-
-  it('writes nothing for a confirmed address past the mail cap', () => {
-    // Prepare
-    const existing = registration({ status: 'confirmed', mailWindow: { startedAt: now.toISOString(), sent: 3 } });
-
-    // Act
-    const plan = planSubmission(existing, 'osce-drugs-2017', details, now, 72);
-
-    // Assess
-    expect(plan).toEqual({ outcome: 'mail_limit_reached', next: undefined, secret: undefined, mail: undefined });
   });
 
   it('starts over when an unconfirmed registration has expired', () => {
