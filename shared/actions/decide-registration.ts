@@ -1,11 +1,11 @@
 // What organizers decide about a registration: approve or reject it. Each decision is recorded on the
 // registration (who, from the JWT; when; what; why) and e-mailed to the participant.
 import { notify, placementMail } from '../mail/notify.ts';
-import { ApiError, invalidTransition } from '../model/errors.ts';
+import { ApiError, invalidTransition, staleRevision } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import { accepts, holdsSeat, type Decision } from '../model/lifecycle.ts';
 import { actorOf, type Organizer } from '../model/organizer.ts';
-import { isExpiredUnconfirmed, moved, type Registration } from '../model/registration.ts';
+import { isExpiredUnconfirmed, moved, revisionOf, type Registration } from '../model/registration.ts';
 import { withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
@@ -24,6 +24,8 @@ export async function decideRegistration(
   decision: Decision,
   reason: string | undefined,
   organizer: Organizer,
+  /** The revision the organizer looked at: a decision is about that data, never about later changes. */
+  reviewed: string,
   now: Date = new Date(),
 ): Promise<Registration> {
   return retryOnConflict(async () => {
@@ -31,6 +33,7 @@ export async function decideRegistration(
     // An unconfirmed registration whose link expired is gone.
     const registration = found && !isExpiredUnconfirmed(found, now) ? found : undefined;
     if (!registration) throw new ApiError(404, 'not_found', 'There is no such registration for this event.');
+    if (revisionOf(registration) !== reviewed) throw staleRevision(revisionOf(registration));
     if (!accepts(registration.status, decision)) throw invalidTransition(registration.status, decision === 'approve' ? 'approved' : 'rejected');
 
     const result =

@@ -29,17 +29,35 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     const corrected = { ...detailsOf(parseRegistrationForm(event, candidate, ['changes'])), email: registration.details.email };
     // Nothing to write when nothing changed.
     if (sameDetails(corrected, registration.details)) return { view: await selfView(deps, { registration, event }), event };
-    const next: Registration = {
-      ...registration,
-      details: corrected,
-      updatedAt: now.toISOString(),
-      history: withHistory(registration, historyEntry(now, 'participant', 'updated', registration.status, registration.status)),
-      version: registration.version + 1,
-    };
+    const next = correctedRegistration(registration, corrected, now);
     const result = await commitTransition(deps, event, registration, next);
     if (result.kind !== 'written') return lostRace;
     return { view: await selfView(deps, { registration: result.registration, event }), event };
   });
+}
+
+/**
+ * The corrected registration. An approval covered the data as it was: a change to an approved
+ * registration sends it back to the organizers (keeping its seat meanwhile), and one that waits for a
+ * seat already approved loses that approval, so the change is reviewed before it takes a seat.
+ */
+function correctedRegistration(registration: Registration, details: Registration['details'], now: Date): Registration {
+  const to = registration.status === 'approved' ? 'awaiting_reapproval' : registration.status;
+  const changes = changedFields(registration.details, details);
+  return {
+    ...registration,
+    status: to,
+    details,
+    updatedAt: now.toISOString(),
+    approvedAt: to === registration.status && registration.status !== 'waitlisted' ? registration.approvedAt : undefined,
+    history: withHistory(registration, { ...historyEntry(now, 'participant', 'updated', registration.status, to), changes }),
+    version: registration.version + 1,
+  };
+}
+
+function changedFields(before: Registration['details'], after: Registration['details']): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => JSON.stringify(before[name as keyof typeof before]) !== JSON.stringify(after[name as keyof typeof after])).sort();
 }
 
 function sameDetails(a: Registration['details'], b: Registration['details']): boolean {

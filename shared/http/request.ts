@@ -77,3 +77,16 @@ export function requireJsonObject(value: unknown): Record<string, unknown> {
 export function readJsonObject(event: HttpEvent): Record<string, unknown> {
   return requireJsonObject(readBody(event, ['json']).value);
 }
+
+/**
+ * The revision a conditional request names in If-Match (an entity tag, "5f0c2a91d3e47b86"), as the
+ * list gives it in each registration's `revision` and decisions in their ETag. A decision must name
+ * one: 428 when it does not.
+ */
+export function requiredIfMatch(event: HttpEvent): string {
+  const value = header(event, 'if-match')?.trim();
+  if (!value) throw new ApiError(428, 'precondition_required', 'Send If-Match with the revision of the registration you looked at (its "revision" field).');
+  const match = /^(?:W\/)?"?([A-Za-z0-9_-]{1,64})"?$/.exec(value);
+  if (!match) throw validationFailed([fieldIssue('If-Match', 'Must be the registration\'s revision, such as "5f0c2a91d3e47b86"', 'invalid_format')]);
+  return match[1]!;
+}

@@ -1,5 +1,7 @@
 // The words of every e-mail and page, per language. Placeholders in braces ({event}) are filled by
 // `fill`, which the callers feed already-escaped values when the output is HTML.
+import type { RegistrationStatus } from '../model/lifecycle.ts';
+
 export interface Messages {
   /** The language's own name, for the language switch. */
   languageName: string;
@@ -63,15 +65,8 @@ export interface Messages {
     subject: string; // {event}
     body: string;
   };
-  statuses: {
-    pending_confirmation: string;
-    confirmed: string;
-    waitlisted: string;
-    awaiting_approval: string;
-    approved: string;
-    rejected: string;
-    withdrawn: string;
-  };
+  /** Every status of the lifecycle, in the reader's words (a new status does not compile without them). */
+  statuses: Record<RegistrationStatus, string>;
   manage: {
     title: string;
     status: string; // "Status"
@@ -80,6 +75,8 @@ export interface Messages {
     change: string; // heading "Correct your details"
     save: string;
     notEditable: string;
+    /** Above the form when a correction would send an approved registration back for review. */
+    reapprovalNote: string;
     withdrawHeading: string;
     withdrawText: string;
     withdrawButton: string;

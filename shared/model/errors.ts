@@ -17,6 +17,8 @@ export const errorCodes = [
   'not_found',
   'method_not_allowed',
   'invalid_transition',
+  'precondition_failed',
+  'precondition_required',
   'too_many_requests',
   'service_unavailable',
   'internal_error',
@@ -67,6 +69,17 @@ export function fieldIssue(path: string, message: string, code = 'invalid_value'
 /** A link of an unconfirmed registration whose time ran out: the registration is gone with it. */
 export function tokenExpired(): ApiError {
   return new ApiError(410, 'token_expired', 'This link has expired. Please register again to receive a new one.');
+}
+
+/** A decision about a version of the registration that is no longer the current one. */
+export function staleRevision(current: string): ApiError {
+  return new ApiError(412, 'precondition_failed', 'The registration has changed since you looked at it. Look at it again, then decide.', {
+    headers: { etag: etagOf(current) },
+  });
+}
+
+export function etagOf(revision: string): string {
+  return `"${revision}"`;
 }
 
 export function busy(): ApiError {

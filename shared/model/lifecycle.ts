@@ -22,7 +22,10 @@ export const lifecycle = {
   confirmed: { participating: true, counted: true, holdsSeat: true, editable: true, withdrawable: true, decisions: ['reject'] },
   waitlisted: { participating: true, counted: true, holdsSeat: false, editable: true, withdrawable: true, decisions: ['reject'] },
   awaiting_approval: { participating: true, counted: true, holdsSeat: false, editable: true, withdrawable: true, decisions: ['approve', 'reject'] },
-  approved: { participating: true, counted: true, holdsSeat: true, editable: false, withdrawable: true, decisions: ['reject'] },
+  // An approved registration the participant changed: reviewed again, and keeping its seat meanwhile.
+  awaiting_reapproval: { participating: true, counted: true, holdsSeat: true, editable: true, withdrawable: true, decisions: ['approve', 'reject'] },
+  // Still correctable: a change sends it back to the organizers (awaiting_reapproval).
+  approved: { participating: true, counted: true, holdsSeat: true, editable: true, withdrawable: true, decisions: ['reject'] },
   rejected: { participating: false, counted: true, holdsSeat: false, editable: false, withdrawable: false, decisions: [] },
   withdrawn: { participating: false, counted: true, holdsSeat: false, editable: false, withdrawable: false, decisions: [] },
 } as const satisfies Record<string, StatusRules>;

@@ -3,7 +3,7 @@
 import type { ConferenceEvent } from './event.ts';
 import { isParticipating, type RegistrationStatus } from './lifecycle.ts';
 import type { RegistrationDetails, RegistrationForm } from './registration-schema.ts';
-import { newReference } from './tokens.ts';
+import { newReference, sha256 } from './tokens.ts';
 
 export type { RegistrationDetails, RegistrationForm } from './registration-schema.ts';
 
@@ -60,6 +60,8 @@ export interface HistoryEntry {
   from?: RegistrationStatus | undefined;
   to?: RegistrationStatus | undefined;
   reason?: string | undefined;
+  /** For a correction: the fields it changed (the values are the registration's own). */
+  changes?: string[] | undefined;
 }
 
 /** What erasure keeps: enough to count, nothing that identifies a person. */
@@ -153,6 +155,17 @@ export function moved(
   };
 }
 
+/**
+ * A fingerprint of what organizers decide on: the status and every detail. It changes when the
+ * participant corrects something or the registration moves, and not when only the bookkeeping does
+ * (a new manage link, a mail retried, a bounce recorded), so a decision is refused exactly when the
+ * data reviewed is no longer the data there.
+ */
+export function revisionOf(registration: Pick<Registration, 'status' | 'details'>): string {
+  const details = Object.entries(registration.details).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b));
+  return sha256(JSON.stringify([registration.status, details])).slice(0, 16);
+}
+
 /** What an organizer sees of a registration: the form fields and its state, never a token or its hash. */
 export function registrationView(registration: Registration) {
   return {
@@ -164,6 +177,8 @@ export function registrationView(registration: Registration) {
     updatedAt: registration.updatedAt,
     confirmedAt: registration.confirmedAt ?? null,
     emailStatus: registration.emailStatus ?? 'ok',
+    /** What a decision must name (If-Match), so that it is about the data the organizer saw. */
+    revision: revisionOf(registration),
     ...registration.details,
   };
 }

@@ -55,6 +55,7 @@ export function managePage(view: SelfView, event: ConferenceEvent, token: string
 
   const edit = view.canEdit
     ? `<h2>${escapeHtml(words.change)}</h2>
+${view.status === 'approved' ? `<p class="panel-info">${escapeHtml(words.reapprovalNote)}</p>` : ''}
 <form method="post" action="/registrations/update" novalidate>
 ${hiddenToken}
 ${pageEditableFields

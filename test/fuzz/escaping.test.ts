@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '#shared/platform/html.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
-import { manageToken, organizerCall, putEvent } from '../support/journeys.ts';
+import { decide, manageToken, organizerCall, putEvent } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';
 import { listAll, validFormFor } from './support.ts';
@@ -121,7 +121,7 @@ describe('event fields and an organizer’s reason with HTML and script', () => 
     const page = await (await api.request(`/confirm?token=${encodeURIComponent(token)}`)).text();
     await api.postJson('/registrations/confirm', { token });
     const id = (await listAll(api, eventId)).find((item) => item.email === email)!.registrationId as string;
-    const rejected = await organizerCall(api, `/events/${eventId}/registrations/${id}/reject`, { method: 'POST', body: JSON.stringify({ reason }) });
+    const rejected = await decide(api, eventId, id, 'reject', { body: JSON.stringify({ reason }) });
     const mails = await waitForMail(api.sesEndpoint, email, 3);
 
     // Assess

@@ -8,7 +8,7 @@ import { emailKey } from '#shared/model/tokens.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { manageToken, organizerCall } from '../support/journeys.ts';
+import { decide, manageToken, organizerCall } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { waitForMail } from '../support/mailbox.ts';
 
@@ -55,7 +55,7 @@ describe('an expired, never confirmed registration', () => {
     // Act
     const listed = await organizerCall(api, `/events/${seedEvent.id}/registrations?status=pending_confirmation&limit=100`);
     const csv = await organizerCall(api, `/events/${seedEvent.id}/registrations`, { headers: { accept: 'text/csv' } });
-    const rejected = await organizerCall(api, `/events/${seedEvent.id}/registrations/${registrationId}/reject`, { method: 'POST' });
+    const rejected = await decide(api, seedEvent.id, registrationId, 'reject');
 
     // Assess: not 409 (the wrong state for a rejection) but 404, as for any registration that is gone.
     const { items } = (await listed.json()) as { items: { email: string }[] };

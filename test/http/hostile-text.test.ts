@@ -71,7 +71,7 @@ describe('text fields', () => {
     // Act
     const response = await api.request(`${path}/01ARZ3NDEKTSV4RRFFQ69G5FAV/reject`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json', 'if-match': '"any"' },
       body: '{"reason":"Quota\\ud800"}',
     });
 

@@ -8,7 +8,7 @@ import { routes, type HandlerName } from '#shared/http/routes.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
-import { manageToken, organizerCall, putEvent, register, registrationsOf, type Registered } from '../support/journeys.ts';
+import { decide as decideAs, manageToken, organizerCall, putEvent, register, registrationsOf, type Registered } from '../support/journeys.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { submitRegistration } from '#shared/actions/submit-registration.ts';
@@ -71,7 +71,7 @@ describe('Declared permissions', () => {
     const id = async (person: Registered) => (await registrationsOf(api, 'perm')).find((item) => item.email === person.email)!.registrationId;
     const decide = async (person: Registered, action: 'approve' | 'reject') => {
       const registrationId = await id(person);
-      return as(`${action}-registration`, () => organizerCall(api, `/events/perm/registrations/${registrationId}/${action}`, { method: 'POST', body: '{"reason":"Quota"}' }));
+      return as(`${action}-registration`, () => decideAs(api, 'perm', registrationId, action, { body: '{"reason":"Quota"}' }));
     };
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations'));
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', { headers: { accept: 'text/csv' } }));
@@ -82,7 +82,9 @@ describe('Declared permissions', () => {
     const manage = async (person: Registered) => manageToken((await mailTo(api.sesEndpoint, person.email)).at(-1)!);
     await as('show-manage-page', async () => api.request(`/manage?token=${encodeURIComponent(await manage(b))}`));
     await as('get-own-registration', async () => api.request(`/registrations/self?token=${encodeURIComponent(await manage(b))}`));
-    await as('update-registration', async () => api.postJson('/registrations/update', { token: await manage(c), changes: { country: 'DE' } }));
+    await as('update-registration', async () => api.postJson('/registrations/update', { token: await manage(d), changes: { country: 'DE' } }));
+    // A waitlisted participant's page shows the place in the queue (the change is none: c keeps its approval).
+    await as('update-registration', async () => api.postJson('/registrations/update', { token: await manage(c), changes: {} }));
     await decide(a, 'reject');
     await as('put-event', () => putEvent(api, 'perm', { capacity: 2, approval: 'required' }));
     await decide(d, 'approve');

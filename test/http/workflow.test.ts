@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '#shared/i18n/index.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { validForm } from '../support/fixtures.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { mailTo, waitForMail } from '../support/mailbox.ts';
 import {
   confirm,
+  decide,
   manageToken,
   organizerCall,
   putEvent,
@@ -168,12 +171,9 @@ describe('Approval', () => {
     const ids = Object.fromEntries((await registrationsOf(api, 'approval-flow')).map((item) => [item.email, item.registrationId]));
 
     // Act
-    const approved = await organizerCall(api, `/events/approval-flow/registrations/${ids[alice.email]}/approve`, { method: 'POST' });
-    const overCapacity = await organizerCall(api, `/events/approval-flow/registrations/${ids[bob.email]}/approve`, { method: 'POST' });
-    const rejected = await organizerCall(api, `/events/approval-flow/registrations/${ids[carol.email]}/reject`, {
-      method: 'POST',
-      body: JSON.stringify({ reason: 'The delegation quota is reached' }),
-    });
+    const approved = await decide(api, 'approval-flow', ids[alice.email]!, 'approve');
+    const overCapacity = await decide(api, 'approval-flow', ids[bob.email]!, 'approve');
+    const rejected = await decide(api, 'approval-flow', ids[carol.email]!, 'reject', { body: JSON.stringify({ reason: 'The delegation quota is reached' }) });
 
     // Assess
     expect(alice.outcome.status).toBe('awaiting_approval');
@@ -192,7 +192,7 @@ describe('Approval', () => {
     expect(carolMails[2]?.body.text).toContain('The delegation quota is reached');
 
     // Act: rejecting the approved one frees the seat for the approved one waiting
-    await organizerCall(api, `/events/approval-flow/registrations/${ids[alice.email]}/reject`, { method: 'POST' });
+    await decide(api, 'approval-flow', ids[alice.email]!, 'reject');
 
     // Assess
     const statuses = Object.fromEntries((await registrationsOf(api, 'approval-flow')).map((item) => [item.email, item.status]));
@@ -200,22 +200,61 @@ describe('Approval', () => {
     expect(await statsOf(api, 'approval-flow')).toMatchObject({ seatsTaken: 1, waitlistLength: 0, byStatus: expect.objectContaining({ approved: 1, rejected: 2 }) });
   });
 
+  it('binds a decision to the data the organizer saw: If-Match with its revision, 412 when it changed since', async () => {
+    // Prepare: a registration awaiting approval, as the organizer's list shows it.
+    await putEvent(api, 'bound-decision', { approval: 'required' });
+    const person = await registerAndConfirm(api, 'bound-decision', { lastName: 'Reviewed' });
+    const [seen] = await registrationsOf(api, 'bound-decision');
+    const path = `/events/bound-decision/registrations/${seen!.registrationId}/approve`;
+
+    // Act: a decision without a revision; the participant changes the name; the decision on the old data.
+    const unbound = await organizerCall(api, path, { method: 'POST' });
+    await api.postJson('/registrations/update', { token: person.manage, changes: { lastName: 'Swapped' } });
+    const stale = await organizerCall(api, path, { method: 'POST', headers: { 'if-match': `"${seen!.revision}"` } });
+    const [now] = await registrationsOf(api, 'bound-decision');
+    const current = await organizerCall(api, path, { method: 'POST', headers: { 'if-match': `"${now!.revision}"` } });
+
+    // Assess
+    expect(unbound.status).toBe(428);
+    expect(await errorCode(unbound)).toBe('precondition_required');
+    expect(stale.status).toBe(412);
+    expect(await errorCode(stale)).toBe('precondition_failed');
+    expect(stale.headers.get('etag')).toBe(`"${now!.revision}"`);
+    expect(current.status).toBe(200);
+    expect(await current.json()).toMatchObject({ status: 'approved', lastName: 'Swapped' });
+    expect(current.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
+  });
+
+  it('keeps a decision valid when only bookkeeping changed (a bounce recorded), not the data', async () => {
+    // Prepare
+    await putEvent(api, 'bookkeeping', { approval: 'required' });
+    const person = await registerAndConfirm(api, 'bookkeeping');
+    const [seen] = await registrationsOf(api, 'bookkeeping');
+    await runtime().registrations.markEmailStatus('bookkeeping', emailKey(person.email), 'bounced');
+
+    // Act
+    const decision = await organizerCall(api, `/events/bookkeeping/registrations/${seen!.registrationId}/approve`, { method: 'POST', headers: { 'if-match': `"${seen!.revision}"` } });
+
+    // Assess
+    expect(decision.status).toBe(200);
+  });
+
   it.each([
     ['approve a withdrawn registration', 'withdrawn', 'approve'],
     ['approve an approved registration', 'approved', 'approve'],
     ['reject a withdrawn registration', 'withdrawn', 'reject'],
-  ])('refuses to %s with 409 invalid_transition and changes nothing', async (_label, state, action) => {
+  ] as const)('refuses to %s with 409 invalid_transition and changes nothing', async (_label, state, action) => {
     // Prepare
     const eventId = `illegal-${state}-${action}`;
     await putEvent(api, eventId, { approval: 'required' });
     const person = await registerAndConfirm(api, eventId);
     const registrationId = (await registrationsOf(api, eventId))[0]!.registrationId;
     if (state === 'withdrawn') await api.postJson('/registrations/withdraw', { token: person.manage });
-    if (state === 'approved') await organizerCall(api, `/events/${eventId}/registrations/${registrationId}/approve`, { method: 'POST' });
+    if (state === 'approved') await decide(api, eventId, registrationId, 'approve');
     const before = await registrationsOf(api, eventId);
 
     // Act
-    const response = await organizerCall(api, `/events/${eventId}/registrations/${registrationId}/${action}`, { method: 'POST' });
+    const response = await decide(api, eventId, registrationId, action);
 
     // Assess
     expect(response.status).toBe(409);
@@ -225,7 +264,7 @@ describe('Approval', () => {
 
   it('answers an unknown registration id with 404', async () => {
     // Act
-    const response = await organizerCall(api, '/events/osce-drugs-2017/registrations/01NOSUCHREGISTRATION0000000/approve', { method: 'POST' });
+    const response = await decide(api, 'osce-drugs-2017', '01NOSUCHREGISTRATION0000000', 'approve');
 
     // Assess
     expect(response.status).toBe(404);
@@ -254,7 +293,7 @@ describe('Self-service', () => {
     await confirm(api, person);
   });
 
-  it('lets a participant correct their data until it is approved, and never their address', async () => {
+  it('lets a participant correct their data, never their address, and sends a correction after approval back for review', async () => {
     // Prepare
     await putEvent(api, 'self-update', { approval: 'required' });
     const person = await registerAndConfirm(api, 'self-update');
@@ -264,7 +303,7 @@ describe('Self-service', () => {
     const addressChange = await api.postJson('/registrations/update', { token: person.manage, changes: { email: 'someone@else.example' } });
     const badCountry = await api.postJson('/registrations/update', { token: person.manage, changes: { country: 'JP' } });
     const registrationId = (await registrationsOf(api, 'self-update'))[0]!.registrationId;
-    await organizerCall(api, `/events/self-update/registrations/${registrationId}/approve`, { method: 'POST' });
+    await decide(api, 'self-update', registrationId, 'approve');
     const afterApproval = await api.postJson('/registrations/update', { token: person.manage, changes: { organization: 'Late' } });
 
     // Assess
@@ -276,10 +315,12 @@ describe('Self-service', () => {
     expect(((await addressChange.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('changes.email');
     expect(badCountry.status).toBe(400);
     expect(((await badCountry.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('changes.country');
-    expect(afterApproval.status).toBe(409);
-    expect(await errorCode(afterApproval)).toBe('invalid_transition');
+    expect(afterApproval.status).toBe(200);
+    expect(await afterApproval.json()).toMatchObject({ organization: 'Late', status: 'awaiting_reapproval' });
     const [listed] = await registrationsOf(api, 'self-update');
-    expect(listed).toMatchObject({ status: 'approved' });
+    expect(listed).toMatchObject({ status: 'awaiting_reapproval', organization: 'Late' });
+    // The seat stays taken while the organizers look at the change again.
+    expect(await statsOf(api, 'self-update')).toMatchObject({ seatsTaken: 1, byStatus: expect.objectContaining({ approved: 0, awaiting_reapproval: 1 }) });
   });
 
   it('takes corrections from the manage page as a form post', async () => {
@@ -341,7 +382,7 @@ describe('Self-service', () => {
     await putEvent(api, 'reject-erase', { approval: 'required' });
     const person = await registerAndConfirm(api, 'reject-erase', { lastName: 'Declined' });
     const { registrationId } = (await registrationsOf(api, 'reject-erase'))[0]!;
-    const rejection = await organizerCall(api, `/events/reject-erase/registrations/${registrationId}/reject`, { method: 'POST', body: '{"reason":"Not invited"}' });
+    const rejection = await decide(api, 'reject-erase', registrationId, 'reject', { body: '{"reason":"Not invited"}' });
     expect(rejection.status).toBe(200);
     const mailsBefore = (await waitForMail(api.sesEndpoint, person.email, 3)).length;
     expect((await api.postJson('/registrations/erase', { token: person.manage })).status).toBe(200);
@@ -403,10 +444,10 @@ describe('Organizer views', () => {
     const rejected = await registerAndConfirm(api, 'views-status');
     const withdrawn = await registerAndConfirm(api, 'views-status');
     const ids = Object.fromEntries((await registrationsOf(api, 'views-status')).map((item) => [item.email, item.registrationId]));
-    const decide = (email: string, action: string) => organizerCall(api, `/events/views-status/registrations/${ids[email]}/${action}`, { method: 'POST' });
-    await decide(approved.email, 'approve');
-    await decide(waitlisted.email, 'approve');
-    await decide(rejected.email, 'reject');
+    const decideAbout = (email: string, action: 'approve' | 'reject') => decide(api, 'views-status', ids[email]!, action);
+    await decideAbout(approved.email, 'approve');
+    await decideAbout(waitlisted.email, 'approve');
+    await decideAbout(rejected.email, 'reject');
     await api.postJson('/registrations/withdraw', { token: withdrawn.manage });
 
     // Act

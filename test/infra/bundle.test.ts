@@ -340,7 +340,7 @@ describe('the bundled organizer and self-service handlers', () => {
       path: `/events/${eventId}/registrations/${randomUUID()}/approve`,
       routeKey: 'POST /events/{eventId}/registrations/{registrationId}/approve',
       pathParameters: { eventId, registrationId: 'reg-does-not-exist' },
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'if-match': '"any"' },
       body: '{}',
       claims: organizerClaims(),
     });

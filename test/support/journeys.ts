@@ -59,7 +59,20 @@ export async function organizerCall(api: TestApi, path: string, init: RequestIni
 
 export async function registrationsOf(api: TestApi, eventId: string, query = '') {
   const response = await organizerCall(api, `/events/${eventId}/registrations?limit=100${query}`);
-  return ((await response.json()) as { items: { registrationId: string; email: string; status: string; reference: string | null }[] }).items;
+  return ((await response.json()) as { items: { registrationId: string; email: string; status: string; reference: string | null; revision: string }[] }).items;
+}
+
+/**
+ * An organizer's decision about the registration as the list shows it now, naming its revision in
+ * If-Match as the console does (a registration the list does not show gets a revision that matches none).
+ */
+export async function decide(api: TestApi, eventId: string, registrationId: string, action: 'approve' | 'reject', init: RequestInit = {}) {
+  const revision = (await registrationsOf(api, eventId)).find((item) => item.registrationId === registrationId)?.revision ?? 'unlisted';
+  return organizerCall(api, `/events/${eventId}/registrations/${registrationId}/${action}`, {
+    method: 'POST',
+    ...init,
+    headers: { 'if-match': `"${revision}"`, ...init.headers },
+  });
 }
 
 export async function statsOf(api: TestApi, eventId: string) {

@@ -8,16 +8,17 @@ import { lostRace, maxWriteAttempts, retryOnConflict } from '#shared/store/optim
 describe('the lifecycle table', () => {
   it('lists the statuses in the order of a registration’s life', () => {
     // Assess
-    expect(registrationStatuses).toEqual(['pending_confirmation', 'confirmed', 'waitlisted', 'awaiting_approval', 'approved', 'rejected', 'withdrawn']);
+    expect(registrationStatuses).toEqual(['pending_confirmation', 'confirmed', 'waitlisted', 'awaiting_approval', 'awaiting_reapproval', 'approved', 'rejected', 'withdrawn']);
   });
 
   it.each([
-    ['participating', isParticipating, ['confirmed', 'waitlisted', 'awaiting_approval', 'approved']],
-    ['counted', isCounted, ['confirmed', 'waitlisted', 'awaiting_approval', 'approved', 'rejected', 'withdrawn']],
-    ['holding a seat', holdsSeat, ['confirmed', 'approved']],
-    ['withdrawable', (status: (typeof registrationStatuses)[number]) => canWithdraw({ status }), ['pending_confirmation', 'confirmed', 'waitlisted', 'awaiting_approval', 'approved']],
-    ['approvable', (status: (typeof registrationStatuses)[number]) => accepts(status, 'approve'), ['awaiting_approval']],
-    ['rejectable', (status: (typeof registrationStatuses)[number]) => accepts(status, 'reject'), ['confirmed', 'waitlisted', 'awaiting_approval', 'approved']],
+    ['participating', isParticipating, ['confirmed', 'waitlisted', 'awaiting_approval', 'awaiting_reapproval', 'approved']],
+    ['counted', isCounted, ['confirmed', 'waitlisted', 'awaiting_approval', 'awaiting_reapproval', 'approved', 'rejected', 'withdrawn']],
+    // A changed approval keeps its seat while it is reviewed again.
+    ['holding a seat', holdsSeat, ['confirmed', 'awaiting_reapproval', 'approved']],
+    ['withdrawable', (status: (typeof registrationStatuses)[number]) => canWithdraw({ status }), ['pending_confirmation', 'confirmed', 'waitlisted', 'awaiting_approval', 'awaiting_reapproval', 'approved']],
+    ['approvable', (status: (typeof registrationStatuses)[number]) => accepts(status, 'approve'), ['awaiting_approval', 'awaiting_reapproval']],
+    ['rejectable', (status: (typeof registrationStatuses)[number]) => accepts(status, 'reject'), ['confirmed', 'waitlisted', 'awaiting_approval', 'awaiting_reapproval', 'approved']],
   ])('derives the %s statuses', (_name, rule, expected) => {
     // Act + Assess
     expect(registrationStatuses.filter(rule)).toEqual(expected);
@@ -28,7 +29,9 @@ describe('the lifecycle table', () => {
     expect(canEdit({ status: 'confirmed' }, { approval: 'none' })).toBe(true);
     expect(canEdit({ status: 'confirmed' }, { approval: 'required' })).toBe(false);
     expect(canEdit({ status: 'awaiting_approval' }, { approval: 'required' })).toBe(true);
-    expect(canEdit({ status: 'approved' }, { approval: 'none' })).toBe(false);
+    // Approved stays correctable: the change goes back to the organizers.
+    expect(canEdit({ status: 'approved' }, { approval: 'required' })).toBe(true);
+    expect(canEdit({ status: 'rejected' }, { approval: 'required' })).toBe(false);
   });
 });
 
