@@ -19,7 +19,7 @@ import { address, log, type Handler, type Mailbox } from './support.ts';
 function fabricatedRegistration(index: number, now: Date) {
   const details = registrationInputSchema.parse({ ...form(`cost.${index}.${randomUUID().slice(0, 8)}@example.org`), language: 'en' });
   const { website: _honeypot, ...rest } = details;
-  const plan = planSubmission(undefined, eventId, rest, now, 72);
+  const plan = planSubmission(undefined, eventId, rest, { now, lifetimeHours: 72, rejectedBefore: false, mailAllowed: true });
   return plan.next!;
 }
 

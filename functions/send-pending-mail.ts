@@ -1,5 +1,5 @@
-import type { Context } from 'aws-lambda';
-import { deliverPendingMail } from '#shared/mail/outbox.ts';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import { deliverMailOf, deliverPendingMail, type SweepReport } from '#shared/mail/outbox.ts';
 import { loadConfig } from '#shared/platform/config.ts';
 import { describeError } from '#shared/platform/log.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
@@ -7,14 +7,27 @@ import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 // Read at cold start: a missing setting stops the function here, naming it.
 loadConfig();
 
+/** The registrations a batch of the table's stream names: those written with mail to send. */
+function writtenWithMail(event: DynamoDBStreamEvent): [string, string][] {
+  return event.Records.flatMap((record) => {
+    const image = record.dynamodb?.NewImage;
+    const eventId = image?.eventId?.S;
+    const emailKey = image?.emailKey?.S;
+    return image?.type?.S === 'registration' && image.pendingMails?.L?.length && eventId && emailKey ? [[eventId, emailKey] as [string, string]] : [];
+  });
+}
+
 /**
- * Scheduled (every minute): sends the mail SES did not take earlier, with backoff. Sweeps batches
- * until nothing is due or the invocation nears its timeout.
+ * Sends participants' mail. Woken by the table's stream the moment a registration is written with
+ * mail to send (a submission never waits for SES itself), and every minute by a schedule, which
+ * retries with backoff what SES did not take and sweeps batches until nothing is due or the
+ * invocation nears its timeout.
  */
-export const handler = async (_event: unknown, context: Context) => {
+export const handler = async (event: Partial<DynamoDBStreamEvent>, context: Context): Promise<SweepReport> => {
   const deps = mailingRuntime();
-  const total = { sent: 0, failed: 0, dropped: 0 };
   try {
+    if (Array.isArray(event.Records)) return await deliverMailOf(deps, writtenWithMail(event as DynamoDBStreamEvent));
+    const total = { sent: 0, failed: 0, dropped: 0 };
     for (let batch = 0; batch < 40 && context.getRemainingTimeInMillis() > 15_000; batch++) {
       const report = await deliverPendingMail(deps);
       total.sent += report.sent;
@@ -22,9 +35,9 @@ export const handler = async (_event: unknown, context: Context) => {
       total.dropped += report.dropped;
       if (report.sent + report.failed + report.dropped === 0 || report.failed > 0) break;
     }
+    return total;
   } catch (error) {
     deps.log.error('mail_sweep_failed', describeError(error));
     throw error;
   }
-  return total;
 };

@@ -87,8 +87,9 @@ export const access: Record<FunctionName, { items: string[]; query: TablePart[];
   'list-events': { items: [], query: ['table'], mail: false, leadingKeys: [keys.eventListing()] },
   // Saving event settings may promote waitlisted registrations, which are mailed.
   'put-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
-  // Reads the event and any earlier registration, writes it and the counters, mails the link. No Query: submit cannot read the list.
-  'submit-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: true },
+  // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
+  // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
+  'submit-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: false },
   // The page behind the e-mail link only reads: mail scanners open links.
   'show-confirm-page': { items: ['GetItem'], query: [], mail: false },
   // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.

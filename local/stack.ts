@@ -31,7 +31,11 @@ export interface LocalStackOptions {
   publicBaseUrl?: string | undefined;
   /** The gateway's throttling; defaults to the stack's settings (THROTTLE_* variables), false turns it off. */
   throttle?: ThrottleSettings | false;
-  /** How often the mail sweeper retries pending mail (the cloud runs it every minute); false: never. */
+  /**
+   * How often the mail worker looks for mail to send; false: never. In the cloud the table's stream
+   * wakes it the moment mail is queued and a schedule retries every minute; here one short poll of
+   * the outbox index does both.
+   */
   mailSweepIntervalMs?: number | false;
 }
 
@@ -108,9 +112,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? gateway.url;
     resetRuntime();
 
-    const sweepEvery = options.mailSweepIntervalMs ?? Number(process.env.MAIL_SWEEP_INTERVAL_MS ?? 5_000);
+    const sweepEvery = options.mailSweepIntervalMs ?? Number(process.env.MAIL_SWEEP_INTERVAL_MS ?? 250);
     if (sweepEvery) {
-      // The same code the scheduled function runs in the cloud; one sweep at a time.
+      // The same code the mail worker runs in the cloud; one sweep at a time.
       let sweeping = false;
       const timer = setInterval(() => {
         if (sweeping) return;

@@ -129,10 +129,18 @@ export interface SweepReport {
 
 /** One sweep: every registration whose pending mail is due. Safe to run concurrently (leases, conditional writes). */
 export async function deliverPendingMail(deps: MailDeps, now: Date = new Date(), batch = 25): Promise<SweepReport> {
+  return deliverMailOf(deps, await deps.registrations.dueForMail(now, batch), now);
+}
+
+/**
+ * The due mail of these registrations (the sweep's, or the ones the table's stream names the moment
+ * they are written). Safe to run concurrently with itself and the sweep: leases and conditional writes.
+ */
+export async function deliverMailOf(deps: MailDeps, keys: readonly (readonly [string, string])[], now: Date = new Date()): Promise<SweepReport> {
   const report: SweepReport = { sent: 0, failed: 0, dropped: 0 };
   const policy = retryPolicy();
   const events = new Map<string, ConferenceEvent | undefined>();
-  for (const [eventId, emailKey] of await deps.registrations.dueForMail(now, batch)) {
+  for (const [eventId, emailKey] of keys) {
     const registration = await deps.registrations.get(eventId, emailKey);
     if (!registration) continue;
     const due = registration.pendingMails.filter((mail) => mail.nextAttemptAt <= now.toISOString());

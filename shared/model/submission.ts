@@ -1,88 +1,90 @@
 // What a submission does to the registration of its address, decided from the registration as it
 // was read: pure, so every case is unit-tested without a table.
-import { historyEntry, isExpiredUnconfirmed, withConfirmLink, type Registration, type RegistrationDetails } from './registration.ts';
-import { emailKey, newRegistrationId, randomSecret, sha256 } from './tokens.ts';
+//
+// No submission waits on the mail service: a mail it owes is written with the registration as a
+// pending mail due at once, and the mail worker sends it (the table's stream wakes it in the cloud;
+// locally it polls). Every outcome also writes once, when there is a registration to write, so that
+// neither an answer nor its timing tells a rejected or capped address from any other.
+import type { PendingMail } from './registration.ts';
+import { historyEntry, isExpiredUnconfirmed, type Registration, type RegistrationDetails } from './registration.ts';
+import { emailKey, newRegistrationId } from './tokens.ts';
 
 export type SubmitOutcome = 'ignored_honeypot' | 'created' | 'refreshed' | 'already_registered' | 'mail_limit_reached' | 'unchanged';
 
-/** What a submission does, decided from the registration as it was read. Pure, so it is unit-tested alone. */
+/** What a submission does, decided from the registration as it was read. */
 export interface SubmissionPlan {
   outcome: Exclude<SubmitOutcome, 'ignored_honeypot'>;
-  /** The registration to write, or undefined when nothing changes. */
+  /** The registration to write (its data, or only its version when nothing else changes), or none. */
   next: Registration | undefined;
-  /** The link secret to mail, when a new confirmation link is issued. */
-  secret: string | undefined;
+  /** The mail the write queues, if any. */
   mail: 'confirmation_request' | 'already_registered' | undefined;
 }
 
-export function planSubmission(
-  existing: Registration | undefined,
-  eventId: string,
-  details: RegistrationDetails,
-  now: Date,
-  lifetimeHours: number,
+export interface SubmissionContext {
+  now: Date;
+  lifetimeHours: number;
   /** Organizers rejected this address for the event before its registration was erased. */
-  rejectedBefore = false,
-): SubmissionPlan {
+  rejectedBefore: boolean;
+  /** The mailbox has mails left this hour. */
+  mailAllowed: boolean;
+}
+
+/** A mail for the worker to send now, replacing an older link request still waiting. */
+function queued(registration: Registration, kind: SubmissionPlan['mail'] & string, now: Date): PendingMail[] {
+  const others = registration.pendingMails.filter((mail) => !(kind === 'confirmation_request' && mail.kind === kind));
+  return [...others, { kind, attempts: 0, nextAttemptAt: now.toISOString() }];
+}
+
+/** The same registration, written again unchanged: what every path costs, whatever it decides. */
+function touched(registration: Registration): Registration {
+  return { ...registration, version: registration.version + 1 };
+}
+
+export function planSubmission(existing: Registration | undefined, eventId: string, details: RegistrationDetails, context: SubmissionContext): SubmissionPlan {
+  const { now, lifetimeHours, rejectedBefore, mailAllowed } = context;
   const nowIso = now.toISOString();
-  const newToken = () => {
-    const secret = randomSecret();
-    return { secret, confirmToken: { hash: sha256(secret), expiresAt: new Date(now.getTime() + lifetimeHours * 3_600_000).toISOString() } };
-  };
 
   // An expired link or a withdrawal ends a registration: the address may start afresh.
-  const ended =
-    (existing !== undefined && isExpiredUnconfirmed(existing, now)) || existing?.status === 'withdrawn';
+  const ended = (existing !== undefined && isExpiredUnconfirmed(existing, now)) || existing?.status === 'withdrawn';
+  const fresh = existing === undefined || ended;
+  // Past the mailbox's cap nothing changes: no mail, and no silent rewrite of someone's pending data.
   // A rejection stays in force: erasing the registration and registering again does not undo it.
-  if (existing === undefined && rejectedBefore) return { outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined };
-  if (existing === undefined || ended) {
-    const { secret, confirmToken } = newToken();
-    return {
-      outcome: 'created',
-      secret,
-      mail: 'confirmation_request',
-      next: {
-        eventId,
-        emailKey: emailKey(details.email),
-        registrationId: newRegistrationId(now),
-        status: 'pending_confirmation',
-        createdAt: nowIso,
-        updatedAt: nowIso,
-        confirmedAt: undefined,
-        reference: undefined,
-        details,
-        confirmToken,
-        manageTokenHashes: [],
-        pendingMails: [],
-        waitlist: undefined,
-        approvedAt: undefined,
-        history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
-        version: (existing?.version ?? 0) + 1,
-      },
-    };
+  if (!mailAllowed || (fresh && rejectedBefore) || existing?.status === 'rejected') {
+    return { outcome: mailAllowed ? 'unchanged' : 'mail_limit_reached', next: existing && !ended ? touched(existing) : undefined, mail: undefined };
   }
 
-  // Organizers declined this address; a new submission changes nothing and is not answered by mail.
-  if (existing.status === 'rejected') return { outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined };
+  if (fresh) {
+    const registration: Registration = {
+      eventId,
+      emailKey: emailKey(details.email),
+      registrationId: newRegistrationId(now),
+      status: 'pending_confirmation',
+      createdAt: nowIso,
+      updatedAt: nowIso,
+      confirmedAt: undefined,
+      reference: undefined,
+      details,
+      // The link itself is issued when the mail goes out (only its hash is ever stored); until then
+      // the registration's time runs from now.
+      confirmToken: { hash: '', expiresAt: new Date(now.getTime() + lifetimeHours * 3_600_000).toISOString() },
+      earlierConfirmTokens: [],
+      manageTokenHashes: [],
+      pendingMails: [],
+      waitlist: undefined,
+      approvedAt: undefined,
+      history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
+      version: (existing?.version ?? 0) + 1,
+    };
+    return { outcome: 'created', mail: 'confirmation_request', next: { ...registration, pendingMails: queued(registration, 'confirmation_request', now) } };
+  }
 
   if (existing.status !== 'pending_confirmation') {
-    return {
-      outcome: 'already_registered',
-      secret: undefined,
-      mail: 'already_registered',
-      next: { ...existing, version: existing.version + 1 },
-    };
+    return { outcome: 'already_registered', mail: 'already_registered', next: { ...touched(existing), pendingMails: queued(existing, 'already_registered', now) } };
   }
 
   // Still unconfirmed: the newest data wins, with a fresh link. The links mailed before keep working:
   // whoever submitted again may not be the owner, and must not take away the owner's link (the
   // confirm page shows the data being confirmed, and the manage link corrects it).
-  const updated: Registration = { ...existing, details, updatedAt: nowIso, version: existing.version + 1 };
-  const { secret, confirmToken } = newToken();
-  return {
-    outcome: 'refreshed',
-    secret,
-    mail: 'confirmation_request',
-    next: withConfirmLink(updated, confirmToken, now),
-  };
+  const updated: Registration = { ...touched(existing), details, updatedAt: nowIso };
+  return { outcome: 'refreshed', mail: 'confirmation_request', next: { ...updated, pendingMails: queued(existing, 'confirmation_request', now) } };
 }

@@ -1,11 +1,9 @@
 import { emailKey } from '#shared/model/tokens.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitRegistration } from '#shared/actions/submit-registration.ts';
-import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
-import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
+import { backdate } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
 
@@ -34,12 +32,12 @@ async function statusOf(email: string): Promise<string | undefined> {
   return items.find((item) => item.email === email)?.status;
 }
 
-/** A registration whose link was mailed 73 hours ago, made through the same domain code as a submit. */
+/** A registration whose link was mailed `hoursAgo` hours ago. */
 async function registerInThePast(hoursAgo: number) {
   const email = uniqueEmail('late');
-  const form = registrationInputSchema.parse(validForm({ email, language: 'fr' }));
-  await submitRegistration(mailingRuntime(), seedEvent, form, new Date(Date.now() - hoursAgo * 3_600_000));
+  await api.postJson(submitPath, validForm({ email, language: 'fr' }));
   const [mail] = await waitForMail(api.sesEndpoint, email);
+  await backdate(seedEvent.id, email, hoursAgo);
   return { email, token: linkToken(mail!) };
 }
 

@@ -2,13 +2,11 @@
 // list and their decisions, and the mail sweeper all treat it so, whether or not DynamoDB's TTL (which
 // may lag by days, and which dynalite lacks) has deleted it yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitRegistration } from '#shared/actions/submit-registration.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { emailKey } from '#shared/model/tokens.ts';
-import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { decide, manageToken, organizerCall } from '../support/journeys.ts';
+import { backdate, decide, manageToken, organizerCall } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { waitForMail } from '../support/mailbox.ts';
 
@@ -23,8 +21,9 @@ afterAll(async () => {
 /** A registration submitted 73 hours ago and never confirmed: its 72-hour link has expired. */
 async function expiredRegistration() {
   const email = uniqueEmail('expired');
-  await submitRegistration(mailingRuntime(), seedEvent, validForm({ email }), new Date(Date.now() - 73 * 3_600_000));
+  await api.postJson(`/events/${seedEvent.id}/registrations`, validForm({ email }));
   const [mail] = await waitForMail(api.sesEndpoint, email);
+  await backdate(seedEvent.id, email, 73);
   const stored = (await runtime().registrations.get(seedEvent.id, emailKey(email)))!;
   return { email, manage: manageToken(mail!), registrationId: stored.registrationId };
 }

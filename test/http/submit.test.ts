@@ -70,6 +70,7 @@ describe('POST /events/{eventId}/registrations', () => {
 
     // Act
     answers.push(await observable(await api.postJson(path, validForm({ email }))));
+    await waitForMail(api.sesEndpoint, email, 1);
     answers.push(await observable(await api.postJson(path, validForm({ email }))));
     const [, second] = await waitForMail(api.sesEndpoint, email, 2);
     await api.postJson('/registrations/confirm', { token: linkToken(second!) });
@@ -166,7 +167,11 @@ describe('POST /events/{eventId}/registrations', () => {
     const email = uniqueEmail();
 
     // Act
-    for (let i = 0; i < 6; i++) expect((await api.postJson(path, validForm({ email, position: `Try ${i}` }))).status).toBe(202);
+    for (let i = 0; i < 6; i++) {
+      expect((await api.postJson(path, validForm({ email, position: `Try ${i}` }))).status).toBe(202);
+      // Each mail goes out before the next try, so none is merged into a later one.
+      if (i < 3) await waitForMail(api.sesEndpoint, email, i + 1);
+    }
 
     // Assess
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -179,7 +184,10 @@ describe('POST /events/{eventId}/registrations', () => {
   it('changes nothing past the mail cap, so nobody can rewrite an unconfirmed registration unseen', async () => {
     // Prepare
     const email = uniqueEmail();
-    for (let i = 0; i < 3; i++) await api.postJson(path, validForm({ email }));
+    for (let i = 0; i < 3; i++) {
+      await api.postJson(path, validForm({ email }));
+      await waitForMail(api.sesEndpoint, email, i + 1);
+    }
     const mails = await waitForMail(api.sesEndpoint, email, 3);
 
     // Act

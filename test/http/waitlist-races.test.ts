@@ -9,6 +9,8 @@ import { inject } from 'vitest';
 import { createLogger } from '#shared/platform/log.ts';
 import type { Email } from '#shared/mail/emails.ts';
 import { submitRegistration } from '#shared/actions/submit-registration.ts';
+import { deliverMailOf } from '#shared/mail/outbox.ts';
+import { emailKey } from '#shared/model/tokens.ts';
 import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { eraseRegistration, withdrawRegistration } from '#shared/actions/manage-registration.ts';
@@ -54,6 +56,8 @@ function lastLink(email: string, kind: 'confirm' | 'manage'): string {
 async function registered(event: ConferenceEvent): Promise<string> {
   const email = uniqueEmail('race');
   await submitRegistration(deps, event, registrationInputSchema.parse(validForm({ email })));
+  // The mail worker, at once: the link goes out through the instant mailer.
+  await deliverMailOf(deps, [[event.id, emailKey(email)]]);
   return email;
 }
 

@@ -15,19 +15,20 @@ import { emailKey } from '#shared/model/tokens.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import { toItem } from '#shared/store/attributes.ts';
 import { keys } from '#shared/store/table.ts';
 import { buildWebAssets } from '../../web/build.ts';
 import { ensureTable } from '../../local/table-setup.ts';
 import { validForm } from '../support/fixtures.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';
-import { httpEvent, lambdaContext, sesFeedback, snsEvent, type HttpRequestSpec } from './lambda-events.ts';
+import { httpEvent, lambdaContext, sesFeedback, snsEvent, streamEvent, type HttpRequestSpec } from './lambda-events.ts';
 import { functionIdOf, realSettings, removeOutdirs, resources, synthStack } from './synth.ts';
 
 // Node's own loader (require() of an ES module, Node 22.12+), not Vite's: the bundle is loaded as
 // an ES module by Node exactly as Lambda's runtime would, with nothing transformed on the way.
 const nodeRequire = createRequire(import.meta.url);
 
-type Invoke = (event: unknown) => Promise<any>;
+type Invoke = (event: unknown, context?: unknown) => Promise<any>;
 const handlers = {} as Record<FunctionName, Invoke>;
 const bundles = {} as Record<FunctionName, string>;
 const tableName = `artefact-${randomUUID()}`;
@@ -130,7 +131,7 @@ describe('the bundled API handlers', () => {
     expect(JSON.parse(response.body)).toMatchObject({ id: eventId });
   });
 
-  it('submit stores the registration and mails the link through SES', async () => {
+  it('submit stores the registration with its mail queued; the mail worker, woken by the stream, mails the link', async () => {
     // Act
     const response = await invokeHttp('submit-registration', {
       method: 'POST',
@@ -140,9 +141,12 @@ describe('the bundled API handlers', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(participant),
     });
+    const { Item } = await createDynamoClient().send(new GetItemCommand({ TableName: tableName, Key: toItem(keys.registration(eventId, emailKey(address))), ConsistentRead: true }));
+    const report = await handlers['send-pending-mail'](streamEvent(Item!), lambdaContext('send-pending-mail'));
 
     // Assess
     expect(response.statusCode).toBe(202);
+    expect(report).toEqual({ sent: 1, failed: 0, dropped: 0 });
     const [mail] = await waitForMail(sesEndpoint, address);
     expect(mail?.from).toContain(realSettings.senderAddress);
     expect(mail?.body.text).toContain(`${baseUrl}/confirm?token=`);

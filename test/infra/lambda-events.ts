@@ -1,6 +1,7 @@
 // Lambda events as API Gateway (payload 2.0) and SNS deliver them, for invoking handlers directly.
 import { randomUUID } from 'node:crypto';
-import type { SNSEvent } from 'aws-lambda';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent, SNSEvent } from 'aws-lambda';
 
 export { httpEvent, lambdaContext, type HttpRequestSpec } from '../../local/lambda-events.ts';
 
@@ -42,4 +43,21 @@ export function sesFeedback(kind: 'Bounce' | 'Complaint', eventId: string, addre
   return kind === 'Bounce'
     ? { eventType: 'Bounce', mail, bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address, status: '5.1.1' }] } }
     : { eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: address }], complaintFeedbackType: 'abuse' } };
+}
+
+/** A batch of the table's stream with one item written, as Lambda hands it to the mail worker. */
+export function streamEvent(newImage: Record<string, AttributeValue>): DynamoDBStreamEvent {
+  return {
+    Records: [
+      {
+        eventID: randomUUID(),
+        eventName: 'MODIFY',
+        eventVersion: '1.1',
+        eventSource: 'aws:dynamodb',
+        awsRegion: 'eu-central-1',
+        dynamodb: { Keys: { pk: newImage.pk!, sk: newImage.sk! } as never, NewImage: newImage as never, StreamViewType: 'NEW_IMAGE', SequenceNumber: '1', SizeBytes: 1 },
+        eventSourceARN: 'arn:aws:dynamodb:eu-central-1:123456789012:table/registrations/stream/2026-12-01T00:00:00.000',
+      },
+    ],
+  };
 }

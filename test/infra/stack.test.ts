@@ -379,7 +379,7 @@ describe('least privilege', () => {
   });
 
   it('lets the mailing functions send only as the sender, through the identity and configuration set', () => {
-    for (const name of ['submit-registration', 'confirm-registration']) {
+    for (const name of ['send-pending-mail', 'confirm-registration']) {
       // Act
       const send = statementsOf(real.template, name).find((statement) => (statement.Action as string[]).includes('ses:SendEmail'))!;
 

@@ -2,6 +2,8 @@
 // build on them. Each returns what a person would have in hand afterwards (links from e-mails, ids).
 import { expect } from 'vitest';
 import { seedEvent } from '#shared/model/seed-event.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from './fixtures.ts';
 import type { TestApi } from './local-api.ts';
 import { linkToken, waitForMail, type ReceivedMail } from './mailbox.ts';
@@ -87,4 +89,23 @@ export async function statsOf(api: TestApi, eventId: string) {
     byCategory: Record<string, number>;
     byCountry: Record<string, number>;
   };
+}
+
+/**
+ * Moves a registration's clock back by `hours`, as if it had been submitted and its link mailed that
+ * long ago (the table holds only times, so this is all the passing of time changes).
+ */
+export async function backdate(eventId: string, email: string, hours: number): Promise<void> {
+  const store = runtime().registrations;
+  const registration = (await store.get(eventId, emailKey(email)))!;
+  const earlier = (iso: string) => new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
+  const moved = {
+    ...registration,
+    createdAt: earlier(registration.createdAt),
+    updatedAt: earlier(registration.updatedAt),
+    confirmToken: { ...registration.confirmToken, expiresAt: earlier(registration.confirmToken.expiresAt) },
+    earlierConfirmTokens: registration.earlierConfirmTokens?.map((link) => ({ ...link, expiresAt: earlier(link.expiresAt) })),
+    version: registration.version + 1,
+  };
+  if (!(await store.save(moved, registration.version))) throw new Error('backdate lost a race');
 }

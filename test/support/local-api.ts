@@ -23,6 +23,7 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Off by default: tests send bursts a real client would not; the throttling test turns it on. */
   throttle?: ThrottleSettings | false;
+  /** How often the mail worker polls (50 ms: mail arrives as promptly as the stream makes it); false: never. */
   mailSweepIntervalMs?: number | false;
 }
 
@@ -38,7 +39,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     tableName: `test-${randomUUID()}`,
     inMemory: true,
     throttle: options.throttle ?? false,
-    mailSweepIntervalMs: options.mailSweepIntervalMs ?? false,
+    mailSweepIntervalMs: options.mailSweepIntervalMs ?? 50,
   });
   const baseUrl = stack.gatewayUrl;
   const request = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);

@@ -2,77 +2,99 @@ import { describe, expect, it } from 'vitest';
 import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import { validForm } from '../support/fixtures.ts';
 import { detailsOf, isHoneypotFilled, type Registration } from '#shared/model/registration.ts';
-import { planSubmission } from '#shared/model/submission.ts';
+import { planSubmission, type SubmissionContext } from '#shared/model/submission.ts';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const details = detailsOf(registrationInputSchema.parse(validForm({ email: 'Anna.Berger@Example.org' })));
 
+const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext => ({ now, lifetimeHours: 72, rejectedBefore: false, mailAllowed: true, ...overrides });
+
 function registration(overrides: Partial<Registration> = {}): Registration {
   return {
-    ...planSubmission(undefined, 'osce-drugs-2017', details, new Date(now.getTime() - 60_000), 72).next!,
+    ...planSubmission(undefined, 'osce-drugs-2017', details, context({ now: new Date(now.getTime() - 60_000) })).next!,
+    pendingMails: [],
     ...overrides,
   };
 }
 
 describe('Function: planSubmission', () => {
-  it('creates a pending registration with a 72-hour link for a new address', () => {
+  it('creates a pending registration that runs 72 hours, and queues its link for the mail worker', () => {
     // Act
-    const plan = planSubmission(undefined, 'osce-drugs-2017', details, now, 72);
+    const plan = planSubmission(undefined, 'osce-drugs-2017', details, context());
 
     // Assess
     expect(plan.outcome).toBe('created');
     expect(plan.mail).toBe('confirmation_request');
-    expect(plan.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(plan.next).toMatchObject({ status: 'pending_confirmation', version: 1 });
     expect(plan.next?.confirmToken.expiresAt).toBe('2026-11-30T12:00:00.000Z');
-    expect(plan.next?.confirmToken.hash).not.toContain(plan.secret!);
+    expect(plan.next?.pendingMails).toEqual([{ kind: 'confirmation_request', attempts: 0, nextAttemptAt: now.toISOString() }]);
   });
 
-  it('refreshes the link and takes the newest data while unconfirmed, keeping the link mailed before', () => {
+  it('takes the newest data while unconfirmed and queues a fresh link, keeping the link mailed before', () => {
     // Prepare
-    const existing = registration();
+    const existing = registration({ confirmToken: { hash: 'mailed-before', expiresAt: '2026-11-29T12:00:00.000Z' } });
     const newer = { ...details, organization: 'Ministry of Health' };
 
     // Act
-    const plan = planSubmission(existing, 'osce-drugs-2017', newer, now, 72);
+    const plan = planSubmission(existing, 'osce-drugs-2017', newer, context());
 
     // Assess
     expect(plan.outcome).toBe('refreshed');
     expect(plan.next?.details.organization).toBe('Ministry of Health');
     expect(plan.next?.registrationId).toBe(existing.registrationId);
-    expect(plan.next?.confirmToken.hash).not.toBe(existing.confirmToken.hash);
-    expect(plan.next?.earlierConfirmTokens).toEqual([existing.confirmToken]);
+    expect(plan.next?.confirmToken).toEqual(existing.confirmToken);
+    expect(plan.next?.pendingMails.map((mail) => mail.kind)).toEqual(['confirmation_request']);
     expect(plan.next?.version).toBe(existing.version + 1);
   });
 
-  it('starts a withdrawn registration afresh, and leaves a rejected one as it is', () => {
+  it.each([
+    ['past the mailbox cap', context({ mailAllowed: false }), 'mail_limit_reached'],
+    ['rejected', context(), 'unchanged'],
+  ] as const)('writes a registration %s again unchanged (the same cost as any other), queueing no mail', (_what, situation, outcome) => {
     // Prepare
-    const withdrawn = registration({ status: 'withdrawn', reference: 'DRUGS17-AAAA-BBBB' });
-    const rejected = registration({ status: 'rejected', reference: 'DRUGS17-AAAA-BBBB' });
+    const existing = registration(outcome === 'unchanged' ? { status: 'rejected', reference: 'DRUGS17-AAAA-BBBB' } : {});
 
     // Act
-    const again = planSubmission(withdrawn, 'osce-drugs-2017', details, now, 72);
-    const refused = planSubmission(rejected, 'osce-drugs-2017', details, now, 72);
+    const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, position: 'Newest' }, situation);
+
+    // Assess
+    expect(plan.outcome).toBe(outcome);
+    expect(plan.mail).toBeUndefined();
+    expect(plan.next).toEqual({ ...existing, version: existing.version + 1 });
+  });
+
+  it('changes nothing for an address rejected before its registration was erased', () => {
+    // Act
+    const plan = planSubmission(undefined, 'osce-drugs-2017', details, context({ rejectedBefore: true }));
+
+    // Assess
+    expect(plan).toEqual({ outcome: 'unchanged', next: undefined, mail: undefined });
+  });
+
+  it('starts a withdrawn registration afresh', () => {
+    // Prepare
+    const withdrawn = registration({ status: 'withdrawn', reference: 'DRUGS17-AAAA-BBBB' });
+
+    // Act
+    const again = planSubmission(withdrawn, 'osce-drugs-2017', details, context());
 
     // Assess
     expect(again).toMatchObject({ outcome: 'created', mail: 'confirmation_request' });
     expect(again.next).toMatchObject({ status: 'pending_confirmation', reference: undefined, version: withdrawn.version + 1 });
     expect(again.next?.registrationId).not.toBe(withdrawn.registrationId);
-    expect(refused).toEqual({ outcome: 'unchanged', next: undefined, secret: undefined, mail: undefined });
   });
 
-  it('leaves a confirmed registration unchanged and sends the already-registered mail', () => {
+  it('leaves the data of a confirmed registration unchanged and queues the already-registered mail', () => {
     // Prepare
     const existing = registration({ status: 'confirmed', reference: 'DRUGS17-AAAA-BBBB', confirmedAt: now.toISOString() });
 
     // Act
-    const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, organization: 'Changed' }, now, 72);
+    const plan = planSubmission(existing, 'osce-drugs-2017', { ...details, organization: 'Changed' }, context());
 
     // Assess
     expect(plan.outcome).toBe('already_registered');
-    expect(plan.mail).toBe('already_registered');
     expect(plan.next?.details).toEqual(existing.details);
-    expect(plan.next?.confirmToken).toEqual(existing.confirmToken);
+    expect(plan.next?.pendingMails.map((mail) => mail.kind)).toEqual(['already_registered']);
   });
 
   it('starts over when an unconfirmed registration has expired', () => {
@@ -80,7 +102,7 @@ describe('Function: planSubmission', () => {
     const existing = registration({ confirmToken: { hash: 'old', expiresAt: new Date(now.getTime() - 1).toISOString() } });
 
     // Act
-    const plan = planSubmission(existing, 'osce-drugs-2017', details, now, 72);
+    const plan = planSubmission(existing, 'osce-drugs-2017', details, context());
 
     // Assess
     expect(plan.outcome).toBe('created');
