@@ -1,5 +1,5 @@
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
-import { deliverMailOf, deliverPendingMail, type SweepReport } from '#shared/mail/outbox.ts';
+import { deliverAllDue, deliverMailOf, type SweepReport } from '#shared/mail/outbox.ts';
 import { loadConfig } from '#shared/platform/config.ts';
 import { describeError } from '#shared/platform/log.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
@@ -27,15 +27,7 @@ export const handler = async (event: Partial<DynamoDBStreamEvent>, context: Cont
   const deps = mailingRuntime();
   try {
     if (Array.isArray(event.Records)) return await deliverMailOf(deps, writtenWithMail(event as DynamoDBStreamEvent));
-    const total = { sent: 0, failed: 0, dropped: 0 };
-    for (let batch = 0; batch < 40 && context.getRemainingTimeInMillis() > 15_000; batch++) {
-      const report = await deliverPendingMail(deps);
-      total.sent += report.sent;
-      total.failed += report.failed;
-      total.dropped += report.dropped;
-      if (report.sent + report.failed + report.dropped === 0 || report.failed > 0) break;
-    }
-    return total;
+    return await deliverAllDue(deps, () => context.getRemainingTimeInMillis() > 15_000);
   } catch (error) {
     deps.log.error('mail_sweep_failed', describeError(error));
     throw error;

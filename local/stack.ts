@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError } from '#shared/platform/log.ts';
-import { deliverPendingMail } from '#shared/mail/outbox.ts';
+import { deliverAllDue } from '#shared/mail/outbox.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { resetRuntime, runtime } from '#shared/runtime/runtime.ts';
 import { throttleFromEnv, type ThrottleSettings } from '#shared/http/throttling.ts';
@@ -119,7 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const timer = setInterval(() => {
         if (sweeping) return;
         sweeping = true;
-        deliverPendingMail(mailingRuntime())
+        deliverAllDue(mailingRuntime())
           .catch((error) => runtime().log.warn('mail_sweep_failed', describeError(error)))
           .finally(() => (sweeping = false));
       }, sweepEvery);

@@ -133,6 +133,22 @@ export async function deliverPendingMail(deps: MailDeps, now: Date = new Date(),
 }
 
 /**
+ * Sweeps batch after batch until nothing is due, a send fails (SES is struggling: the backoff waits),
+ * or `more()` says the time is up.
+ */
+export async function deliverAllDue(deps: MailDeps, more: () => boolean = () => true, maxBatches = 40): Promise<SweepReport> {
+  const total: SweepReport = { sent: 0, failed: 0, dropped: 0 };
+  for (let batch = 0; batch < maxBatches && more(); batch++) {
+    const report = await deliverPendingMail(deps);
+    total.sent += report.sent;
+    total.failed += report.failed;
+    total.dropped += report.dropped;
+    if (report.sent + report.failed + report.dropped === 0 || report.failed > 0) break;
+  }
+  return total;
+}
+
+/**
  * The due mail of these registrations (the sweep's, or the ones the table's stream names the moment
  * they are written). Safe to run concurrently with itself and the sweep: leases and conditional writes.
  */
