@@ -76,13 +76,14 @@ export class Api extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
-    // The public POST routes send e-mail and write: a stricter limit than the stage's keeps a script
-    // from turning the pipeline into a mail cannon or a cost.
+    // The public POST routes send e-mail and write: a ceiling of their own bounds what they can cost.
+    // RouteSettings is a plain JSON property that CDK passes through untransformed, so the keys must
+    // be CloudFormation's own (ThrottlingRateLimit, not throttlingRateLimit): others are ignored.
     const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
       routes
         .filter((route) => route.method === 'POST' && !route.organizersOnly)
-        .map((route) => [routeKey(route), { throttlingRateLimit: settings.publicPostRateLimit, throttlingBurstLimit: settings.publicPostBurstLimit }]),
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: settings.publicPostRateLimit, ThrottlingBurstLimit: settings.publicPostBurstLimit }]),
     );
   }
 

@@ -139,9 +139,9 @@ describe('the HTTP API', () => {
     expect(publicPosts.length).toBeGreaterThan(0);
     expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
     expect(Object.keys(stage.RouteSettings).sort()).toEqual([...publicPosts].sort());
-    for (const key of publicPosts) expect(stage.RouteSettings[key]).toEqual({ throttlingRateLimit: 2, throttlingBurstLimit: 4 });
+    for (const key of publicPosts) expect(stage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 4 });
     expect(defaultStage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ throttlingRateLimit: 5, throttlingBurstLimit: 10 });
+    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
   });
 
   it('creates the routes before the stage that throttles them (API Gateway refuses settings for unknown routes)', () => {
