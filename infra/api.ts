@@ -12,8 +12,10 @@ import { routeKey, routes, type HandlerName, type Route } from '#shared/http/rou
 import type { StackSettings } from './settings.ts';
 
 /**
- * One JSON line per request, without bodies, query strings (the confirmation token travels in one) or
- * headers: enough to trace a request and see who was throttled or refused.
+ * One JSON line per request, without bodies, query strings (the confirmation token travels in one),
+ * headers or the client's IP address (personal data, kept here for the log retention): enough to
+ * trace a request and see which route was throttled or refused. Who sends too much is the WAF's
+ * business: its rate-based rules count per address, without keeping a log of them.
  */
 export const accessLogFields = {
   requestId: '$context.requestId',
@@ -30,7 +32,6 @@ export const accessLogFields = {
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',
   errorMessage: '$context.error.message',
-  sourceIp: '$context.identity.sourceIp',
 } as const;
 
 export interface ApiProps {

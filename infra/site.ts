@@ -95,22 +95,24 @@ export class Site extends Construct {
     const { settings, api } = props;
     const stack = Stack.of(this);
 
-    // CloudFront's access logs and the bucket's server access logs. CloudFront's standard logs are
-    // written with an ACL, so ACLs stay enabled on this bucket (and only this one). The lines hold
-    // viewers' IP addresses: kept as long as the other logs, then deleted.
+    // The site bucket's server access logs, and nothing else: CloudFront's standard logs are off (see
+    // the distribution). S3 delivers server access logs under a bucket policy
+    // (@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy in cdk.json), so no ACL is needed and ACLs are
+    // disabled here as on every bucket. The requester S3 records is CloudFront (origin access
+    // control), not the viewer; the lines are kept as long as the other logs, then deleted.
     this.logBucket = new s3.Bucket(this, 'Logs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(settings.logRetentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
     Validations.of(this.logBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This is the access log bucket itself (CloudFront and the site bucket log here); logging its own access would log every log delivery into itself.',
+      reason: 'This is the access log bucket itself (the site bucket logs here); logging its own access would log every log delivery into itself.',
     });
 
     // The built page. Private: only this distribution reads it (origin access control), only the
@@ -211,6 +213,10 @@ export class Site extends Construct {
         reason: 'A WAF web ACL costs about $5 a month plus rules even at rest; the API is throttled and validates every body. Set webAclArn to attach an existing CLOUDFRONT-scope web ACL.',
       });
     }
+    // The default *.cloudfront.net certificate comes with a security policy CloudFront fixes (TLSv1,
+    // so old clients can still connect): minimumProtocolVersion is honoured only with a certificate
+    // of one's own. No better default exists without a domain, so the README tells operators to give
+    // siteDomain and siteCertificateArn, which make viewers use TLS 1.2 or newer.
     if (!certificate) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',

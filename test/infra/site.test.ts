@@ -134,7 +134,7 @@ describe('the site bucket', () => {
     for (const object of siteObjects.filter((entry) => entry.include.startsWith('assets/'))) expect(object.cacheControl).toContain('immutable');
   });
 
-  it('expires the access logs (viewers\' addresses) after the log retention setting', () => {
+  it('expires the access logs after the log retention setting, and takes them without ACLs', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, logRetentionDays: 30 });
 
@@ -144,8 +144,9 @@ describe('the site bucket', () => {
     // Assess
     expect(logBucket.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 30 }));
     expect(logBucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
-    // CloudFront's standard logs are delivered with an ACL: ACLs stay enabled here, and only here.
-    expect(logBucket.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
+    // No logging that needs an ACL is on (CloudFront's standard logs are off), so ACLs are off here too.
+    expect(logBucket.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+    expect(logBucket.AccessControl).toBeUndefined();
   });
 });
 

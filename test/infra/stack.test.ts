@@ -159,7 +159,7 @@ describe('the HTTP API', () => {
     expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
   });
 
-  it('writes JSON access logs without bodies, query strings or headers, kept for the retention setting', () => {
+  it('writes JSON access logs without bodies, query strings, headers or client addresses, kept for the retention setting', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, logRetentionDays: 30 });
 
@@ -174,6 +174,8 @@ describe('the HTTP API', () => {
     expect(format).toEqual(accessLogFields);
     expect(format.requestId).toBe('$context.requestId');
     expect(Object.values(format).join(' ')).not.toMatch(/body|querystring|requestOverride|header|authorizer\.claims/i);
+    // The client's address is personal data; the WAF counts per address without logging it.
+    expect(Object.values(format).join(' ')).not.toMatch(/sourceIp|identity\.|userAgent/i);
     expect(resources(custom.template, 'AWS::Logs::LogGroup')[logGroupId]!.Properties!.RetentionInDays).toBe(30);
   });
 
@@ -430,7 +432,8 @@ describe('the table', () => {
     // Assess
     expect(table.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      // 35 days: erased data stays in the recovery window that long (README, privacy notes).
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
       SSESpecification: { SSEEnabled: true },
       DeletionProtectionEnabled: true,
     });
@@ -548,7 +551,8 @@ describe('organizer sign-in', () => {
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // No USER_PASSWORD_AUTH: it sends the password itself to a public endpoint; the admin flow needs IAM credentials.
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     });
     // No hosted UI, so no OAuth flows and no callback URLs (CDK's default would be https://example.com).
     const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
