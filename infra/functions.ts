@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeKey, routes, type HandlerName } from '#shared/http/routes.ts';
+import { secretSettings, type SecretName } from '#shared/platform/secrets.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
@@ -121,11 +122,21 @@ export const access: Record<FunctionName, { items: string[]; query: TablePart[];
 
 export const functionNames = Object.keys(access) as FunctionName[];
 
+/**
+ * The secrets each function reads at run time: every API function checks the origin header
+ * (shared/http/route.ts), the list signs cursors. SNS and the schedule invoke the other two directly.
+ */
+export function secretsOf(name: FunctionName): SecretName[] {
+  const api = name === 'answer-unknown-route' || routes.some((route) => route.handler === name);
+  return [...(api ? (['origin'] as const) : []), ...(name === 'list-registrations' ? (['cursor'] as const) : [])];
+}
+
 export interface FunctionsProps {
   settings: StackSettings;
   table: RegistrationTable;
   email: Email;
-  cursorSecret: secretsmanager.ISecret;
+  /** Read at run time by ARN (shared/platform/secrets.ts), never put in an environment. */
+  secrets: Record<SecretName, secretsmanager.ISecret>;
   /** The site's URL (CloudFront), used for links when publicBaseUrl is not set. */
   siteUrl: string;
 }
@@ -169,6 +180,11 @@ export class Functions extends Construct {
         );
       }
       if (mail) statements.push(sendMail);
+      for (const secret of secretsOf(name)) {
+        // GetSecretValue alone (grantRead would add DescribeSecret), on that one secret; its AWS managed
+        // key needs no grant of its own.
+        statements.push(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [props.secrets[secret].secretArn] }));
+      }
       return statements;
     };
 
@@ -205,7 +221,7 @@ export class Functions extends Construct {
         systemLogLevelV2: lambda.SystemLogLevel.WARN,
         environment: {
           ...environment,
-          ...(name === 'list-registrations' ? { CURSOR_SECRET: props.cursorSecret.secretValue.unsafeUnwrap() } : {}),
+          ...Object.fromEntries(secretsOf(name).map((secret) => [secretSettings[secret].arn, props.secrets[secret].secretArn])),
         },
         bundling,
       });

@@ -10,9 +10,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
 import { formContentSecurityPolicy } from '../web/serve.ts';
 import type { Api } from './api.ts';
@@ -80,6 +82,8 @@ function handler(event) {
 export interface SiteProps {
   settings: StackSettings;
   api: Api;
+  /** Sent to the API with every request, so it can refuse requests that did not come through here. */
+  originSecret: secretsmanager.ISecret;
 }
 
 export class Site extends Construct {
@@ -163,9 +167,13 @@ export class Site extends Construct {
     // the whole request pass through except Host, which must stay the API's own for API Gateway to
     // accept it. With caching disabled, the managed AllViewerExceptHostHeader policy forwards the
     // Authorization header too (an origin request policy may not name it explicitly).
+    // The origin header's value is a dynamic reference to the secret, which CloudFormation resolves at
+    // deploy: the template holds only {{resolve:secretsmanager:...}}. CloudFront replaces a header of
+    // that name sent by a viewer, so nobody can pass a guess through.
     const apiOrigin = new origins.HttpOrigin(`${api.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [originSecretHeader]: props.originSecret.secretValue.unsafeUnwrap() },
     });
     const apiBehavior = {
       origin: apiOrigin,

@@ -31,6 +31,7 @@ export class RegistrationStack extends Stack {
   readonly site: Site;
   readonly seed: SeedEvent;
   readonly cursorSecret: secretsmanager.Secret;
+  readonly originSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: RegistrationStackProps) {
     super(scope, id, props);
@@ -40,8 +41,8 @@ export class RegistrationStack extends Stack {
     this.auth = new OrganizerAuth(this, 'Organizers', { organizerGroup: settings.organizerGroup });
     this.email = new Email(this, 'Email', { senderAddress: settings.senderAddress, senderDomain: settings.senderDomain });
 
-    // Signs the organizer list's page cursors. CloudFormation resolves it into the list function's
-    // environment at deploy, so the function needs no Secrets Manager client nor a call per cold start.
+    // Signs the organizer list's page cursors. The list function gets the secret's ARN and fetches the
+    // value at run time (shared/platform/secrets.ts), so it is in no function's environment.
     this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
       description: 'HMAC key for the organizer list page cursors of the registration pipeline',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -49,17 +50,31 @@ export class RegistrationStack extends Stack {
     });
     Validations.of(this.cursorSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'The key is resolved into the list function at deploy time, so a scheduled rotation would not reach it. ' +
-        'It only signs page cursors (no data is encrypted with it); rotate by replacing the secret and redeploying, which merely invalidates open cursors.',
+      reason: 'The key only signs page cursors (no data is encrypted with it) and no rotation function exists for it; ' +
+        'rotate by putting a new value, which the list function reads at its next cold start and which merely invalidates open cursors.',
+    });
+    // The header CloudFront adds to every request it forwards to the API, which the API functions
+    // check (shared/http/origin.ts): without it, the HTTP API's own execute-api address would answer
+    // around the WAF. CloudFront gets the value through a dynamic reference, resolved at deploy (it is
+    // never in the template); the functions fetch it at run time by ARN.
+    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: 'Header value CloudFront sends to the registration API, which refuses requests without it',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'CloudFront holds the value as an origin header, set only by a deploy: a scheduled rotation would make the functions refuse every request until the next deploy. ' +
+        'Rotate by putting a new value and redeploying at once; it guards no data, only the way in.',
     });
 
     this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
-    this.site = new Site(this, 'Site', { settings, api: this.api });
+    this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret });
     this.functions = new Functions(this, 'Functions', {
       settings,
       table: this.table,
       email: this.email,
-      cursorSecret: this.cursorSecret,
+      secrets: { cursor: this.cursorSecret, origin: this.originSecret },
       siteUrl: this.site.url,
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);

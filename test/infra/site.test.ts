@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPathPatterns, pageRouterCode, siteObjects } from '../../infra/site.ts';
 import { ignoredSeedErrors } from '../../infra/seed.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
+import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { eventItem } from '#shared/store/event-store.ts';
@@ -199,6 +200,24 @@ describe('the distribution', () => {
     expect(origin.DomainName).toEqual({ 'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] });
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(origin.OriginPath).toBeUndefined();
+  });
+
+  it('sends the API the origin secret as a header, from a dynamic reference: the template never holds the value', () => {
+    // Prepare
+    const distribution = distributionOf(real);
+    const secretId = Object.keys(resources(real.template, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith('OriginSecret'))!;
+    const apiOrigin = originOf(distribution, behaviorFor(distribution, '/events/e-1/registrations'));
+    const siteOrigin = originOf(distribution, behaviorFor(distribution, '/'));
+
+    // Act
+    const headers = apiOrigin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[];
+
+    // Assess
+    expect(headers).toEqual([
+      { HeaderName: originSecretHeader, HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] } },
+    ]);
+    expect(siteOrigin.OriginCustomHeaders).toBeUndefined();
+    expect(resources(real.template, 'AWS::SecretsManager::Secret')[secretId]!.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
   });
 
   it('serves the page and its assets from the bucket through origin access control, cached by their own Cache-Control', () => {

@@ -4,7 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLogFields } from '../../infra/api.ts';
-import { access, functionNames } from '../../infra/functions.ts';
+import { access, functionNames, secretsOf } from '../../infra/functions.ts';
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
 import { routeKey, routes } from '#shared/http/routes.ts';
@@ -235,10 +235,10 @@ describe('the functions', () => {
     expect(retention).toEqual(functionNames.map(() => 365));
   });
 
-  it('get the settings the handlers read, and only list gets the cursor secret, as a deploy-time reference', () => {
+  it('get the settings the handlers read, and the secrets they read only as ARNs, never as values', () => {
     // Prepare
     const functions = resources(real.template, 'AWS::Lambda::Function');
-    const secretId = ref(real.template, 'AWS::SecretsManager::Secret');
+    const secretId = (prefix: string) => Object.keys(resources(real.template, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith(prefix))!;
 
     // Act
     const env = (name: string) => functions[functionIdOf(real.template, name)]!.Properties!.Environment.Variables as Record<string, unknown>;
@@ -254,11 +254,12 @@ describe('the functions', () => {
         ORGANIZER_GROUP: 'organizers',
         LOG_LEVEL: 'info',
       });
-      if (name === 'list-registrations') {
-        expect(env(name).CURSOR_SECRET).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] });
-      } else {
-        expect(env(name).CURSOR_SECRET, name).toBeUndefined();
-      }
+      expect(env(name).CURSOR_SECRET, name).toBeUndefined();
+      expect(env(name).ORIGIN_SECRET, name).toBeUndefined();
+      expect(JSON.stringify(env(name)), name).not.toContain('resolve:secretsmanager');
+      expect(env(name).CURSOR_SECRET_ARN, name).toEqual(name === 'list-registrations' ? { Ref: secretId('CursorSecret') } : undefined);
+      const api = routes.some((route) => route.handler === name) || name === 'answer-unknown-route';
+      expect(env(name).ORIGIN_SECRET_ARN, name).toEqual(api ? { Ref: secretId('OriginSecret') } : undefined);
     }
   });
 
@@ -302,6 +303,7 @@ describe('least privilege', () => {
         ...declared.items.map((action) => `dynamodb:${action}`),
         ...(declared.query.length > 0 ? ['dynamodb:Query'] : []),
         ...(declared.mail ? ['ses:SendEmail'] : []),
+        ...secretsOf(name).map(() => 'secretsmanager:GetSecretValue'),
       ].sort();
 
       // Act
@@ -323,8 +325,26 @@ describe('least privilege', () => {
       for (const write of writes) expect(actionsOf(real.template, name), name).not.toContain(write);
     }
     expect(actionsOf(real.template, 'record-email-feedback')).toEqual(['dynamodb:UpdateItem']);
-    expect(actionsOf(real.template, 'get-openapi')).toEqual([]);
-    expect(actionsOf(real.template, 'answer-unknown-route')).toEqual([]);
+    expect(actionsOf(real.template, 'get-openapi')).toEqual(['secretsmanager:GetSecretValue']);
+    expect(actionsOf(real.template, 'answer-unknown-route')).toEqual(['secretsmanager:GetSecretValue']);
+  });
+
+  it('lets each function read only the secrets it uses, each one by its own ARN', () => {
+    // Prepare
+    const secretId = (prefix: string) => Object.keys(resources(real.template, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith(prefix))!;
+    const ids = { origin: secretId('OriginSecret'), cursor: secretId('CursorSecret') };
+
+    for (const name of functionNames) {
+      // Act
+      const reads = statementsOf(real.template, name).filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('secretsmanager:')));
+
+      // Assess
+      expect(reads.map((statement) => statement.Action), name).toEqual(secretsOf(name).map(() => ['secretsmanager:GetSecretValue']));
+      expect(reads.map((statement) => statement.Resource), name).toEqual(secretsOf(name).map((secret) => ({ Ref: ids[secret] })));
+    }
+    expect(secretsOf('list-registrations')).toEqual(['origin', 'cursor']);
+    expect(secretsOf('record-email-feedback')).toEqual([]);
+    expect(secretsOf('send-pending-mail')).toEqual([]);
   });
 
   it('keeps the registration lists (byEvent index) from every public function', () => {
