@@ -43,30 +43,16 @@ export class RegistrationStack extends Stack {
 
     // Signs the organizer list's page cursors. The list function gets the secret's ARN and fetches the
     // value at run time (shared/platform/secrets.ts), so it is in no function's environment.
-    this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
-      description: 'HMAC key for the organizer list page cursors of the registration pipeline',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    Validations.of(this.cursorSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'The key only signs page cursors (no data is encrypted with it) and no rotation function exists for it; ' +
-        'rotate by putting a new value, which the list function reads at its next cold start and which merely invalidates open cursors.',
-    });
+    this.cursorSecret = generatedSecret(this, 'CursorSecret', 'HMAC key for the organizer list page cursors of the registration pipeline',
+      'The key only signs page cursors (no data is encrypted with it) and no rotation function exists for it; ' +
+        'rotate by putting a new value, which the list function reads at its next cold start and which merely invalidates open cursors.');
     // The header CloudFront adds to every request it forwards to the API, which the API functions
     // check (shared/http/origin.ts): without it, the HTTP API's own execute-api address would answer
     // around the WAF. CloudFront gets the value through a dynamic reference, resolved at deploy (it is
     // never in the template); the functions fetch it at run time by ARN.
-    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
-      description: 'Header value CloudFront sends to the registration API, which refuses requests without it',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    Validations.of(this.originSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'CloudFront holds the value as an origin header, set only by a deploy: a scheduled rotation would make the functions refuse every request until the next deploy. ' +
-        'Rotate by putting a new value and redeploying at once; it guards no data, only the way in.',
-    });
+    this.originSecret = generatedSecret(this, 'OriginSecret', 'Header value CloudFront sends to the registration API, which refuses requests without it',
+      'CloudFront holds the value as an origin header, set only by a deploy: a scheduled rotation would make the functions refuse every request until the next deploy. ' +
+        'Rotate by putting a new value and redeploying at once; it guards no data, only the way in.');
 
     this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
     this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret });
@@ -113,4 +99,15 @@ export class RegistrationStack extends Stack {
       });
     }
   }
+}
+
+/** A random 64-character secret the stack makes, with the reason it is not rotated on a schedule. */
+function generatedSecret(scope: Construct, id: string, description: string, whyNoScheduledRotation: string): secretsmanager.Secret {
+  const secret = new secretsmanager.Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: whyNoScheduledRotation });
+  return secret;
 }
