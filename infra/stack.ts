@@ -5,6 +5,8 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { seedEvent } from '#shared/model/seed-event.ts';
@@ -64,7 +66,7 @@ export class RegistrationStack extends Stack {
       siteUrl: this.site.url,
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);
-    this.functions.byName['record-email-feedback'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
+    wireFeedback(this, this.functions.byName['record-email-feedback']);
     // Mail SES did not take is retried with backoff (shared/mail/outbox.ts); the sweep runs every minute.
     new events.Rule(this, 'MailSweepSchedule', {
       description: 'Retries pending registration mail',
@@ -76,6 +78,7 @@ export class RegistrationStack extends Stack {
 
     guardExampleSettings(this, settings.exampleValues);
 
+    new CfnOutput(this, 'FeedbackFailuresQueue', { value: this.email.feedbackFailures.queueUrl, description: 'Bounce and complaint events that could not be recorded' });
     new CfnOutput(this, 'SiteUrl', { value: `${this.site.url}/`, description: 'The registration page; the API answers on the same origin' });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.site.distribution.distributionDomainName,
@@ -99,6 +102,23 @@ export class RegistrationStack extends Stack {
       });
     }
   }
+}
+
+/**
+ * SNS invokes the bounce and complaint function asynchronously. What SNS cannot deliver, and what the
+ * function still fails on after Lambda's two retries, lands in the failures queue (infra/email.ts).
+ * The destination is bound by hand: CDK's SqsDestination would also grant the queue's reads and
+ * attributes; the function needs sqs:SendMessage alone.
+ */
+function wireFeedback(stack: RegistrationStack, fn: NodejsFunction): void {
+  const queue = stack.email.feedbackFailures;
+  fn.addEventSource(new SnsEventSource(stack.email.feedbackTopic, { deadLetterQueue: queue }));
+  fn.configureAsyncInvoke({
+    retryAttempts: 2,
+    maxEventAge: Duration.hours(6),
+    onFailure: { bind: () => ({ destination: queue.queueArn }) },
+  });
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
 }
 
 /** A random 64-character secret the stack makes, with the reason it is not rotated on a schedule. */

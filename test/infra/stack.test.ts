@@ -304,6 +304,8 @@ describe('least privilege', () => {
         ...(declared.query.length > 0 ? ['dynamodb:Query'] : []),
         ...(declared.mail ? ['ses:SendEmail'] : []),
         ...secretsOf(name).map(() => 'secretsmanager:GetSecretValue'),
+        // Lambda sends the events it failed on to the failures queue with the function's own role.
+        ...(name === 'record-email-feedback' ? ['sqs:SendMessage'] : []),
       ].sort();
 
       // Act
@@ -324,7 +326,7 @@ describe('least privilege', () => {
     for (const name of readers) {
       for (const write of writes) expect(actionsOf(real.template, name), name).not.toContain(write);
     }
-    expect(actionsOf(real.template, 'record-email-feedback')).toEqual(['dynamodb:UpdateItem']);
+    expect(actionsOf(real.template, 'record-email-feedback')).toEqual(['dynamodb:UpdateItem', 'sqs:SendMessage']);
     expect(actionsOf(real.template, 'get-openapi')).toEqual(['secretsmanager:GetSecretValue']);
     expect(actionsOf(real.template, 'answer-unknown-route')).toEqual(['secretsmanager:GetSecretValue']);
   });
@@ -510,6 +512,35 @@ describe('e-mail', () => {
       TopicArn: { Ref: topicId },
       Endpoint: { 'Fn::GetAtt': [functionIdOf(real.template, 'record-email-feedback'), 'Arn'] },
     });
+  });
+
+  it('keeps bounces and complaints that cannot be recorded in an encrypted queue: SNS delivery failures and the function\'s failed invocations', () => {
+    // Prepare
+    const [queueId, queue] = Object.entries(resources(real.template, 'AWS::SQS::Queue'))[0]!;
+    const feedback = functionIdOf(real.template, 'record-email-feedback');
+
+    // Act
+    const subscription = Object.values(resources(real.template, 'AWS::SNS::Subscription'))[0]!.Properties!;
+    const invokeConfig = Object.values(resources(real.template, 'AWS::Lambda::EventInvokeConfig'))[0]!.Properties!;
+    const queuePolicy = Object.values(resources(real.template, 'AWS::SQS::QueuePolicy'))[0]!.Properties!;
+    const send = statementsOf(real.template, 'record-email-feedback').find((statement) => (statement.Action as string[]).includes('sqs:SendMessage'))!;
+
+    // Assess
+    expect(Object.keys(resources(real.template, 'AWS::SQS::Queue'))).toHaveLength(1);
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(subscription.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(invokeConfig).toMatchObject({
+      FunctionName: { Ref: feedback },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(send).toMatchObject({ Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(queuePolicy.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnEquals: { 'aws:SourceArn': { Ref: ref(real.template, 'AWS::SNS::Topic') } } } }),
+      ]),
+    );
   });
 
   it('retries pending mail every minute with the mail sweeper, which may only read the outbox index and rewrite items', () => {
@@ -704,7 +735,7 @@ describe('cdk-nag AwsSolutions', () => {
     }
     const where = (id: string) => [...new Set(acknowledgements.filter((entry) => entry.id === id || entry.id.startsWith(`${id}[`)).map(({ path }) => path))];
     expect(new Set(acknowledgements.map(({ id }) => id.replace(/\[.*$/, '')))).toEqual(
-      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
+      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
     );
     // Only the log bucket goes without access logs; only the deployment role holds wildcards, each named.
     expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`]);
