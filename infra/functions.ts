@@ -75,50 +75,95 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
 };
 
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
+type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+/** The table's two kinds of partition (shared/store/table.ts): the events, and each event's own. */
+type Partition = 'events' | 'event';
 
 /**
- * What each handler's code calls, and nothing else: item calls on the table, Query on the table or an
- * index, and whether it sends mail. No function may delete the table, scan it or change its settings.
- * The byEvent index holds the registration lists: only the organizer functions that list or look up
- * registrations by id query it.
+ * The partition key values IAM lets each call name (dynamodb:LeadingKeys, matched with StringLike):
+ * for an item call or a Query on the table the table's partition key, for a Query on an index the
+ * index's. `*` stands for an event id.
  */
-export const access: Record<FunctionName, { items: string[]; query: TablePart[]; mail: boolean; leadingKeys?: string[] }> = {
-  'get-event': { items: ['GetItem'], query: [], mail: false },
-  // Reads the event listing partition of the table, and IAM holds it to that partition.
-  'list-events': { items: [], query: ['table'], mail: false, leadingKeys: [keys.eventListing()] },
-  // Saving event settings may promote waitlisted registrations, which are mailed.
-  'put-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
-  // Reads the event and any earlier registration, writes it and the counters, mails the link. No Query: submit cannot read the list.
-  'submit-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: true },
-  // The page behind the e-mail link only reads: mail scanners open links.
-  'show-confirm-page': { items: ['GetItem'], query: [], mail: false },
-  // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
-  'confirm-registration': { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [], mail: true },
-  // Reads the event and queries the byEvent index; writes nothing.
-  'list-registrations': { items: ['GetItem'], query: [tableKeys.byEventIndex], mail: false },
-  // Finds the registration by id (byEvent), takes a seat or a queue number.
-  'approve-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex], mail: true },
-  // Also hands a freed seat to the head of the waiting list.
-  'reject-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
-  // Reads the event and its counters only.
-  'get-event-stats': { items: ['GetItem'], query: [], mail: false },
-  // Recounts from the registrations (byEvent) and tombstones (table), rewrites the counters, may promote.
-  'reconcile-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
-  // The participant's own registration and waitlist position: reads only.
-  'show-manage-page': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
-  'get-own-registration': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
-  'update-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: false },
-  // Frees the seat and may promote the head of the waiting list.
-  'withdraw-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
-  // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
-  'erase-registration': { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [tableKeys.waitlistIndex], mail: true },
-  'get-openapi': { items: [], query: [], mail: false },
-  'answer-unknown-route': { items: [], query: [], mail: false },
-  // Marks the registration with one conditional UpdateItem.
-  'record-email-feedback': { items: ['UpdateItem'], query: [], mail: false },
-  // Finds registrations with mail due (outbox index), writes fresh link hashes and a lease, sends, clears.
-  'send-pending-mail': { items: ['GetItem', 'PutItem'], query: [tableKeys.outboxIndex], mail: true },
+export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string> = {
+  events: keys.eventListing(),
+  event: keys.eventPartition('*'),
+  [tableKeys.byEventIndex]: keys.registrationsOfEvent('*'),
+  [tableKeys.waitlistIndex]: keys.waitlistOfEvent('*'),
+  [tableKeys.outboxIndex]: keys.outbox(),
 };
+
+interface Access {
+  /** Item calls, per partition: on `events` (the events themselves), on `event` (an event's registrations, counters, tombstones). */
+  items: Partial<Record<Partition, ItemAction[]>>;
+  /** Query on the table (in the partition `tableQuery` names) or an index (in that index's partitions). */
+  query: TablePart[];
+  tableQuery?: Partition;
+  mail: boolean;
+}
+
+/**
+ * What each handler's code calls, and nothing else: item calls on the table, each in the partitions
+ * it touches, Query on the table or an index, and whether it sends mail (test/http/permissions.test.ts
+ * records the calls and holds this to them). No function may delete the table, scan it or change its
+ * settings; only put-event writes the events partition, so no participant-facing function can change
+ * an event. The byEvent index holds the registration lists: only the organizer functions that list or
+ * look up registrations by id query it.
+ */
+export const access: Record<FunctionName, Access> = {
+  'get-event': { items: { events: ['GetItem'] }, query: [], mail: false },
+  // Reads the event listing partition of the table, and IAM holds it to that partition.
+  'list-events': { items: {}, query: ['table'], tableQuery: 'events', mail: false },
+  // Saving event settings may promote waitlisted registrations, which are mailed.
+  'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Reads the event and any earlier registration, writes it and the counters, mails the link. No Query: submit cannot read the list.
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: true },
+  // The page behind the e-mail link only reads: mail scanners open links.
+  'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
+  // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
+  'confirm-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [], mail: true },
+  // Reads the event and queries the byEvent index; writes nothing.
+  'list-registrations': { items: { events: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Finds the registration by id (byEvent), takes a seat or a queue number.
+  'approve-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: true },
+  // Also hands a freed seat to the head of the waiting list.
+  'reject-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  // Reads the event and its counters only.
+  'get-event-stats': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
+  // Recounts from the registrations (byEvent) and tombstones (the event's partition), rewrites the counters, may promote.
+  'reconcile-event': {
+    items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] },
+    query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex],
+    tableQuery: 'event',
+    mail: true,
+  },
+  // The participant's own registration and waitlist position: reads only.
+  'show-manage-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  'get-own-registration': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  'update-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  // Frees the seat and may promote the head of the waiting list.
+  'withdraw-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
+  'erase-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  'get-openapi': { items: {}, query: [], mail: false },
+  'answer-unknown-route': { items: {}, query: [], mail: false },
+  // Marks the registration with one conditional UpdateItem.
+  'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
+  // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
+  'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true },
+};
+
+/** Every item call a function may make, whatever the partition. */
+export function itemActions(name: FunctionName): ItemAction[] {
+  return [...new Set(Object.values(access[name].items).flat())];
+}
+
+/** The partition key patterns a function's Query of one part (the table or an index) may name. */
+export function queryLeadingKeys(name: FunctionName, part: TablePart): string {
+  if (part !== 'table') return leadingKeys[part];
+  const partition = access[name].tableQuery;
+  if (!partition) throw new Error(`${name} queries the table but names no partition (tableQuery)`);
+  return leadingKeys[partition];
+}
 
 export const functionNames = Object.keys(access) as FunctionName[];
 
@@ -167,15 +212,19 @@ export class Functions extends Construct {
       conditions: { StringEquals: { 'ses:FromAddress': settings.senderAddress } },
     });
     const permissions = (name: FunctionName): iam.PolicyStatement[] => {
-      const { items, query, mail, leadingKeys } = access[name];
+      const { items, query, mail } = access[name];
       const statements: iam.PolicyStatement[] = [];
-      if (items.length > 0) statements.push(new iam.PolicyStatement({ actions: items.map((action) => `dynamodb:${action}`), resources: [tableArn] }));
-      if (query.length > 0) {
+      // One statement per partition and per queried part, each held by IAM to its partition keys.
+      const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
+      for (const [partition, actions] of Object.entries(items) as [Partition, ItemAction[]][]) {
+        statements.push(new iam.PolicyStatement({ actions: actions.map((action) => `dynamodb:${action}`), resources: [tableArn], conditions: inPartition(leadingKeys[partition]) }));
+      }
+      for (const part of query) {
         statements.push(
           new iam.PolicyStatement({
             actions: ['dynamodb:Query'],
-            resources: query.map((part) => (part === 'table' ? tableArn : table.indexArn(part))),
-            ...(leadingKeys ? { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': leadingKeys } } } : {}),
+            resources: [part === 'table' ? tableArn : table.indexArn(part)],
+            conditions: inPartition(queryLeadingKeys(name, part)),
           }),
         );
       }
