@@ -8,6 +8,7 @@ import { access, functionNames, itemActions, leadingKeys, queryLeadingKeys, secr
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
 import { routeKey, routes } from '#shared/http/routes.ts';
+import { defaultThrottle } from '#shared/http/throttling.ts';
 import { createTableInput, tableKeys } from '#shared/store/table.ts';
 
 import { functionIdOf, handlerFunctions, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
@@ -127,7 +128,7 @@ describe('the HTTP API', () => {
     for (const integration of Object.values(integrations)) expect(integration.Properties!.PayloadFormatVersion).toBe('2.0');
   });
 
-  it('throttles the stage, and the public POST routes more strictly, from the settings', () => {
+  it('throttles the stage, and each public POST route with a ceiling of its own, from the settings', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, throttleRateLimit: 20, throttleBurstLimit: 40, publicPostRateLimit: 2, publicPostBurstLimit: 4 });
     const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
@@ -142,7 +143,12 @@ describe('the HTTP API', () => {
     expect(Object.keys(stage.RouteSettings).sort()).toEqual([...publicPosts].sort());
     for (const key of publicPosts) expect(stage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 4 });
     expect(defaultStage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    // The shared ceiling sits far above one client's share (the WAF's per-client rule counts first).
+    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 25, ThrottlingBurstLimit: 50 });
+    expect(25 * defaultThrottle.clientWindowSeconds).toBeGreaterThan(10 * defaultThrottle.clientPublicPostLimit);
+    // Only property names CloudFormation documents for a stage's RouteSettings (CDK passes this JSON through as written).
+    const documented = ['DataTraceEnabled', 'DetailedMetricsEnabled', 'LoggingLevel', 'ThrottlingBurstLimit', 'ThrottlingRateLimit'];
+    for (const settings of Object.values(defaultStage.RouteSettings as Record<string, object>)) expect(documented).toEqual(expect.arrayContaining(Object.keys(settings)));
   });
 
   it('creates the routes before the stage that throttles them (API Gateway refuses settings for unknown routes)', () => {
@@ -685,6 +691,9 @@ describe('settings and the deploy guard', () => {
       [{ allowedOrigins: 'https://a.osce.org/path' }, /allowedOrigins/],
       [{ throttleRateLimit: 'fast' }, /throttleRateLimit/],
       [{ logRetentionDays: 10 }, /logRetentionDays/],
+      [{ clientWindowSeconds: 90 }, /clientWindowSeconds/],
+      [{ clientPublicPostLimit: 5 }, /clientPublicPostLimit/],
+      [{ clientRequestLimit: 'many' }, /clientRequestLimit/],
       [{ confirmTokenLifetimeHours: 0 }, /confirmTokenLifetimeHours/],
     ];
     for (const [context, message] of cases) {
