@@ -84,6 +84,8 @@ export interface SiteProps {
   api: Api;
   /** Sent to the API with every request, so it can refuse requests that did not come through here. */
   originSecret: secretsmanager.ISecret;
+  /** The WAF web ACL (scope CLOUDFRONT) in front of the distribution: the stack's own, or webAclArn. */
+  webAclArn: string;
 }
 
 export class Site extends Construct {
@@ -201,7 +203,7 @@ export class Site extends Construct {
       ...(certificate && settings.siteDomain
         ? { domainNames: [settings.siteDomain], certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
-      ...(settings.webAclArn ? { webAclId: settings.webAclArn } : {}),
+      webAclId: props.webAclArn,
       // No standard logs: they always record the query string, and /confirm, /manage and
       // /registrations/self carry one-time and manage tokens there. API Gateway's access log (without
       // query strings) records every API request, the bucket's server access log every page fetch.
@@ -215,12 +217,6 @@ export class Site extends Construct {
       id: 'AwsSolutions-CFR1',
       reason: 'Participants of an OSCE conference come from the 57 participating States, the Partners and international organizations worldwide; no country may be blocked.',
     });
-    if (!settings.webAclArn) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR2',
-        reason: 'A WAF web ACL costs about $5 a month plus rules even at rest; the API is throttled and validates every body. Set webAclArn to attach an existing CLOUDFRONT-scope web ACL.',
-      });
-    }
     // The default *.cloudfront.net certificate comes with a security policy CloudFront fixes (TLSv1,
     // so old clients can still connect): minimumProtocolVersion is honoured only with a certificate
     // of one's own. No better default exists without a domain, so the README tells operators to give

@@ -19,6 +19,7 @@ import { SeedEvent } from './seed.ts';
 import { Site } from './site.ts';
 import type { StackSettings } from './settings.ts';
 import { RegistrationTable } from './table.ts';
+import { EdgeWebAcl } from './web-acl.ts';
 
 export interface RegistrationStackProps extends StackProps {
   settings: StackSettings;
@@ -34,6 +35,7 @@ export class RegistrationStack extends Stack {
   readonly seed: SeedEvent;
   readonly cursorSecret: secretsmanager.Secret;
   readonly originSecret: secretsmanager.Secret;
+  readonly webAcl: EdgeWebAcl | undefined;
 
   constructor(scope: Construct, id: string, props: RegistrationStackProps) {
     super(scope, id, props);
@@ -57,7 +59,9 @@ export class RegistrationStack extends Stack {
         'Rotate by putting a new value and redeploying at once; it guards no data, only the way in.');
 
     this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
-    this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret });
+    // The stack's own web ACL with the per-client rules, unless an existing one is named (webAclArn).
+    this.webAcl = settings.webAclArn ? undefined : new EdgeWebAcl(this, 'WebAcl', { limits: settings, logRetentionDays: settings.logRetentionDays });
+    this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret, webAclArn: settings.webAclArn ?? this.webAcl!.arn });
     this.functions = new Functions(this, 'Functions', {
       settings,
       table: this.table,

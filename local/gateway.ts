@@ -105,10 +105,11 @@ function throttling(settings: ThrottleSettings): Throttle {
   };
   return {
     perClient: (client, method, path) => {
-      // Both rules see every request, as WAF evaluates all its rules: a refusal by one still counts in the other.
+      // In the web ACL's order (infra/web-acl.ts): a request the first rule refuses never reaches the
+      // second, so it is not counted there.
       const all = everything.count(client);
-      const posts = publicPostOf(method, path) ? publicPosts.count(client) : { allowed: true as const };
-      return !all.allowed ? all : posts;
+      if (!all.allowed || !publicPostOf(method, path)) return all;
+      return publicPosts.count(client);
     },
     shared: (method, path) => {
       const route = publicPostOf(method, path);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { esbuildOptions } from '../../bench/bundle.ts';
 import { access, functionNames, secretsOf, type FunctionName } from '../../infra/functions.ts';
 
-async function inputsOf(name: FunctionName): Promise<string[]> {
+async function inputsOf(name: FunctionName | 'provision-web-acl'): Promise<string[]> {
   const result = await build({ ...esbuildOptions(), entryPoints: [`functions/${name}.ts`], outfile: `/tmp/bundle-contents/${name}.mjs`, write: false, metafile: true, sourcemap: false });
   return Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
 }
@@ -38,5 +38,16 @@ describe('bundle contents', () => {
     expect(carries('node_modules/@aws-sdk/client-ses/'), 'the SES client').toBe(access[name].mail);
     expect(carries('node_modules/@aws-sdk/client-secrets-manager/'), 'the Secrets Manager client').toBe(secretsOf(name).length > 0);
     expect(carries('shared/i18n/form.ts'), 'the registration page words').toBe(showingFormFields.includes(name));
+    expect(carries('node_modules/@aws-sdk/client-wafv2/'), 'the WAF client').toBe(false);
+  });
+
+  it('the web ACL custom resource carries the WAF client and no other', async () => {
+    // Act
+    const inputs = await inputsOf('provision-web-acl');
+    const clients = new Set(inputs.map((input) => /node_modules\/@aws-sdk\/(client-[\w-]+)\//.exec(input)?.[1]).filter(Boolean));
+
+    // Assess
+    expect([...clients]).toEqual(['client-wafv2']);
+    expect(inputs.some((input) => input.includes('node_modules/zod/'))).toBe(false);
   });
 });

@@ -318,17 +318,22 @@ describe('the distribution', () => {
     expect(without.ViewerCertificate).toBeUndefined();
   });
 
-  it('puts the web ACL in front when webAclArn is given, and none otherwise', () => {
+  it('puts the stack\'s own web ACL in front by default, and the given one instead with webAclArn', () => {
     // Prepare
     const withAcl = synthStack({ ...realSettings, webAclArn });
+    const [aclId] = only(real.template, 'Custom::EdgeWebAcl');
 
     // Assess
+    expect(distributionOf(real).WebACLId).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    expect(distributionOf(defaults).WebACLId).toEqual({ 'Fn::GetAtt': [only(defaults.template, 'Custom::EdgeWebAcl')[0], 'Arn'] });
     expect(distributionOf(withAcl).WebACLId).toBe(webAclArn);
-    expect(distributionOf(real).WebACLId).toBeUndefined();
-    const report = new AwsSolutionsChecks(withAcl.app).validateScope(withAcl.stack);
-    expect(report.violations).toEqual([]);
-    const acknowledged = withAcl.stack.site.distribution.node.metadata.flatMap((entry) => Object.keys((entry.data ?? {}) as object));
-    expect(acknowledged.join(' ')).not.toContain('CFR2');
+    expect(resources(withAcl.template, 'Custom::EdgeWebAcl')).toEqual({});
+    for (const synthesized of [withAcl, real]) {
+      const report = new AwsSolutionsChecks(synthesized.app).validateScope(synthesized.stack);
+      expect(report.violations).toEqual([]);
+      const acknowledged = synthesized.stack.site.distribution.node.metadata.flatMap((entry) => Object.keys((entry.data ?? {}) as object));
+      expect(acknowledged.join(' ')).not.toContain('CFR2');
+    }
   });
 
   it('needs no CORS: the default stack answers no preflight, the page calls its own origin', () => {

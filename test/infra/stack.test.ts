@@ -764,13 +764,15 @@ describe('cdk-nag AwsSolutions', () => {
     }
     const where = (id: string) => [...new Set(acknowledgements.filter((entry) => entry.id === id || entry.id.startsWith(`${id}[`)).map(({ path }) => path))];
     expect(new Set(acknowledgements.map(({ id }) => id.replace(/\[.*$/, '')))).toEqual(
-      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
+      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
     );
     // Only the log bucket goes without access logs; only the deployment role holds wildcards, each named.
     expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`]);
     expect(where('AwsSolutions-CFR1')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
     expect(where('AwsSolutions-CFR3')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
-    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/Site/DeployRole`]);
+    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/WebAcl/ProviderRole`, `${real.stack.node.path}/Site/DeployRole`]);
+    // The stack puts a WAF web ACL in front of the site by default: nothing to excuse.
+    expect(where('AwsSolutions-CFR2')).toEqual([]);
     expect(acknowledgements.filter(({ id }) => id === 'AwsSolutions-IAM5')).toEqual([]);
     expect(where('AwsSolutions-L1')).toHaveLength(1);
     expect(where('AwsSolutions-L1')[0]).toMatch(/\/Custom::CDKBucketDeployment/);
