@@ -176,6 +176,18 @@ export function secretsOf(name: FunctionName): SecretName[] {
   return [...(api ? (['origin'] as const) : []), ...(name === 'list-registrations' ? (['cursor'] as const) : [])];
 }
 
+/**
+ * A log group kept for the retention setting, and a role of the function's own that may write only
+ * to it (no AWS managed policy); the caller adds the calls the function makes. The logs hold no
+ * personal data (shared/platform/log.ts) and expire anyway, so they go with the stack.
+ */
+export function logsAndRole(scope: Construct, ids: { logs: string; role: string }, description: string, logRetentionDays: number): { logGroup: logs.LogGroup; role: iam.Role } {
+  const logGroup = new logs.LogGroup(scope, ids.logs, { retention: logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new iam.Role(scope, ids.role, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
+  logGroup.grantWrite(role);
+  return { logGroup, role };
+}
+
 export interface FunctionsProps {
   settings: StackSettings;
   table: RegistrationTable;
@@ -241,17 +253,8 @@ export class Functions extends Construct {
     for (const name of functionNames) {
       const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Retries mail SES did not take' : routeOf(name), ...specOverrides[name] };
       const id = pascal(name);
-      const logGroup = new logs.LogGroup(this, `${id}Logs`, {
-        retention: settings.logRetentionDays as logs.RetentionDays,
-        // The logs hold no personal data (shared/platform/log.ts) and expire anyway.
-        removalPolicy: RemovalPolicy.DESTROY,
-      });
-      const role = new iam.Role(this, `${id}Role`, {
-        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        description: `Runs the ${name} function of the registration pipeline`,
-      });
+      const { logGroup, role } = logsAndRole(this, { logs: `${id}Logs`, role: `${id}Role` }, `Runs the ${name} function of the registration pipeline`, settings.logRetentionDays);
       for (const statement of permissions(name)) role.addToPolicy(statement);
-      logGroup.grantWrite(role);
 
       const fn = new NodejsFunction(this, id, {
         entry: join(projectRoot, 'functions', `${name}.ts`),

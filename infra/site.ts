@@ -5,8 +5,6 @@ import { BundlingOutput, DefaultStackSynthesizer, DockerImage, Duration, Removal
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -18,7 +16,7 @@ import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
 import { formContentSecurityPolicy } from '../web/serve.ts';
 import type { Api } from './api.ts';
-import { projectRoot } from './functions.ts';
+import { logsAndRole, projectRoot } from './functions.ts';
 import type { StackSettings } from './settings.ts';
 
 const immutable = 'public, max-age=31536000, immutable';
@@ -252,15 +250,7 @@ export class Site extends Construct {
 
     // The deployment's function (a CDK-provided singleton) gets a role of its own: its logs, and the
     // S3 calls the deployments grant below (read the asset, write the site bucket).
-    const deployLogs = new logs.LogGroup(this, 'DeployLogs', {
-      retention: settings.logRetentionDays as logs.RetentionDays,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const deployRole = new iam.Role(this, 'DeployRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Copies the built registration page into the site bucket at deploy',
-    });
-    deployLogs.grantWrite(deployRole);
+    const { logGroup: deployLogs, role: deployRole } = logsAndRole(this, { logs: 'DeployLogs', role: 'DeployRole' }, 'Copies the built registration page into the site bucket at deploy', settings.logRetentionDays);
     this.deployments = siteObjects.map(
       (object) =>
         new s3deploy.BucketDeployment(this, `Deploy${object.id}`, {

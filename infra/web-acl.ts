@@ -9,16 +9,15 @@
 // region at synth time (the stack is environment-agnostic), need a CDK bootstrap of us-east-1 too,
 // and add SSM parameters and a second stack to every deploy and teardown. One resource, one role
 // holding exactly four WAF calls on this one web ACL, and the web ACL whole in the template instead.
-import { CustomResource, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Names, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { publicPostPathPattern, tooManyRequestsBody } from '#shared/http/throttling.ts';
 import type { WebAclSpec } from '../functions/provision-web-acl.ts';
-import { bundling, projectRoot, runtime } from './functions.ts';
+import { bundling, logsAndRole, projectRoot, runtime } from './functions.ts';
 import type { StackSettings } from './settings.ts';
 
 export type ClientLimits = Pick<StackSettings, 'clientWindowSeconds' | 'clientPublicPostLimit' | 'clientRequestLimit'>;
@@ -87,15 +86,7 @@ export class EdgeWebAcl extends Construct {
     const stack = Stack.of(this);
     this.name = Names.uniqueResourceName(this, { maxLength: 100, separator: '-' });
 
-    const logGroup = new logs.LogGroup(this, 'ProviderLogs', {
-      retention: props.logRetentionDays as logs.RetentionDays,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const role = new iam.Role(this, 'ProviderRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Creates, updates and deletes the registration site web ACL in us-east-1 at deploy',
-    });
-    logGroup.grantWrite(role);
+    const { logGroup, role } = logsAndRole(this, { logs: 'ProviderLogs', role: 'ProviderRole' }, 'Creates, updates and deletes the registration site web ACL in us-east-1 at deploy', props.logRetentionDays);
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['wafv2:CreateWebACL', 'wafv2:GetWebACL', 'wafv2:UpdateWebACL', 'wafv2:DeleteWebACL'],
