@@ -168,8 +168,9 @@ export class Site extends Construct {
     // accept it. With caching disabled, the managed AllViewerExceptHostHeader policy forwards the
     // Authorization header too (an origin request policy may not name it explicitly).
     // The origin header's value is a dynamic reference to the secret, which CloudFormation resolves at
-    // deploy: the template holds only {{resolve:secretsmanager:...}}. CloudFront replaces a header of
-    // that name sent by a viewer, so nobody can pass a guess through.
+    // deploy: the template holds only {{resolve:secretsmanager:...}} (CloudFront's own configuration
+    // shows the value to whoever may read the distribution). CloudFront replaces a header of that
+    // name sent by a viewer, so nobody can pass a guess through.
     const apiOrigin = new origins.HttpOrigin(`${api.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],

@@ -55,8 +55,8 @@ export class RegistrationStack extends Stack {
     // around the WAF. CloudFront gets the value through a dynamic reference, resolved at deploy (it is
     // never in the template); the functions fetch it at run time by ARN.
     this.originSecret = generatedSecret(this, 'OriginSecret', 'Header value CloudFront sends to the registration API, which refuses requests without it',
-      'CloudFront holds the value as an origin header, set only by a deploy: a scheduled rotation would make the functions refuse every request until the next deploy. ' +
-        'Rotate by putting a new value and redeploying at once; it guards no data, only the way in.');
+      'CloudFront holds the value as an origin header, resolved only when a deploy updates the distribution: a scheduled rotation would make the functions refuse every request. ' +
+        'Rotate by replacing the secret (a new construct id), which updates the distribution and the functions\' ARN in one deploy; it guards no data, only the way in.');
 
     this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
     // The stack's own web ACL with the per-client rules, unless an existing one is named (webAclArn).
