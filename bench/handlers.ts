@@ -79,7 +79,8 @@ function coldStart(file: string, event: HttpEvent): Promise<ColdSample> {
         resolve({ wallMs, importMs: sample.importMs, invokeMs: sample.invokeMs, status: sample.status });
       }
     });
-    child.once('exit', (code) => {
+    // 'close', not 'exit': a child can exit before its last output has been read from the pipe.
+    child.once('close', (code) => {
       if (!/\nBENCH /.test(output)) reject(new Error(`cold start of ${file} exited with ${code}: ${output.slice(-500)}`));
     });
   });

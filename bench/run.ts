@@ -5,7 +5,8 @@
 //
 // Repetitions: BENCH_RUNS (cold starts and cost pages, default 20), BENCH_WARM (warm calls per handler,
 // default 200), BENCH_REGISTRATIONS (throughput, default 640), BENCH_ROUNDTRIPS (default 160),
-// BENCH_COST_N (registrations for the large list, default 10000), BENCH_JOURNEYS (default 20).
+// BENCH_COST_N (registrations for the large list, default 10000), BENCH_JOURNEYS (default 20),
+// BENCH_FLOOD_SECONDS (default 10) and BENCH_FLOOD_PARTICIPANTS (default 20).
 //
 // This file only orders the measures and writes what they return; each measure lives in its own module.
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,7 @@ import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { costGrowth, journeyCapacity } from './cost.ts';
+import { flood } from './flood.ts';
 import { bundleAll, bundleSize, coldStarts, floorCalls, warmLatency } from './handlers.ts';
 import { toMarkdown } from './markdown.ts';
 import { round } from './stats.ts';
@@ -31,6 +33,8 @@ const settings = {
   roundTrips: envCount('BENCH_ROUNDTRIPS', 160),
   costN: envCount('BENCH_COST_N', 10_000),
   journeys: envCount('BENCH_JOURNEYS', 20),
+  floodSeconds: envCount('BENCH_FLOOD_SECONDS', 10),
+  floodParticipants: envCount('BENCH_FLOOD_PARTICIPANTS', 20),
   clients: 32,
 };
 
@@ -63,6 +67,7 @@ async function main() {
     results.coldStart = await coldStarts(bundles, mail, settings.runs);
     results.warmLatency = await warmLatency(bundles, mail, settings.warm);
     results.throughput = await throughput(services, mail, settings);
+    results.flood = await flood(services, mail, { floodSeconds: settings.floodSeconds, participants: settings.floodParticipants });
     results.costGrowth = await costGrowth(settings.runs, settings.costN);
     results.journeyCapacity = await journeyCapacity(dynamo, mail, settings.journeys);
   } finally {

@@ -7,6 +7,7 @@ import { json } from '#shared/http/responses.ts';
 import { apiRoute } from '#shared/http/route.ts';
 import { CursorCodec } from '#shared/model/cursor.ts';
 import { ApiError, parseOrThrow } from '#shared/model/errors.ts';
+import { readSecret } from '#shared/platform/secrets.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 
 /** GET /events/{eventId}/registrations (organizers): a page of JSON, or every match as CSV. */
@@ -27,12 +28,12 @@ async function listRegistrationsHandler(event: HttpEvent) {
       body: csv,
     };
   }
-  const { consumedCapacity: _capacity, ...page } = await listRegistrations(deps.registrations, cursors(deps.config.cursorSecret), conference.id, query);
+  const { consumedCapacity: _capacity, ...page } = await listRegistrations(deps.registrations, cursors(await readSecret('cursor')), conference.id, query);
   return json(200, page);
 }
 
 function cursors(secret: string | undefined): CursorCodec {
-  if (!secret) throw new Error('CURSOR_SECRET is not set');
+  if (!secret) throw new Error('Neither CURSOR_SECRET nor CURSOR_SECRET_ARN is set');
   return new CursorCodec(secret);
 }
 

@@ -9,11 +9,14 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, routes, type HandlerName, type Route } from '#shared/http/routes.ts';
+import { isPublicPost } from '#shared/http/throttling.ts';
 import type { StackSettings } from './settings.ts';
 
 /**
- * One JSON line per request, without bodies, query strings (the confirmation token travels in one) or
- * headers: enough to trace a request and see who was throttled or refused.
+ * One JSON line per request, without bodies, query strings (the confirmation token travels in one),
+ * headers or the client's IP address (personal data, kept here for the log retention): enough to
+ * trace a request and see which route was throttled or refused. Who sends too much is the WAF's
+ * business: its rate-based rules count per address, without keeping a log of them.
  */
 export const accessLogFields = {
   requestId: '$context.requestId',
@@ -30,7 +33,6 @@ export const accessLogFields = {
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',
   errorMessage: '$context.error.message',
-  sourceIp: '$context.identity.sourceIp',
 } as const;
 
 export interface ApiProps {
@@ -76,13 +78,16 @@ export class Api extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
-    // The public POST routes send e-mail and write: a stricter limit than the stage's keeps a script
-    // from turning the pipeline into a mail cannon or a cost.
+    // The public POST routes send e-mail and write: a ceiling of their own bounds what they can cost,
+    // shared by all clients and far above one client's share (shared/http/throttling.ts says why),
+    // which the WAF's per-client rules enforce first.
+    // RouteSettings is a plain JSON property that CDK passes through untransformed, so the keys must
+    // be CloudFormation's own (ThrottlingRateLimit, not throttlingRateLimit): others are ignored.
     const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
       routes
-        .filter((route) => route.method === 'POST' && !route.organizersOnly)
-        .map((route) => [routeKey(route), { throttlingRateLimit: settings.publicPostRateLimit, throttlingBurstLimit: settings.publicPostBurstLimit }]),
+        .filter(isPublicPost)
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: settings.publicPostRateLimit, ThrottlingBurstLimit: settings.publicPostBurstLimit }]),
     );
   }
 
@@ -110,7 +115,7 @@ export class Api extends Construct {
         Validations.of(made[routeKey(route)]!).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${routeKey(route)} is public by design: participants register, confirm and read the event without an account. ` +
-            'Abuse is bounded by stage throttling (stricter on the public POST routes), body validation and the per-registration mail cap.',
+            'Abuse is bounded by the WAF\'s per-client rate rules, the stage and per-route throttling, body validation and the per-registration mail cap.',
         });
       }
     });

@@ -56,7 +56,10 @@ export class OrganizerAuth extends Construct {
       generateSecret: false,
       // Sign-in is through the Cognito API (CLI or an organizer app), not the hosted UI.
       disableOAuth: true,
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP for apps (the password never leaves the client). No USER_PASSWORD_AUTH: anyone holding the
+      // public client id could send passwords to Cognito's endpoint in clear to guess them. Operators
+      // sign in from the CLI with ADMIN_USER_PASSWORD_AUTH, which needs IAM credentials for the pool.
+      authFlows: { userSrp: true, adminUserPassword: true },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),

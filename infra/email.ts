@@ -1,11 +1,12 @@
 // Outgoing mail: the SES identity the sender address belongs to, a configuration set used on every
 // send, and bounce and complaint events published to an encrypted SNS topic, which the email-events
 // function reads to mark the registration.
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface EmailProps {
@@ -21,6 +22,8 @@ export class Email extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
   readonly feedbackTopic: sns.Topic;
   readonly feedbackKey: kms.Key;
+  /** Bounce and complaint events that could not be recorded: see the constructor. */
+  readonly feedbackFailures: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: EmailProps) {
     super(scope, id);
@@ -66,6 +69,23 @@ export class Email extends Construct {
       displayName: 'Registration mail bounces and complaints',
       masterKey: this.feedbackKey,
       enforceSSL: true,
+    });
+
+    // Where a bounce or complaint goes when it cannot be recorded, instead of being lost: SNS puts
+    // there what it could not deliver to the function (the subscription's dead-letter queue), Lambda
+    // what the function still failed on after its retries (the on-failure destination). A lost bounce
+    // would keep a dead address looking deliverable to the organizers. Operators read and replay it
+    // from the console; the messages name recipients, so they are encrypted at rest (SQS-managed
+    // keys: neither SNS nor Lambda then needs a key grant) and deleted after 14 days, SQS's longest.
+    this.feedbackFailures = new sqs.Queue(this, 'FeedbackFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.feedbackFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the bounce and complaint subscription and the on-failure destination of its function; a queue behind it would only move the same messages once more.',
     });
 
     new ses.ConfigurationSetEventDestination(this, 'FeedbackDestination', {

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeKey, routes, type HandlerName } from '#shared/http/routes.ts';
+import { secretSettings, type SecretName } from '#shared/platform/secrets.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
@@ -74,59 +75,126 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
 };
 
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
+type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+/** The table's two kinds of partition (shared/store/table.ts): the events, and each event's own. */
+type Partition = 'events' | 'event';
 
 /**
- * What each handler's code calls, and nothing else: item calls on the table, Query on the table or an
- * index, and whether it sends mail. No function may delete the table, scan it or change its settings.
- * The byEvent index holds the registration lists: only the organizer functions that list or look up
- * registrations by id query it.
+ * The partition key values IAM lets each call name (dynamodb:LeadingKeys, matched with StringLike):
+ * for an item call or a Query on the table the table's partition key, for a Query on an index the
+ * index's. `*` stands for an event id.
  */
-export const access: Record<FunctionName, { items: string[]; query: TablePart[]; mail: boolean; leadingKeys?: string[] }> = {
-  'get-event': { items: ['GetItem'], query: [], mail: false },
-  // Reads the event listing partition of the table, and IAM holds it to that partition.
-  'list-events': { items: [], query: ['table'], mail: false, leadingKeys: [keys.eventListing()] },
-  // Saving event settings may promote waitlisted registrations, which are mailed.
-  'put-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
-  // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
-  // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [], mail: false },
-  // The page behind the e-mail link only reads: mail scanners open links.
-  'show-confirm-page': { items: ['GetItem'], query: [], mail: false },
-  // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
-  'confirm-registration': { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [], mail: true },
-  // Reads the event and queries the byEvent index; writes nothing.
-  'list-registrations': { items: ['GetItem'], query: [tableKeys.byEventIndex], mail: false },
-  // Finds the registration by id (byEvent), takes a seat or a queue number.
-  'approve-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex], mail: true },
-  // Also hands a freed seat to the head of the waiting list.
-  'reject-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
-  // Reads the event and its counters only.
-  'get-event-stats': { items: ['GetItem'], query: [], mail: false },
-  // Recounts from the registrations (byEvent) and tombstones (table), rewrites the counters, may promote.
-  'reconcile-event': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
-  // The participant's own registration and waitlist position: reads only.
-  'show-manage-page': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
-  'get-own-registration': { items: ['GetItem'], query: [tableKeys.waitlistIndex], mail: false },
-  'update-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: false },
-  // Frees the seat and may promote the head of the waiting list.
-  'withdraw-registration': { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [tableKeys.waitlistIndex], mail: true },
-  // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
-  'erase-registration': { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: [tableKeys.waitlistIndex], mail: true },
-  'get-openapi': { items: [], query: [], mail: false },
-  'answer-unknown-route': { items: [], query: [], mail: false },
-  // Marks the registration with one conditional UpdateItem.
-  'record-email-feedback': { items: ['UpdateItem'], query: [], mail: false },
-  // Finds registrations with mail due (outbox index), writes fresh link hashes and a lease, sends, clears.
-  'send-pending-mail': { items: ['GetItem', 'PutItem'], query: [tableKeys.outboxIndex], mail: true },
+export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string> = {
+  events: keys.eventListing(),
+  event: keys.eventPartition('*'),
+  [tableKeys.byEventIndex]: keys.registrationsOfEvent('*'),
+  [tableKeys.waitlistIndex]: keys.waitlistOfEvent('*'),
+  [tableKeys.outboxIndex]: keys.outbox(),
 };
 
+interface Access {
+  /** Item calls, per partition: on `events` (the events themselves), on `event` (an event's registrations, counters, tombstones). */
+  items: Partial<Record<Partition, ItemAction[]>>;
+  /** Query on the table (in the partition `tableQuery` names) or an index (in that index's partitions). */
+  query: TablePart[];
+  tableQuery?: Partition;
+  mail: boolean;
+}
+
+/**
+ * What each handler's code calls, and nothing else: item calls on the table, each in the partitions
+ * it touches, Query on the table or an index, and whether it sends mail (test/http/permissions.test.ts
+ * records the calls and holds this to them). No function may delete the table, scan it or change its
+ * settings; only put-event writes the events partition, so no participant-facing function can change
+ * an event. The byEvent index holds the registration lists: only the organizer functions that list or
+ * look up registrations by id query it.
+ */
+export const access: Record<FunctionName, Access> = {
+  'get-event': { items: { events: ['GetItem'] }, query: [], mail: false },
+  // Reads the event listing partition of the table, and IAM holds it to that partition.
+  'list-events': { items: {}, query: ['table'], tableQuery: 'events', mail: false },
+  // Saving event settings may promote waitlisted registrations, which are mailed.
+  'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
+  // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  // The page behind the e-mail link only reads: mail scanners open links.
+  'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
+  // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
+  'confirm-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [], mail: true },
+  // Reads the event and queries the byEvent index; writes nothing.
+  'list-registrations': { items: { events: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Finds the registration by id (byEvent), takes a seat or a queue number.
+  'approve-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: true },
+  // Also hands a freed seat to the head of the waiting list.
+  'reject-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  // Reads the event and its counters only.
+  'get-event-stats': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
+  // Recounts from the registrations (byEvent) and tombstones (the event's partition), rewrites the counters, may promote.
+  'reconcile-event': {
+    items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] },
+    query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex],
+    tableQuery: 'event',
+    mail: true,
+  },
+  // The participant's own registration and waitlist position: reads only.
+  'show-manage-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  'get-own-registration': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  'update-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  // Frees the seat and may promote the head of the waiting list.
+  'withdraw-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
+  'erase-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  'get-openapi': { items: {}, query: [], mail: false },
+  'answer-unknown-route': { items: {}, query: [], mail: false },
+  // Marks the registration with one conditional UpdateItem.
+  'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
+  // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
+  'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true },
+};
+
+/** Every item call a function may make, whatever the partition. */
+export function itemActions(name: FunctionName): ItemAction[] {
+  return [...new Set(Object.values(access[name].items).flat())];
+}
+
+/** The partition key patterns a function's Query of one part (the table or an index) may name. */
+export function queryLeadingKeys(name: FunctionName, part: TablePart): string {
+  if (part !== 'table') return leadingKeys[part];
+  const partition = access[name].tableQuery;
+  if (!partition) throw new Error(`${name} queries the table but names no partition (tableQuery)`);
+  return leadingKeys[partition];
+}
+
 export const functionNames = Object.keys(access) as FunctionName[];
+
+/**
+ * The secrets each function reads at run time: every API function checks the origin header
+ * (shared/http/route.ts), the list signs cursors. SNS and the schedule invoke the other two directly.
+ */
+export function secretsOf(name: FunctionName): SecretName[] {
+  const api = name === 'answer-unknown-route' || routes.some((route) => route.handler === name);
+  return [...(api ? (['origin'] as const) : []), ...(name === 'list-registrations' ? (['cursor'] as const) : [])];
+}
+
+/**
+ * A log group kept for the retention setting, and a role of the function's own that may write only
+ * to it (no AWS managed policy); the caller adds the calls the function makes. The logs hold no
+ * personal data (shared/platform/log.ts) and expire anyway, so they go with the stack.
+ */
+export function logsAndRole(scope: Construct, ids: { logs: string; role: string }, description: string, logRetentionDays: number): { logGroup: logs.LogGroup; role: iam.Role } {
+  const logGroup = new logs.LogGroup(scope, ids.logs, { retention: logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new iam.Role(scope, ids.role, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
+  logGroup.grantWrite(role);
+  return { logGroup, role };
+}
 
 export interface FunctionsProps {
   settings: StackSettings;
   table: RegistrationTable;
   email: Email;
-  cursorSecret: secretsmanager.ISecret;
+  /** Read at run time by ARN (shared/platform/secrets.ts), never put in an environment. */
+  secrets: Record<SecretName, secretsmanager.ISecret>;
   /** The site's URL (CloudFront), used for links when publicBaseUrl is not set. */
   siteUrl: string;
 }
@@ -157,19 +225,28 @@ export class Functions extends Construct {
       conditions: { StringEquals: { 'ses:FromAddress': settings.senderAddress } },
     });
     const permissions = (name: FunctionName): iam.PolicyStatement[] => {
-      const { items, query, mail, leadingKeys } = access[name];
+      const { items, query, mail } = access[name];
       const statements: iam.PolicyStatement[] = [];
-      if (items.length > 0) statements.push(new iam.PolicyStatement({ actions: items.map((action) => `dynamodb:${action}`), resources: [tableArn] }));
-      if (query.length > 0) {
+      // One statement per partition and per queried part, each held by IAM to its partition keys.
+      const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
+      for (const [partition, actions] of Object.entries(items) as [Partition, ItemAction[]][]) {
+        statements.push(new iam.PolicyStatement({ actions: actions.map((action) => `dynamodb:${action}`), resources: [tableArn], conditions: inPartition(leadingKeys[partition]) }));
+      }
+      for (const part of query) {
         statements.push(
           new iam.PolicyStatement({
             actions: ['dynamodb:Query'],
-            resources: query.map((part) => (part === 'table' ? tableArn : table.indexArn(part))),
-            ...(leadingKeys ? { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': leadingKeys } } } : {}),
+            resources: [part === 'table' ? tableArn : table.indexArn(part)],
+            conditions: inPartition(queryLeadingKeys(name, part)),
           }),
         );
       }
       if (mail) statements.push(sendMail);
+      for (const secret of secretsOf(name)) {
+        // GetSecretValue alone (grantRead would add DescribeSecret), on that one secret; its AWS managed
+        // key needs no grant of its own.
+        statements.push(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [props.secrets[secret].secretArn] }));
+      }
       return statements;
     };
 
@@ -177,17 +254,8 @@ export class Functions extends Construct {
     for (const name of functionNames) {
       const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Retries mail SES did not take' : routeOf(name), ...specOverrides[name] };
       const id = pascal(name);
-      const logGroup = new logs.LogGroup(this, `${id}Logs`, {
-        retention: settings.logRetentionDays as logs.RetentionDays,
-        // The logs hold no personal data (shared/platform/log.ts) and expire anyway.
-        removalPolicy: RemovalPolicy.DESTROY,
-      });
-      const role = new iam.Role(this, `${id}Role`, {
-        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        description: `Runs the ${name} function of the registration pipeline`,
-      });
+      const { logGroup, role } = logsAndRole(this, { logs: `${id}Logs`, role: `${id}Role` }, `Runs the ${name} function of the registration pipeline`, settings.logRetentionDays);
       for (const statement of permissions(name)) role.addToPolicy(statement);
-      logGroup.grantWrite(role);
 
       const fn = new NodejsFunction(this, id, {
         entry: join(projectRoot, 'functions', `${name}.ts`),
@@ -206,7 +274,7 @@ export class Functions extends Construct {
         systemLogLevelV2: lambda.SystemLogLevel.WARN,
         environment: {
           ...environment,
-          ...(name === 'list-registrations' ? { CURSOR_SECRET: props.cursorSecret.secretValue.unsafeUnwrap() } : {}),
+          ...Object.fromEntries(secretsOf(name).map((secret) => [secretSettings[secret].arn, props.secrets[secret].secretArn])),
         },
         bundling,
       });

@@ -2,13 +2,13 @@
 // writes it with the same conditional PutItem as EventStore.create (shared/store/event-store.ts), so it
 // is created once and never overwritten. Organizers' later edits (PUT /events/{eventId}) survive every
 // redeploy: the condition fails, and that one error is ignored.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId, type AwsSdkCall } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { eventItem } from '#shared/store/event-store.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
+import { logsAndRole } from './functions.ts';
 import type { RegistrationTable } from './table.ts';
 import type { ConferenceEvent } from '#shared/model/event-schema.ts';
 
@@ -40,17 +40,10 @@ export class SeedEvent extends Construct {
       physicalResourceId: PhysicalResourceId.of(`seed-event-${event.id}`),
     };
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetentionDays as logs.RetentionDays,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
     // A role of its own (no AWS managed policy): its log group, and one PutItem on the event's own
     // partition of the table.
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Writes the seed event ${event.id} into the registration table once`,
-    });
-    logGroup.grantWrite(this.role);
+    const { logGroup, role } = logsAndRole(this, { logs: 'Logs', role: 'Role' }, `Writes the seed event ${event.id} into the registration table once`, props.logRetentionDays);
+    this.role = role;
 
     this.resource = new AwsCustomResource(this, 'Put', {
       resourceType: 'Custom::SeedEvent',

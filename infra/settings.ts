@@ -18,16 +18,23 @@ export interface StackSettings {
   siteDomain: string | undefined;
   /** ACM certificate (in us-east-1, as CloudFront requires) covering siteDomain. */
   siteCertificateArn: string | undefined;
-  /** An existing AWS WAF web ACL (scope CLOUDFRONT) to put in front of the site; none by default. */
+  /**
+   * An existing AWS WAF web ACL (scope CLOUDFRONT) to put in front of the site instead of the one the
+   * stack makes with the per-client rules below.
+   */
   webAclArn: string | undefined;
   /** Browser origins allowed to call the API; none means no CORS headers at all. */
   allowedOrigins: string[];
   /** Steady-state requests per second and burst for the whole stage. */
   throttleRateLimit: number;
   throttleBurstLimit: number;
-  /** Stricter limits for the public POST routes (registration, confirmation), which send mail. */
+  /** Each public POST route's ceiling (registration, confirmation, self-service), shared by all clients. */
   publicPostRateLimit: number;
   publicPostBurstLimit: number;
+  /** The per-client rules of the stack's web ACL: the window (seconds) and the requests allowed in it. */
+  clientWindowSeconds: number;
+  clientPublicPostLimit: number;
+  clientRequestLimit: number;
   /** How long a confirmation link stays valid. */
   confirmTokenLifetimeHours: number;
   /** Days CloudWatch keeps function and access logs. */
@@ -58,6 +65,9 @@ export const settingNames = {
   throttleBurstLimit: 'throttleBurstLimit',
   publicPostRateLimit: 'publicPostRateLimit',
   publicPostBurstLimit: 'publicPostBurstLimit',
+  clientWindowSeconds: 'clientWindowSeconds',
+  clientPublicPostLimit: 'clientPublicPostLimit',
+  clientRequestLimit: 'clientRequestLimit',
   confirmTokenLifetimeHours: 'confirmTokenLifetimeHours',
   logRetentionDays: 'logRetentionDays',
   organizerGroup: 'organizerGroup',
@@ -178,6 +188,10 @@ export function parseSettings(lookup: Lookup): StackSettings {
     throttleBurstLimit: number(settingNames.throttleBurstLimit, defaultThrottle.burstLimit, 1, 5_000),
     publicPostRateLimit: number(settingNames.publicPostRateLimit, defaultThrottle.publicPostRateLimit, 1, 10_000),
     publicPostBurstLimit: number(settingNames.publicPostBurstLimit, defaultThrottle.publicPostBurstLimit, 1, 5_000),
+    clientWindowSeconds: wafWindow(number(settingNames.clientWindowSeconds, defaultThrottle.clientWindowSeconds, 60, 600)),
+    // WAF's rate-based rules count from 10 requests per window.
+    clientPublicPostLimit: number(settingNames.clientPublicPostLimit, defaultThrottle.clientPublicPostLimit, 10, 2_000_000_000),
+    clientRequestLimit: number(settingNames.clientRequestLimit, defaultThrottle.clientRequestLimit, 10, 2_000_000_000),
     confirmTokenLifetimeHours: number(settingNames.confirmTokenLifetimeHours, 72, 1, 24 * 30),
     logRetentionDays: retention(number(settingNames.logRetentionDays, 90, 1, 3653)),
     organizerGroup,
@@ -193,4 +207,14 @@ function retention(days: number): number {
     throw new SettingsError(`Setting logRetentionDays must be one of ${retentionDays.join(', ')} (what CloudWatch Logs accepts), got ${days}.`);
   }
   return days;
+}
+
+// The evaluation windows a WAF rate-based rule accepts.
+export const wafWindows = [60, 120, 300, 600];
+
+function wafWindow(seconds: number): number {
+  if (!wafWindows.includes(seconds)) {
+    throw new SettingsError(`Setting clientWindowSeconds must be one of ${wafWindows.join(', ')} (what WAF's rate-based rules accept), got ${seconds}.`);
+  }
+  return seconds;
 }

@@ -5,18 +5,18 @@ import { BundlingOutput, DefaultStackSynthesizer, DockerImage, Duration, Removal
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
 import { formContentSecurityPolicy } from '../web/serve.ts';
 import type { Api } from './api.ts';
-import { projectRoot } from './functions.ts';
+import { logsAndRole, projectRoot } from './functions.ts';
 import type { StackSettings } from './settings.ts';
 
 const immutable = 'public, max-age=31536000, immutable';
@@ -80,6 +80,10 @@ function handler(event) {
 export interface SiteProps {
   settings: StackSettings;
   api: Api;
+  /** Sent to the API with every request, so it can refuse requests that did not come through here. */
+  originSecret: secretsmanager.ISecret;
+  /** The WAF web ACL (scope CLOUDFRONT) in front of the distribution: the stack's own, or webAclArn. */
+  webAclArn: string;
 }
 
 export class Site extends Construct {
@@ -95,22 +99,24 @@ export class Site extends Construct {
     const { settings, api } = props;
     const stack = Stack.of(this);
 
-    // CloudFront's access logs and the bucket's server access logs. CloudFront's standard logs are
-    // written with an ACL, so ACLs stay enabled on this bucket (and only this one). The lines hold
-    // viewers' IP addresses: kept as long as the other logs, then deleted.
+    // The site bucket's server access logs, and nothing else: CloudFront's standard logs are off (see
+    // the distribution). S3 delivers server access logs under a bucket policy
+    // (@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy in cdk.json), so no ACL is needed and ACLs are
+    // disabled here as on every bucket. The requester S3 records is CloudFront (origin access
+    // control), not the viewer; the lines are kept as long as the other logs, then deleted.
     this.logBucket = new s3.Bucket(this, 'Logs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(settings.logRetentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
     Validations.of(this.logBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This is the access log bucket itself (CloudFront and the site bucket log here); logging its own access would log every log delivery into itself.',
+      reason: 'This is the access log bucket itself (the site bucket logs here); logging its own access would log every log delivery into itself.',
     });
 
     // The built page. Private: only this distribution reads it (origin access control), only the
@@ -161,9 +167,14 @@ export class Site extends Construct {
     // the whole request pass through except Host, which must stay the API's own for API Gateway to
     // accept it. With caching disabled, the managed AllViewerExceptHostHeader policy forwards the
     // Authorization header too (an origin request policy may not name it explicitly).
+    // The origin header's value is a dynamic reference to the secret, which CloudFormation resolves at
+    // deploy: the template holds only {{resolve:secretsmanager:...}} (CloudFront's own configuration
+    // shows the value to whoever may read the distribution). CloudFront replaces a header of that
+    // name sent by a viewer, so nobody can pass a guess through.
     const apiOrigin = new origins.HttpOrigin(`${api.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [originSecretHeader]: props.originSecret.secretValue.unsafeUnwrap() },
     });
     const apiBehavior = {
       origin: apiOrigin,
@@ -191,7 +202,7 @@ export class Site extends Construct {
       ...(certificate && settings.siteDomain
         ? { domainNames: [settings.siteDomain], certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
-      ...(settings.webAclArn ? { webAclId: settings.webAclArn } : {}),
+      webAclId: props.webAclArn,
       // No standard logs: they always record the query string, and /confirm, /manage and
       // /registrations/self carry one-time and manage tokens there. API Gateway's access log (without
       // query strings) records every API request, the bucket's server access log every page fetch.
@@ -205,12 +216,10 @@ export class Site extends Construct {
       id: 'AwsSolutions-CFR1',
       reason: 'Participants of an OSCE conference come from the 57 participating States, the Partners and international organizations worldwide; no country may be blocked.',
     });
-    if (!settings.webAclArn) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR2',
-        reason: 'A WAF web ACL costs about $5 a month plus rules even at rest; the API is throttled and validates every body. Set webAclArn to attach an existing CLOUDFRONT-scope web ACL.',
-      });
-    }
+    // The default *.cloudfront.net certificate comes with a security policy CloudFront fixes (TLSv1,
+    // so old clients can still connect): minimumProtocolVersion is honoured only with a certificate
+    // of one's own. No better default exists without a domain, so the README tells operators to give
+    // siteDomain and siteCertificateArn, which make viewers use TLS 1.2 or newer.
     if (!certificate) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
@@ -242,15 +251,7 @@ export class Site extends Construct {
 
     // The deployment's function (a CDK-provided singleton) gets a role of its own: its logs, and the
     // S3 calls the deployments grant below (read the asset, write the site bucket).
-    const deployLogs = new logs.LogGroup(this, 'DeployLogs', {
-      retention: settings.logRetentionDays as logs.RetentionDays,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const deployRole = new iam.Role(this, 'DeployRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Copies the built registration page into the site bucket at deploy',
-    });
-    deployLogs.grantWrite(deployRole);
+    const { logGroup: deployLogs, role: deployRole } = logsAndRole(this, { logs: 'DeployLogs', role: 'DeployRole' }, 'Copies the built registration page into the site bucket at deploy', settings.logRetentionDays);
     this.deployments = siteObjects.map(
       (object) =>
         new s3deploy.BucketDeployment(this, `Deploy${object.id}`, {

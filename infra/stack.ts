@@ -5,6 +5,8 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { seedEvent } from '#shared/model/seed-event.ts';
@@ -17,6 +19,7 @@ import { SeedEvent } from './seed.ts';
 import { Site } from './site.ts';
 import type { StackSettings } from './settings.ts';
 import { RegistrationTable } from './table.ts';
+import { EdgeWebAcl } from './web-acl.ts';
 
 export interface RegistrationStackProps extends StackProps {
   settings: StackSettings;
@@ -31,6 +34,8 @@ export class RegistrationStack extends Stack {
   readonly site: Site;
   readonly seed: SeedEvent;
   readonly cursorSecret: secretsmanager.Secret;
+  readonly originSecret: secretsmanager.Secret;
+  readonly webAcl: EdgeWebAcl | undefined;
 
   constructor(scope: Construct, id: string, props: RegistrationStackProps) {
     super(scope, id, props);
@@ -40,30 +45,32 @@ export class RegistrationStack extends Stack {
     this.auth = new OrganizerAuth(this, 'Organizers', { organizerGroup: settings.organizerGroup });
     this.email = new Email(this, 'Email', { senderAddress: settings.senderAddress, senderDomain: settings.senderDomain });
 
-    // Signs the organizer list's page cursors. CloudFormation resolves it into the list function's
-    // environment at deploy, so the function needs no Secrets Manager client nor a call per cold start.
-    this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
-      description: 'HMAC key for the organizer list page cursors of the registration pipeline',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    Validations.of(this.cursorSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'The key is resolved into the list function at deploy time, so a scheduled rotation would not reach it. ' +
-        'It only signs page cursors (no data is encrypted with it); rotate by replacing the secret and redeploying, which merely invalidates open cursors.',
-    });
+    // Signs the organizer list's page cursors. The list function gets the secret's ARN and fetches the
+    // value at run time (shared/platform/secrets.ts), so it is in no function's environment.
+    this.cursorSecret = generatedSecret(this, 'CursorSecret', 'HMAC key for the organizer list page cursors of the registration pipeline',
+      'The key only signs page cursors (no data is encrypted with it) and no rotation function exists for it; ' +
+        'rotate by putting a new value, which the list function reads at its next cold start and which merely invalidates open cursors.');
+    // The header CloudFront adds to every request it forwards to the API, which the API functions
+    // check (shared/http/origin.ts): without it, the HTTP API's own execute-api address would answer
+    // around the WAF. CloudFront gets the value through a dynamic reference, resolved at deploy (it is
+    // never in the template); the functions fetch it at run time by ARN.
+    this.originSecret = generatedSecret(this, 'OriginSecret', 'Header value CloudFront sends to the registration API, which refuses requests without it',
+      'CloudFront holds the value as an origin header, resolved only when a deploy updates the distribution: a scheduled rotation would make the functions refuse every request. ' +
+        'Rotate by replacing the secret (a new construct id), which updates the distribution and the functions\' ARN in one deploy; it guards no data, only the way in.');
 
     this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
-    this.site = new Site(this, 'Site', { settings, api: this.api });
+    // The stack's own web ACL with the per-client rules, unless an existing one is named (webAclArn).
+    this.webAcl = settings.webAclArn ? undefined : new EdgeWebAcl(this, 'WebAcl', { limits: settings, logRetentionDays: settings.logRetentionDays });
+    this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret, webAclArn: settings.webAclArn ?? this.webAcl!.arn });
     this.functions = new Functions(this, 'Functions', {
       settings,
       table: this.table,
       email: this.email,
-      cursorSecret: this.cursorSecret,
+      secrets: { cursor: this.cursorSecret, origin: this.originSecret },
       siteUrl: this.site.url,
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);
-    this.functions.byName['record-email-feedback'].addEventSource(new SnsEventSource(this.email.feedbackTopic));
+    wireFeedback(this, this.functions.byName['record-email-feedback']);
     // Mail SES did not take is retried with backoff (shared/mail/outbox.ts); the sweep runs every minute.
     new events.Rule(this, 'MailSweepSchedule', {
       description: 'Retries pending registration mail',
@@ -75,6 +82,7 @@ export class RegistrationStack extends Stack {
 
     guardExampleSettings(this, settings.exampleValues);
 
+    new CfnOutput(this, 'FeedbackFailuresQueue', { value: this.email.feedbackFailures.queueUrl, description: 'Bounce and complaint events that could not be recorded' });
     new CfnOutput(this, 'SiteUrl', { value: `${this.site.url}/`, description: 'The registration page; the API answers on the same origin' });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.site.distribution.distributionDomainName,
@@ -98,4 +106,32 @@ export class RegistrationStack extends Stack {
       });
     }
   }
+}
+
+/**
+ * SNS invokes the bounce and complaint function asynchronously. What SNS cannot deliver, and what the
+ * function still fails on after Lambda's two retries, lands in the failures queue (infra/email.ts).
+ * The destination is bound by hand: CDK's SqsDestination would also grant the queue's reads and
+ * attributes; the function needs sqs:SendMessage alone.
+ */
+function wireFeedback(stack: RegistrationStack, fn: NodejsFunction): void {
+  const queue = stack.email.feedbackFailures;
+  fn.addEventSource(new SnsEventSource(stack.email.feedbackTopic, { deadLetterQueue: queue }));
+  fn.configureAsyncInvoke({
+    retryAttempts: 2,
+    maxEventAge: Duration.hours(6),
+    onFailure: { bind: () => ({ destination: queue.queueArn }) },
+  });
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+}
+
+/** A random 64-character secret the stack makes, with the reason it is not rotated on a schedule. */
+function generatedSecret(scope: Construct, id: string, description: string, whyNoScheduledRotation: string): secretsmanager.Secret {
+  const secret = new secretsmanager.Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: whyNoScheduledRotation });
+  return secret;
 }

@@ -29,7 +29,10 @@ export class RegistrationTable extends Construct {
       sortKey: keyOf(definition.KeySchema, 'RANGE'),
       // A conference's traffic is a few bursts a year: on-demand costs nothing at rest.
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Point-in-time recovery keeps every earlier state of the table for 35 days, so an erased
+      // registration stays recoverable from the backups that long after erasure (README, privacy notes):
+      // the price of being able to undo a bad deploy or a wrong bulk change.
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 },
       // Unconfirmed registrations carry expiresAt (epoch seconds) and are purged once their link expired.
       timeToLiveAttribute: tableKeys.timeToLive,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,

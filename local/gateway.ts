@@ -1,4 +1,5 @@
-// The local API Gateway: an adapter as thin as the real one. It matches the route table, checks
+// The local API Gateway: an adapter as thin as the real one. It counts each client's requests as the
+// WAF does in front of CloudFront, throttles like the stage, matches the route table, checks
 // organizer JWTs like the HTTP API JWT authorizer, builds the same payload-2.0 event, and calls the
 // very handler module Lambda runs. It holds no business rule.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -6,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { matchRoute, type HandlerName } from '#shared/http/routes.ts';
-import { TokenBucket, type ThrottleSettings } from '#shared/http/throttling.ts';
+import { ClientWindow, isPublicPost, tooManyRequestsBody, TokenBucket, type ThrottleSettings, type Verdict } from '#shared/http/throttling.ts';
 import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
 import { httpEvent, lambdaContext } from './lambda-events.ts';
 import type { HttpEvent } from '#shared/http/request.ts';
@@ -44,7 +45,7 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   authorizer: AuthorizerSettings;
-  /** The stage's throttling, as API Gateway applies it; false turns it off (load tests). */
+  /** The per-client limits (as the WAF applies them) and the stage's throttling; false turns both off (load tests). */
   throttle: ThrottleSettings | false;
   /** Extra routes served before the API (the web page, the JWKS). */
   extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -86,45 +87,62 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-type Throttle = (method: string, path: string) => { allowed: true } | { allowed: false; retryAfterSeconds: number };
+interface Throttle {
+  /** The WAF's rate-based rules: every request, pages and assets too, counted per client. */
+  perClient(client: string, method: string, path: string): Verdict;
+  /** API Gateway's buckets: the stage for every API request, and one per public POST route on top. */
+  shared(method: string, path: string): Verdict;
+}
 
-/** The stage bucket for every request, and one bucket per public POST route on top, as the stack sets them. */
 function throttling(settings: ThrottleSettings): Throttle {
+  const everything = new ClientWindow(settings.clientRequestLimit, settings.clientWindowSeconds);
+  const publicPosts = new ClientWindow(settings.clientPublicPostLimit, settings.clientWindowSeconds);
   const stage = new TokenBucket(settings.rateLimit, settings.burstLimit);
   const routeBuckets = new Map<string, TokenBucket>();
-  return (method, path) => {
+  const publicPostOf = (method: string, path: string) => {
     const match = matchRoute(method, path);
-    if (match.kind === 'found' && match.route.method === 'POST' && !match.route.organizersOnly) {
-      const key = `${match.route.method} ${match.route.path}`;
-      let bucket = routeBuckets.get(key);
-      if (!bucket) routeBuckets.set(key, (bucket = new TokenBucket(settings.publicPostRateLimit, settings.publicPostBurstLimit)));
-      const verdict = bucket.take();
-      if (!verdict.allowed) return verdict;
-    }
-    return stage.take();
+    return match.kind === 'found' && isPublicPost(match.route) ? match.route : undefined;
+  };
+  return {
+    perClient: (client, method, path) => {
+      // In the web ACL's order (infra/web-acl.ts): a request the first rule refuses never reaches the
+      // second, so it is not counted there.
+      const all = everything.count(client);
+      if (!all.allowed || !publicPostOf(method, path)) return all;
+      return publicPosts.count(client);
+    },
+    shared: (method, path) => {
+      const route = publicPostOf(method, path);
+      if (route) {
+        const key = `${route.method} ${route.path}`;
+        let bucket = routeBuckets.get(key);
+        if (!bucket) routeBuckets.set(key, (bucket = new TokenBucket(settings.publicPostRateLimit, settings.publicPostBurstLimit)));
+        const verdict = bucket.take();
+        if (!verdict.allowed) return verdict;
+      }
+      return stage.take();
+    },
   };
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: GatewayOptions, throttle: Throttle | undefined): Promise<void> {
+  const method = (request.method ?? 'GET').toUpperCase();
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  // The client is the socket's address, never a header a client could write itself: locally there is
+  // no proxy in front whose X-Forwarded-For could be trusted. (Tests tell clients apart by binding them
+  // to different loopback addresses: local/loopback-client.ts.)
+  const perClient = throttle?.perClient(request.socket.remoteAddress ?? 'unknown', method, url.pathname);
+  if (perClient && !perClient.allowed) return tooManyRequests(request, response, perClient.retryAfterSeconds);
+  // The page and its assets come from S3 in the cloud, past the WAF but not through API Gateway.
   if (options.extraRoutes?.(request, response)) return;
-  const verdict = throttle?.((request.method ?? 'GET').toUpperCase(), new URL(request.url ?? '/', 'http://localhost').pathname);
-  if (verdict && !verdict.allowed) {
-    request.resume();
-    writeJson(
-      response,
-      429,
-      { error: { code: 'too_many_requests', message: 'Too many requests. Please wait a moment and try again.' } },
-      { 'retry-after': String(verdict.retryAfterSeconds) },
-    );
-    return;
-  }
+  const shared = throttle?.shared(method, url.pathname);
+  if (shared && !shared.allowed) return tooManyRequests(request, response, shared.retryAfterSeconds);
+
   const body = await readRequestBody(request);
   if (body === 'too_large') {
     writeJson(response, 413, { message: 'Request Entity Too Large' });
     return;
   }
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const method = (request.method ?? 'GET').toUpperCase();
   const match = matchRoute(method, url.pathname);
   const handlerName: HandlerName = match.kind === 'found' ? match.route.handler : 'answer-unknown-route';
   const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.path}` : '$default';
@@ -148,6 +166,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const { handler } = await handlerModules[handlerName]();
   const result = await handler(event, lambdaContext(`local-${handlerName}`));
   writeResult(response, result);
+}
+
+/** The answer the WAF rules and the stage give alike (the WAF's custom response carries the same body). */
+function tooManyRequests(request: IncomingMessage, response: ServerResponse, retryAfterSeconds: number): void {
+  request.resume();
+  writeJson(response, 429, tooManyRequestsBody, { 'retry-after': String(retryAfterSeconds) });
 }
 
 function firstHeader(request: IncomingMessage, name: string): string | undefined {

@@ -29,7 +29,7 @@ export interface LocalStackOptions {
   /** Keep dynalite's data in memory only (tests); otherwise it is kept under dataDir. */
   inMemory?: boolean;
   publicBaseUrl?: string | undefined;
-  /** The gateway's throttling; defaults to the stack's settings (THROTTLE_* variables), false turns it off. */
+  /** The gateway's per-client limits and throttling; defaults to the stack's (CLIENT_*, THROTTLE_*, PUBLIC_POST_* variables), false turns them off. */
   throttle?: ThrottleSettings | false;
   /**
    * How often the mail worker looks for mail to send; false: never. In the cloud the table's stream

@@ -8,7 +8,6 @@ export interface Config {
   publicBaseUrl: string;
   configurationSetName: string | undefined;
   confirmTokenLifetimeHours: number;
-  cursorSecret: string | undefined;
   organizerGroup: string;
 }
 
@@ -29,7 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL!.replace(/\/+$/, ''),
     configurationSetName: env.SES_CONFIGURATION_SET || undefined,
     confirmTokenLifetimeHours: lifetime,
-    cursorSecret: env.CURSOR_SECRET || undefined,
     organizerGroup: env.ORGANIZER_GROUP || 'organizers',
   };
 }

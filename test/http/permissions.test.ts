@@ -1,9 +1,10 @@
 // The stack grants each function only the DynamoDB and SES calls declared in infra/functions.ts.
-// This walks every route through the local gateway, records the calls each handler really makes
-// (with a recording step in the real SDK clients, not a mock), and checks that the declaration
-// covers them, so a missing grant fails here instead of as AccessDenied in AWS.
+// This walks every route through the local gateway, records the calls each handler really makes and
+// the partition key each names (with a recording step in the real SDK clients, not a mock), and
+// checks that the declaration covers them, partitions included (IAM's dynamodb:LeadingKeys), so a
+// missing grant fails here instead of as AccessDenied in AWS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { access, type FunctionName } from '../../infra/functions.ts';
+import { access, itemActions, leadingKeys, queryLeadingKeys, type FunctionName } from '../../infra/functions.ts';
 import { routes, type HandlerName } from '#shared/http/routes.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
@@ -16,6 +17,19 @@ import { deliverPendingMail } from '#shared/mail/outbox.ts';
 let api: TestApi;
 const calls = new Map<HandlerName | 'send-pending-mail', Set<string>>();
 let current: HandlerName | 'send-pending-mail' | undefined;
+/** `handler call partition-key` for every DynamoDB call. */
+const keyed = new Set<string>();
+
+/** The partition key a DynamoDB call names: the item's, or the one a Query's key condition gives. */
+function partitionOf(input: { Key?: Record<string, { S?: string }>; Item?: Record<string, { S?: string }>; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, { S?: string }> }): string | undefined {
+  const item = input.Key ?? input.Item;
+  if (item) return item.pk?.S;
+  const placeholder = /=\s*(:\w+)/.exec(input.KeyConditionExpression ?? '')?.[1];
+  return placeholder ? input.ExpressionAttributeValues?.[placeholder]?.S : undefined;
+}
+
+/** IAM's StringLike: `*` any run of characters. */
+const like = (pattern: string, value: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
 
 beforeAll(async () => {
   // The mail worker runs here only when the test runs it, so its calls are told apart from the routes'.
@@ -25,8 +39,10 @@ beforeAll(async () => {
   };
   for (const client of [runtime().clients.dynamo, runtime().clients.counters]) client.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { IndexName?: string };
-      record(context.commandName === 'QueryCommand' ? `Query:${input.IndexName ?? 'table'}` : context.commandName!.replace(/Command$/, ''));
+      const input = args.input as { IndexName?: string } & Parameters<typeof partitionOf>[0];
+      const call = context.commandName === 'QueryCommand' ? `Query:${input.IndexName ?? 'table'}` : context.commandName!.replace(/Command$/, '');
+      record(call);
+      if (current) keyed.add(`${current} ${call} ${partitionOf(input)}`);
       return next(args);
     },
     { step: 'initialize', name: 'recordCalls' },
@@ -111,7 +127,7 @@ describe('Declared permissions', () => {
           ? declared.mail && call === 'ses:SendEmail'
           : call.startsWith('Query:')
             ? (declared.query as string[]).includes(call.slice('Query:'.length))
-            : declared.items.includes(call);
+            : itemActions(handler as FunctionName).includes(call as never);
         if (!allowed) undeclared.push(`${handler}: ${call}`);
       }
     }
@@ -126,11 +142,35 @@ describe('Declared permissions', () => {
     for (const route of routes) {
       const made = calls.get(route.handler) ?? new Set<string>();
       const declared = access[route.handler];
-      for (const item of declared.items) if (!made.has(item)) unused.push(`${route.handler}: ${item}`);
+      for (const item of itemActions(route.handler)) if (!made.has(item)) unused.push(`${route.handler}: ${item}`);
       for (const index of declared.query) if (!made.has(`Query:${index}`)) unused.push(`${route.handler}: Query:${index}`);
       if (declared.mail && !made.has('ses:SendEmail')) unused.push(`${route.handler}: ses:SendEmail`);
     }
     expect([...new Set(unused)]).toEqual([]);
+
+    // Assess: every call names a partition its grant allows (dynamodb:LeadingKeys), and every
+    // partition granted for an item call is used
+    const outside: string[] = [];
+    const usedPartitions = new Set<string>();
+    for (const entry of keyed) {
+      const [handler, call, partition] = entry.split(' ') as [FunctionName, string, string];
+      const declared = access[handler];
+      const allowed = call.startsWith('Query:')
+        ? like(queryLeadingKeys(handler, call.slice('Query:'.length) as never), partition)
+        : Object.entries(declared.items).some(([kind, actions]) => {
+            const fits = (actions as string[]).includes(call) && like(leadingKeys[kind as keyof typeof leadingKeys], partition);
+            if (fits) usedPartitions.add(`${handler} ${kind} ${call}`);
+            return fits;
+          });
+      if (!allowed) outside.push(entry);
+    }
+    expect(outside).toEqual([]);
+    const unusedPartitions = routes.flatMap((route) =>
+      Object.entries(access[route.handler].items).flatMap(([kind, actions]) => actions.filter((action) => !usedPartitions.has(`${route.handler} ${kind} ${action}`)).map((action) => `${route.handler} ${kind} ${action}`)),
+    );
+    expect([...new Set(unusedPartitions)]).toEqual([]);
+    // Only put-event writes the events themselves.
+    expect([...keyed].filter((entry) => / (PutItem|UpdateItem|DeleteItem) EVENTS$/.test(entry)).map((entry) => entry.split(' ')[0])).toEqual(['put-event']);
   }, 120_000);
 });
 

@@ -39,6 +39,8 @@ let sesEndpoint: string;
 let seedPut: PutItemCommandInput & { ignoreErrorCodesMatching: string };
 /** The directory the site's deployments copy from: the built page as `cdk deploy` uploads it. */
 let siteAssetDir: string;
+/** The bundled module of the web ACL custom resource's function. */
+let webAclProvider: Record<string, unknown>;
 const organizerClaims = () => ({ sub: randomUUID(), 'cognito:groups': '[organizers]', username: 'organizer', token_use: 'access' });
 
 beforeAll(async () => {
@@ -76,6 +78,8 @@ beforeAll(async () => {
   const [deployment] = Object.values(resources(template, 'Custom::CDKBucketDeployment'));
   siteAssetDir = join(outdir, `asset.${String(deployment!.Properties!.SourceObjectKeys[0]).replace(/\.zip$/, '')}`);
   const functions = resources(template, 'AWS::Lambda::Function');
+  const provider = Object.values(functions).find((fn) => String(fn.Metadata?.['aws:cdk:path']).startsWith('TestStack/WebAcl/Provider/'))!;
+  webAclProvider = nodeRequire(join(outdir, provider.Metadata!['aws:asset:path'] as string, 'index.mjs')) as Record<string, unknown>;
   for (const name of functionNames) {
     const fn = functions[functionIdOf(template, name)]!;
     const file = join(outdir, fn.Metadata!['aws:asset:path'] as string, 'index.mjs');
@@ -114,6 +118,13 @@ describe('the bundles', () => {
       expect(code, name).not.toMatch(/from\s*["']#shared\//);
       expect(typeof handlers[name], name).toBe('function');
     }
+  });
+});
+
+describe('the bundled web ACL provider', () => {
+  it('loads as an ES module with its handler (test/infra/web-acl.test.ts runs its source against moto)', () => {
+    expect(Object.prototype.toString.call(webAclProvider)).toBe('[object Module]');
+    expect(typeof webAclProvider.handler).toBe('function');
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPathPatterns, pageRouterCode, siteObjects } from '../../infra/site.ts';
 import { ignoredSeedErrors } from '../../infra/seed.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
+import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { eventItem } from '#shared/store/event-store.ts';
@@ -134,7 +135,7 @@ describe('the site bucket', () => {
     for (const object of siteObjects.filter((entry) => entry.include.startsWith('assets/'))) expect(object.cacheControl).toContain('immutable');
   });
 
-  it('expires the access logs (viewers\' addresses) after the log retention setting', () => {
+  it('expires the access logs after the log retention setting, and takes them without ACLs', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, logRetentionDays: 30 });
 
@@ -144,8 +145,9 @@ describe('the site bucket', () => {
     // Assess
     expect(logBucket.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 30 }));
     expect(logBucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
-    // CloudFront's standard logs are delivered with an ACL: ACLs stay enabled here, and only here.
-    expect(logBucket.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
+    // No logging that needs an ACL is on (CloudFront's standard logs are off), so ACLs are off here too.
+    expect(logBucket.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+    expect(logBucket.AccessControl).toBeUndefined();
   });
 });
 
@@ -198,6 +200,24 @@ describe('the distribution', () => {
     expect(origin.DomainName).toEqual({ 'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] });
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(origin.OriginPath).toBeUndefined();
+  });
+
+  it('sends the API the origin secret as a header, from a dynamic reference: the template never holds the value', () => {
+    // Prepare
+    const distribution = distributionOf(real);
+    const secretId = Object.keys(resources(real.template, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith('OriginSecret'))!;
+    const apiOrigin = originOf(distribution, behaviorFor(distribution, '/events/e-1/registrations'));
+    const siteOrigin = originOf(distribution, behaviorFor(distribution, '/'));
+
+    // Act
+    const headers = apiOrigin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[];
+
+    // Assess
+    expect(headers).toEqual([
+      { HeaderName: originSecretHeader, HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] } },
+    ]);
+    expect(siteOrigin.OriginCustomHeaders).toBeUndefined();
+    expect(resources(real.template, 'AWS::SecretsManager::Secret')[secretId]!.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
   });
 
   it('serves the page and its assets from the bucket through origin access control, cached by their own Cache-Control', () => {
@@ -298,17 +318,22 @@ describe('the distribution', () => {
     expect(without.ViewerCertificate).toBeUndefined();
   });
 
-  it('puts the web ACL in front when webAclArn is given, and none otherwise', () => {
+  it('puts the stack\'s own web ACL in front by default, and the given one instead with webAclArn', () => {
     // Prepare
     const withAcl = synthStack({ ...realSettings, webAclArn });
+    const [aclId] = only(real.template, 'Custom::EdgeWebAcl');
 
     // Assess
+    expect(distributionOf(real).WebACLId).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    expect(distributionOf(defaults).WebACLId).toEqual({ 'Fn::GetAtt': [only(defaults.template, 'Custom::EdgeWebAcl')[0], 'Arn'] });
     expect(distributionOf(withAcl).WebACLId).toBe(webAclArn);
-    expect(distributionOf(real).WebACLId).toBeUndefined();
-    const report = new AwsSolutionsChecks(withAcl.app).validateScope(withAcl.stack);
-    expect(report.violations).toEqual([]);
-    const acknowledged = withAcl.stack.site.distribution.node.metadata.flatMap((entry) => Object.keys((entry.data ?? {}) as object));
-    expect(acknowledged.join(' ')).not.toContain('CFR2');
+    expect(resources(withAcl.template, 'Custom::EdgeWebAcl')).toEqual({});
+    for (const synthesized of [withAcl, real]) {
+      const report = new AwsSolutionsChecks(synthesized.app).validateScope(synthesized.stack);
+      expect(report.violations).toEqual([]);
+      const acknowledged = synthesized.stack.site.distribution.node.metadata.flatMap((entry) => Object.keys((entry.data ?? {}) as object));
+      expect(acknowledged.join(' ')).not.toContain('CFR2');
+    }
   });
 
   it('needs no CORS: the default stack answers no preflight, the page calls its own origin', () => {

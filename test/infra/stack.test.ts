@@ -4,10 +4,11 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLogFields } from '../../infra/api.ts';
-import { access, functionNames } from '../../infra/functions.ts';
+import { access, functionNames, itemActions, leadingKeys, queryLeadingKeys, secretsOf } from '../../infra/functions.ts';
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
 import { routeKey, routes } from '#shared/http/routes.ts';
+import { defaultThrottle } from '#shared/http/throttling.ts';
 import { createTableInput, tableKeys } from '#shared/store/table.ts';
 
 import { functionIdOf, handlerFunctions, realSettings, removeOutdirs, resources, synthStack, type Synthesized } from './synth.ts';
@@ -43,11 +44,12 @@ function statementsOf(template: Template, name: string): Statement[] {
   }));
 }
 
+/** Every action granted to the function's role (but its logs), each once. */
 function actionsOf(template: Template, name: string): string[] {
-  return statementsOf(template, name)
+  const actions = statementsOf(template, name)
     .flatMap((statement) => statement.Action as string[])
-    .filter((action) => !action.startsWith('logs:'))
-    .sort();
+    .filter((action) => !action.startsWith('logs:'));
+  return [...new Set(actions)].sort();
 }
 
 function ref(template: Template, type: string): string {
@@ -126,7 +128,7 @@ describe('the HTTP API', () => {
     for (const integration of Object.values(integrations)) expect(integration.Properties!.PayloadFormatVersion).toBe('2.0');
   });
 
-  it('throttles the stage, and the public POST routes more strictly, from the settings', () => {
+  it('throttles the stage, and each public POST route with a ceiling of its own, from the settings', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, throttleRateLimit: 20, throttleBurstLimit: 40, publicPostRateLimit: 2, publicPostBurstLimit: 4 });
     const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
@@ -139,9 +141,14 @@ describe('the HTTP API', () => {
     expect(publicPosts.length).toBeGreaterThan(0);
     expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
     expect(Object.keys(stage.RouteSettings).sort()).toEqual([...publicPosts].sort());
-    for (const key of publicPosts) expect(stage.RouteSettings[key]).toEqual({ throttlingRateLimit: 2, throttlingBurstLimit: 4 });
+    for (const key of publicPosts) expect(stage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 4 });
     expect(defaultStage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ throttlingRateLimit: 5, throttlingBurstLimit: 10 });
+    // The shared ceiling sits far above one client's share (the WAF's per-client rule counts first).
+    for (const key of publicPosts) expect(defaultStage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 25, ThrottlingBurstLimit: 50 });
+    expect(25 * defaultThrottle.clientWindowSeconds).toBeGreaterThan(10 * defaultThrottle.clientPublicPostLimit);
+    // Only property names CloudFormation documents for a stage's RouteSettings (CDK passes this JSON through as written).
+    const documented = ['DataTraceEnabled', 'DetailedMetricsEnabled', 'LoggingLevel', 'ThrottlingBurstLimit', 'ThrottlingRateLimit'];
+    for (const settings of Object.values(defaultStage.RouteSettings as Record<string, object>)) expect(documented).toEqual(expect.arrayContaining(Object.keys(settings)));
   });
 
   it('creates the routes before the stage that throttles them (API Gateway refuses settings for unknown routes)', () => {
@@ -159,7 +166,7 @@ describe('the HTTP API', () => {
     expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
   });
 
-  it('writes JSON access logs without bodies, query strings or headers, kept for the retention setting', () => {
+  it('writes JSON access logs without bodies, query strings, headers or client addresses, kept for the retention setting', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, logRetentionDays: 30 });
 
@@ -174,6 +181,8 @@ describe('the HTTP API', () => {
     expect(format).toEqual(accessLogFields);
     expect(format.requestId).toBe('$context.requestId');
     expect(Object.values(format).join(' ')).not.toMatch(/body|querystring|requestOverride|header|authorizer\.claims/i);
+    // The client's address is personal data; the WAF counts per address without logging it.
+    expect(Object.values(format).join(' ')).not.toMatch(/sourceIp|identity\.|userAgent/i);
     expect(resources(custom.template, 'AWS::Logs::LogGroup')[logGroupId]!.Properties!.RetentionInDays).toBe(30);
   });
 
@@ -233,10 +242,10 @@ describe('the functions', () => {
     expect(retention).toEqual(functionNames.map(() => 365));
   });
 
-  it('get the settings the handlers read, and only list gets the cursor secret, as a deploy-time reference', () => {
+  it('get the settings the handlers read, and the secrets they read only as ARNs, never as values', () => {
     // Prepare
     const functions = resources(real.template, 'AWS::Lambda::Function');
-    const secretId = ref(real.template, 'AWS::SecretsManager::Secret');
+    const secretId = (prefix: string) => Object.keys(resources(real.template, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith(prefix))!;
 
     // Act
     const env = (name: string) => functions[functionIdOf(real.template, name)]!.Properties!.Environment.Variables as Record<string, unknown>;
@@ -252,11 +261,12 @@ describe('the functions', () => {
         ORGANIZER_GROUP: 'organizers',
         LOG_LEVEL: 'info',
       });
-      if (name === 'list-registrations') {
-        expect(env(name).CURSOR_SECRET).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] });
-      } else {
-        expect(env(name).CURSOR_SECRET, name).toBeUndefined();
-      }
+      expect(env(name).CURSOR_SECRET, name).toBeUndefined();
+      expect(env(name).ORIGIN_SECRET, name).toBeUndefined();
+      expect(JSON.stringify(env(name)), name).not.toContain('resolve:secretsmanager');
+      expect(env(name).CURSOR_SECRET_ARN, name).toEqual(name === 'list-registrations' ? { Ref: secretId('CursorSecret') } : undefined);
+      const api = routes.some((route) => route.handler === name) || name === 'answer-unknown-route';
+      expect(env(name).ORIGIN_SECRET_ARN, name).toEqual(api ? { Ref: secretId('OriginSecret') } : undefined);
     }
   });
 
@@ -297,9 +307,12 @@ describe('least privilege', () => {
       // Prepare
       const declared = access[name];
       const expected = [
-        ...declared.items.map((action) => `dynamodb:${action}`),
+        ...itemActions(name).map((action) => `dynamodb:${action}`),
         ...(declared.query.length > 0 ? ['dynamodb:Query'] : []),
         ...(declared.mail ? ['ses:SendEmail'] : []),
+        ...(secretsOf(name).length > 0 ? ['secretsmanager:GetSecretValue'] : []),
+        // Lambda sends the events it failed on to the failures queue with the function's own role.
+        ...(name === 'record-email-feedback' ? ['sqs:SendMessage'] : []),
       ].sort();
 
       // Act
@@ -320,9 +333,27 @@ describe('least privilege', () => {
     for (const name of readers) {
       for (const write of writes) expect(actionsOf(real.template, name), name).not.toContain(write);
     }
-    expect(actionsOf(real.template, 'record-email-feedback')).toEqual(['dynamodb:UpdateItem']);
-    expect(actionsOf(real.template, 'get-openapi')).toEqual([]);
-    expect(actionsOf(real.template, 'answer-unknown-route')).toEqual([]);
+    expect(actionsOf(real.template, 'record-email-feedback')).toEqual(['dynamodb:UpdateItem', 'sqs:SendMessage']);
+    expect(actionsOf(real.template, 'get-openapi')).toEqual(['secretsmanager:GetSecretValue']);
+    expect(actionsOf(real.template, 'answer-unknown-route')).toEqual(['secretsmanager:GetSecretValue']);
+  });
+
+  it('lets each function read only the secrets it uses, each one by its own ARN', () => {
+    // Prepare
+    const secretId = (prefix: string) => Object.keys(resources(real.template, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith(prefix))!;
+    const ids = { origin: secretId('OriginSecret'), cursor: secretId('CursorSecret') };
+
+    for (const name of functionNames) {
+      // Act
+      const reads = statementsOf(real.template, name).filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('secretsmanager:')));
+
+      // Assess
+      expect(reads.map((statement) => statement.Action), name).toEqual(secretsOf(name).map(() => ['secretsmanager:GetSecretValue']));
+      expect(reads.map((statement) => statement.Resource), name).toEqual(secretsOf(name).map((secret) => ({ Ref: ids[secret] })));
+    }
+    expect(secretsOf('list-registrations')).toEqual(['origin', 'cursor']);
+    expect(secretsOf('record-email-feedback')).toEqual([]);
+    expect(secretsOf('send-pending-mail')).toEqual([]);
   });
 
   it('keeps the registration lists (byEvent index) from every public function', () => {
@@ -342,7 +373,7 @@ describe('least privilege', () => {
     expect(actionsOf(real.template, 'submit-registration')).not.toContain('dynamodb:Scan');
     // The public event listing reads the table, held by IAM to the EVENTS partition.
     const listing = statementsOf(real.template, 'list-events').find((statement) => (statement.Action as string[]).includes('dynamodb:Query'))!;
-    expect(listing.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['EVENTS'] } });
+    expect(listing.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EVENTS'] } });
   });
 
   it('lets only the functions that send mail call SES', () => {
@@ -367,15 +398,34 @@ describe('least privilege', () => {
     for (const name of functionNames) {
       // Prepare
       const statements = statementsOf(real.template, name);
-      const query = statements.find((statement) => (statement.Action as string[]).includes('dynamodb:Query'));
+      const queries = statements.filter((statement) => (statement.Action as string[]).includes('dynamodb:Query'));
       const items = statements.filter((statement) => (statement.Action as string[]).some((action) => action !== 'dynamodb:Query' && action.startsWith('dynamodb:')));
 
       // Assess
       for (const statement of items) expect(statement.Resource, name).toEqual(table());
       const expected = access[name].query.map((part) => (part === 'table' ? table() : { 'Fn::Join': ['', [table(), `/index/${part}`]] }));
-      if (expected.length === 0) expect(query, name).toBeUndefined();
-      else expect([query!.Resource].flat(), name).toEqual(expected);
+      expect(queries.map((statement) => statement.Resource), name).toEqual(expected);
     }
+  });
+
+  it('holds every item call and Query to the partitions it names (dynamodb:LeadingKeys)', () => {
+    const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
+    for (const name of functionNames) {
+      // Act
+      const dynamodb = statementsOf(real.template, name).filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('dynamodb:')));
+
+      // Assess
+      const expected = [
+        ...Object.entries(access[name].items).map(([partition, actions]) => ({ actions: actions.map((action) => `dynamodb:${action}`), condition: inPartition(leadingKeys[partition as 'events' | 'event']) })),
+        ...access[name].query.map((part) => ({ actions: ['dynamodb:Query'], condition: inPartition(queryLeadingKeys(name, part)) })),
+      ];
+      expect(dynamodb.map((statement) => ({ actions: statement.Action, condition: statement.Condition })), name).toEqual(expected);
+    }
+    // The partitions as shared/store/table.ts writes them.
+    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', byEvent: 'EVENT#*#REGISTRATIONS', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    // Only put-event may write the events themselves; the public functions only read them.
+    const writesEvents = functionNames.filter((name) => (access[name].items.events ?? []).some((action) => action !== 'GetItem'));
+    expect(writesEvents).toEqual(['put-event']);
   });
 
   it('lets the mailing functions send only as the sender, through the identity and configuration set', () => {
@@ -430,7 +480,8 @@ describe('the table', () => {
     // Assess
     expect(table.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      // 35 days: erased data stays in the recovery window that long (README, privacy notes).
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
       SSESpecification: { SSEEnabled: true },
       DeletionProtectionEnabled: true,
     });
@@ -487,6 +538,35 @@ describe('e-mail', () => {
       TopicArn: { Ref: topicId },
       Endpoint: { 'Fn::GetAtt': [functionIdOf(real.template, 'record-email-feedback'), 'Arn'] },
     });
+  });
+
+  it('keeps bounces and complaints that cannot be recorded in an encrypted queue: SNS delivery failures and the function\'s failed invocations', () => {
+    // Prepare
+    const [queueId, queue] = Object.entries(resources(real.template, 'AWS::SQS::Queue'))[0]!;
+    const feedback = functionIdOf(real.template, 'record-email-feedback');
+
+    // Act
+    const subscription = Object.values(resources(real.template, 'AWS::SNS::Subscription'))[0]!.Properties!;
+    const invokeConfig = Object.values(resources(real.template, 'AWS::Lambda::EventInvokeConfig'))[0]!.Properties!;
+    const queuePolicy = Object.values(resources(real.template, 'AWS::SQS::QueuePolicy'))[0]!.Properties!;
+    const send = statementsOf(real.template, 'record-email-feedback').find((statement) => (statement.Action as string[]).includes('sqs:SendMessage'))!;
+
+    // Assess
+    expect(Object.keys(resources(real.template, 'AWS::SQS::Queue'))).toHaveLength(1);
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(subscription.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(invokeConfig).toMatchObject({
+      FunctionName: { Ref: feedback },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(send).toMatchObject({ Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(queuePolicy.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnEquals: { 'aws:SourceArn': { Ref: ref(real.template, 'AWS::SNS::Topic') } } } }),
+      ]),
+    );
   });
 
   it('retries pending mail every minute with the mail sweeper, which may only read the outbox index and rewrite items', () => {
@@ -548,7 +628,8 @@ describe('organizer sign-in', () => {
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // No USER_PASSWORD_AUTH: it sends the password itself to a public endpoint; the admin flow needs IAM credentials.
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     });
     // No hosted UI, so no OAuth flows and no callback URLs (CDK's default would be https://example.com).
     const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
@@ -610,6 +691,9 @@ describe('settings and the deploy guard', () => {
       [{ allowedOrigins: 'https://a.osce.org/path' }, /allowedOrigins/],
       [{ throttleRateLimit: 'fast' }, /throttleRateLimit/],
       [{ logRetentionDays: 10 }, /logRetentionDays/],
+      [{ clientWindowSeconds: 90 }, /clientWindowSeconds/],
+      [{ clientPublicPostLimit: 5 }, /clientPublicPostLimit/],
+      [{ clientRequestLimit: 'many' }, /clientRequestLimit/],
       [{ confirmTokenLifetimeHours: 0 }, /confirmTokenLifetimeHours/],
     ];
     for (const [context, message] of cases) {
@@ -680,13 +764,15 @@ describe('cdk-nag AwsSolutions', () => {
     }
     const where = (id: string) => [...new Set(acknowledgements.filter((entry) => entry.id === id || entry.id.startsWith(`${id}[`)).map(({ path }) => path))];
     expect(new Set(acknowledgements.map(({ id }) => id.replace(/\[.*$/, '')))).toEqual(
-      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
+      new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
     );
     // Only the log bucket goes without access logs; only the deployment role holds wildcards, each named.
     expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`]);
     expect(where('AwsSolutions-CFR1')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
     expect(where('AwsSolutions-CFR3')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
-    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/Site/DeployRole`]);
+    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/WebAcl/ProviderRole`, `${real.stack.node.path}/Site/DeployRole`]);
+    // The stack puts a WAF web ACL in front of the site by default: nothing to excuse.
+    expect(where('AwsSolutions-CFR2')).toEqual([]);
     expect(acknowledgements.filter(({ id }) => id === 'AwsSolutions-IAM5')).toEqual([]);
     expect(where('AwsSolutions-L1')).toHaveLength(1);
     expect(where('AwsSolutions-L1')[0]).toMatch(/\/Custom::CDKBucketDeployment/);

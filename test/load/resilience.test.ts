@@ -11,6 +11,7 @@ import { startDynalite, startSes, type RunningService } from '../../local/servic
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { mailTo, type ReceivedMail } from '../support/mailbox.ts';
+import { defaultThrottle } from '#shared/http/throttling.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -210,7 +211,7 @@ describe('Throttling', () => {
     const ses = await startSes({ port: 0 });
     cleanups.push(() => ses.stop());
     const stack = await stackOn(dynalite.url, ses.url, {
-      throttle: { rateLimit: 50, burstLimit: 100, publicPostRateLimit: 2, publicPostBurstLimit: 3 },
+      throttle: { ...defaultThrottle, rateLimit: 50, burstLimit: 100, publicPostRateLimit: 2, publicPostBurstLimit: 3 },
     });
 
     // Act

@@ -1,5 +1,6 @@
-// One dynalite and one aws-ses-v2-local for the whole run, started by the tests themselves. Each test
-// file gets its own table; mail is told apart by recipient address.
+// One dynalite and one aws-ses-v2-local for the whole run, started by the tests themselves, and moto
+// where moto_server is installed (Secrets Manager and WAF over the wire; test/support/moto.ts says what
+// happens without it). Each test file gets its own table; mail is told apart by recipient address.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +12,24 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dynamodbEndpoint: string;
     sesEndpoint: string;
+    /** moto_server's URL, or '' where it is not installed. */
+    motoEndpoint: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   // DYNAMODB_BACKEND=moto runs the same tests against moto_server, a second, independent
   // implementation of DynamoDB's wire protocol, to show the code relies on DynamoDB, not on dynalite.
-  const dynamodb = process.env.DYNAMODB_BACKEND === 'moto' ? await startMoto() : await startDynalite({ port: 0 });
+  const moto = motoInstalled() || process.env.DYNAMODB_BACKEND === 'moto' ? await startMoto() : undefined;
+  const dynamodb = process.env.DYNAMODB_BACKEND === 'moto' ? moto! : await startDynalite({ port: 0 });
   const ses = await startSes({ port: 0 });
   project.provide('dynamodbEndpoint', dynamodb.url);
   project.provide('sesEndpoint', ses.url);
+  project.provide('motoEndpoint', moto?.url ?? '');
   return async () => {
     await ses.stop();
-    await dynamodb.stop();
+    if (dynamodb !== moto) await dynamodb.stop();
+    await moto?.stop();
   };
 }
 
@@ -49,9 +55,17 @@ async function startMoto(): Promise<{ url: string; stop(): Promise<void> }> {
   throw new Error(`moto did not start: ${stderr}`);
 }
 
+function motoServerPath(): string {
+  return spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).stdout.trim();
+}
+
+function motoInstalled(): boolean {
+  return motoServerPath() !== '';
+}
+
 /** The Python moto_server runs on: its launcher's shebang when that names a Python (pip), else python3 (pyenv's shims). */
 function python(): string {
-  const found = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).stdout.trim();
+  const found = motoServerPath();
   const shebang = found ? /^#!(\S*python[\d.]*)\s*$/m.exec(readFileSync(found, 'utf8').split('\n', 1)[0] ?? '')?.[1] : undefined;
   return shebang ?? 'python3';
 }

@@ -14,8 +14,8 @@ export async function mailTo(sesEndpoint: string, address: string): Promise<Rece
   return emails.filter((mail) => mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()));
 }
 
-/** Waits until `count` messages reached the address (sending happens before the API answers, so this is quick). */
-export async function waitForMail(sesEndpoint: string, address: string, count = 1, timeoutMs = 5_000): Promise<ReceivedMail[]> {
+/** Waits until `count` messages reached the address (the mail worker sends within moments; the margin is for a busy machine). */
+export async function waitForMail(sesEndpoint: string, address: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mails = await mailTo(sesEndpoint, address);
