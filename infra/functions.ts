@@ -1,6 +1,6 @@
 // One Lambda function per handler module (functions/<name>.ts), all bundled and configured alike, each
 // with a role of its own that holds exactly the calls its code makes.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -92,6 +92,9 @@ export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string
   [tableKeys.outboxIndex]: keys.outbox(),
 };
 
+/** What Lambda's event source mapping calls on the table's stream. */
+export const streamActions = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'] as const;
+
 interface Access {
   /** Item calls, per partition: on `events` (the events themselves), on `event` (an event's registrations, counters, tombstones). */
   items: Partial<Record<Partition, ItemAction[]>>;
@@ -99,6 +102,8 @@ interface Access {
   query: TablePart[];
   tableQuery?: Partition;
   mail: boolean;
+  /** Woken by the table's stream: Lambda reads it with the function's role. */
+  stream?: true;
 }
 
 /**
@@ -150,7 +155,7 @@ export const access: Record<FunctionName, Access> = {
   // Marks the registration with one conditional UpdateItem.
   'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
   // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
-  'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true },
+  'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
 };
 
 /** Every item call a function may make, whatever the partition. */
@@ -225,7 +230,7 @@ export class Functions extends Construct {
       conditions: { StringEquals: { 'ses:FromAddress': settings.senderAddress } },
     });
     const permissions = (name: FunctionName): iam.PolicyStatement[] => {
-      const { items, query, mail } = access[name];
+      const { items, query, mail, stream } = access[name];
       const statements: iam.PolicyStatement[] = [];
       // One statement per partition and per queried part, each held by IAM to its partition keys.
       const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
@@ -242,6 +247,9 @@ export class Functions extends Construct {
         );
       }
       if (mail) statements.push(sendMail);
+      // What the stream's event source mapping reads, on this table's streams only (grantStreamRead
+      // would allow ListStreams on every table of the account), named as AWS's own policy for it does.
+      if (stream) statements.push(new iam.PolicyStatement({ actions: streamActions.map((action) => `dynamodb:${action}`), resources: [`${tableArn}/stream/*`] }));
       for (const secret of secretsOf(name)) {
         // GetSecretValue alone (grantRead would add DescribeSecret), on that one secret; its AWS managed
         // key needs no grant of its own.
@@ -252,10 +260,16 @@ export class Functions extends Construct {
 
     const made: Partial<Record<FunctionName, NodejsFunction>> = {};
     for (const name of functionNames) {
-      const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Retries mail SES did not take' : routeOf(name), ...specOverrides[name] };
+      const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Sends queued mail (stream) and retries what SES did not take (schedule)' : routeOf(name), ...specOverrides[name] };
       const id = pascal(name);
       const { logGroup, role } = logsAndRole(this, { logs: `${id}Logs`, role: `${id}Role` }, `Runs the ${name} function of the registration pipeline`, settings.logRetentionDays);
       for (const statement of permissions(name)) role.addToPolicy(statement);
+      if (access[name].stream) {
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(table.table.node.defaultChild as CfnElement)}.Arn>/stream/*]`,
+          reason: "The streams of this one table: a stream's ARN changes whenever it is re-enabled, and AWS's own policy for a Lambda reading a table's stream names them so.",
+        });
+      }
 
       const fn = new NodejsFunction(this, id, {
         entry: join(projectRoot, 'functions', `${name}.ts`),

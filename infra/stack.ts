@@ -5,11 +5,13 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { seedEvent } from '#shared/model/seed-event.ts';
+import { keys, tableKeys } from '#shared/store/table.ts';
 import { Api } from './api.ts';
 import { OrganizerAuth } from './auth.ts';
 import { Email } from './email.ts';
@@ -71,7 +73,22 @@ export class RegistrationStack extends Stack {
     });
     this.api.addRoutes(this.functions.byName, this.auth.authorizer);
     wireFeedback(this, this.functions.byName['record-email-feedback']);
-    // Mail SES did not take is retried with backoff (shared/mail/outbox.ts); the sweep runs every minute.
+    // The mail worker: woken by the table's stream for each registration written with mail to send
+    // (the outbox index's partition marks them, so the filter lets only those through and Lambda is
+    // not invoked for every other write), and every minute by the schedule, which retries with backoff
+    // what SES did not take (shared/mail/outbox.ts).
+    // The mapping is made directly, not as a DynamoEventSource, whose grant would add ListStreams on
+    // every table; infra/functions.ts grants the stream reads on this table alone.
+    this.functions.byName['send-pending-mail'].addEventSourceMapping('MailQueued', {
+      eventSourceArn: this.table.table.tableStreamArn!,
+      startingPosition: lambda.StartingPosition.LATEST,
+      batchSize: 25,
+      maxBatchingWindow: Duration.seconds(0),
+      // A failed batch is not lost: the mail stays pending on the registration and the schedule retries it.
+      retryAttempts: 2,
+      bisectBatchOnError: true,
+      filters: [lambda.FilterCriteria.filter({ dynamodb: { NewImage: { [tableKeys.outboxPartitionKey]: { S: lambda.FilterRule.isEqual(keys.outbox()) } } } })],
+    });
     new events.Rule(this, 'MailSweepSchedule', {
       description: 'Retries pending registration mail',
       schedule: events.Schedule.rate(Duration.minutes(1)),

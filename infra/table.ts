@@ -35,6 +35,9 @@ export class RegistrationTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 },
       // Unconfirmed registrations carry expiresAt (epoch seconds) and are purged once their link expired.
       timeToLiveAttribute: tableKeys.timeToLive,
+      // The mail worker wakes on the stream the moment a registration is written with mail to send, so
+      // no request waits on SES (shared/model/submission.ts). New images only: that is all it reads.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       deletionProtection: true,
       // Registrations outlive the stack: `cdk destroy` leaves the table (and its data) in place.

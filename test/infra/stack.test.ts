@@ -4,7 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLogFields } from '../../infra/api.ts';
-import { access, functionNames, itemActions, leadingKeys, queryLeadingKeys, secretsOf } from '../../infra/functions.ts';
+import { access, functionNames, itemActions, leadingKeys, queryLeadingKeys, secretsOf, streamActions } from '../../infra/functions.ts';
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
 import { routeKey, routes } from '#shared/http/routes.ts';
@@ -310,6 +310,7 @@ describe('least privilege', () => {
         ...itemActions(name).map((action) => `dynamodb:${action}`),
         ...(declared.query.length > 0 ? ['dynamodb:Query'] : []),
         ...(declared.mail ? ['ses:SendEmail'] : []),
+        ...(declared.stream ? streamActions.map((action) => `dynamodb:${action}`) : []),
         ...(secretsOf(name).length > 0 ? ['secretsmanager:GetSecretValue'] : []),
         // Lambda sends the events it failed on to the failures queue with the function's own role.
         ...(name === 'record-email-feedback' ? ['sqs:SendMessage'] : []),
@@ -399,12 +400,16 @@ describe('least privilege', () => {
       // Prepare
       const statements = statementsOf(real.template, name);
       const queries = statements.filter((statement) => (statement.Action as string[]).includes('dynamodb:Query'));
-      const items = statements.filter((statement) => (statement.Action as string[]).some((action) => action !== 'dynamodb:Query' && action.startsWith('dynamodb:')));
+      const stream = new Set(streamActions.map((action) => `dynamodb:${action}`));
+      const items = statements.filter((statement) => (statement.Action as string[]).some((action) => action !== 'dynamodb:Query' && action.startsWith('dynamodb:') && !stream.has(action)));
+      const streamReads = statements.filter((statement) => (statement.Action as string[]).some((action) => stream.has(action)));
 
       // Assess
       for (const statement of items) expect(statement.Resource, name).toEqual(table());
       const expected = access[name].query.map((part) => (part === 'table' ? table() : { 'Fn::Join': ['', [table(), `/index/${part}`]] }));
       expect(queries.map((statement) => statement.Resource), name).toEqual(expected);
+      // Only the mail worker reads the table's stream, and only this table's.
+      expect(streamReads.map((statement) => statement.Resource), name).toEqual(access[name].stream ? [{ 'Fn::Join': ['', [table(), '/stream/*']] }] : []);
     }
   });
 
@@ -412,7 +417,10 @@ describe('least privilege', () => {
     const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
     for (const name of functionNames) {
       // Act
-      const dynamodb = statementsOf(real.template, name).filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('dynamodb:')));
+      // (the stream reads have no partition: they are not item calls)
+      const dynamodb = statementsOf(real.template, name).filter((statement) =>
+        (statement.Action as string[]).some((action) => action.startsWith('dynamodb:') && !streamActions.some((read) => action === `dynamodb:${read}`)),
+      );
 
       // Assess
       const expected = [
@@ -569,17 +577,26 @@ describe('e-mail', () => {
     );
   });
 
-  it('retries pending mail every minute with the mail sweeper, which may only read the outbox index and rewrite items', () => {
+  it('wakes the mail worker on the stream for registrations with mail queued, and every minute; it may only read the outbox index and rewrite items', () => {
     // Prepare
     const sweeper = functionIdOf(real.template, 'send-pending-mail');
 
     // Assess
+    real.template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    real.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: sweeper },
+      EventSourceArn: { 'Fn::GetAtt': [ref(real.template, 'AWS::DynamoDB::Table'), 'StreamArn'] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi3pk: { S: ['OUTBOX'] } } } }) }] },
+      StartingPosition: 'LATEST',
+    });
     real.template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',
       State: 'ENABLED',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [sweeper, 'Arn'] } })],
     });
-    expect(actionsOf(real.template, 'send-pending-mail')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'ses:SendEmail']);
+    expect(actionsOf(real.template, 'send-pending-mail')).toEqual(
+      ['dynamodb:DescribeStream', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:PutItem', 'dynamodb:Query', 'ses:SendEmail'],
+    );
     const query = statementsOf(real.template, 'send-pending-mail').find((statement) => (statement.Action as string[]).includes('dynamodb:Query'))!;
     expect(JSON.stringify(query.Resource)).toContain('/index/byPendingMail');
     expect(JSON.stringify(query.Resource)).not.toContain('/index/byEvent');
@@ -766,11 +783,11 @@ describe('cdk-nag AwsSolutions', () => {
     expect(new Set(acknowledgements.map(({ id }) => id.replace(/\[.*$/, '')))).toEqual(
       new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
     );
-    // Only the log bucket goes without access logs; only the deployment role holds wildcards, each named.
+    // Only the log bucket goes without access logs; only the deployment, web ACL and mail worker roles hold wildcards, each named.
     expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`]);
     expect(where('AwsSolutions-CFR1')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
     expect(where('AwsSolutions-CFR3')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
-    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/WebAcl/ProviderRole`, `${real.stack.node.path}/Site/DeployRole`]);
+    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/WebAcl/ProviderRole`, `${real.stack.node.path}/Site/DeployRole`, `${real.stack.node.path}/Functions/SendPendingMailRole`]);
     // The stack puts a WAF web ACL in front of the site by default: nothing to excuse.
     expect(where('AwsSolutions-CFR2')).toEqual([]);
     expect(acknowledgements.filter(({ id }) => id === 'AwsSolutions-IAM5')).toEqual([]);
