@@ -18,7 +18,7 @@ import type { RegistrationTable } from './table.ts';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type FunctionName = HandlerName | 'record-email-feedback' | 'send-pending-mail';
+export type FunctionName = HandlerName | 'record-email-feedback' | 'send-pending-mail' | 'settle-waiting-lists';
 
 /** Lambda's Node.js 24 runtime, named explicitly so a CDK upgrade never moves it. */
 export const runtime = lambda.Runtime.NODEJS_24_X;
@@ -72,6 +72,8 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   'record-email-feedback': { timeout: Duration.seconds(30) },
   // Scheduled every minute; sweeps batches until nothing is due or 15 s are left.
   'send-pending-mail': { timeout: Duration.seconds(30) },
+  // Scheduled every minute; reads every event and settles each queue.
+  'settle-waiting-lists': { timeout: Duration.seconds(30) },
 };
 
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
@@ -156,6 +158,8 @@ export const access: Record<FunctionName, Access> = {
   'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
   // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
   'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
+  // Lists the events, reads each one's counters, and promotes from the head of its queue.
+  'settle-waiting-lists': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: ['table', tableKeys.waitlistIndex], tableQuery: 'events', mail: true },
 };
 
 /** Every item call a function may make, whatever the partition. */
@@ -260,7 +264,7 @@ export class Functions extends Construct {
 
     const made: Partial<Record<FunctionName, NodejsFunction>> = {};
     for (const name of functionNames) {
-      const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Sends queued mail (stream) and retries what SES did not take (schedule)' : routeOf(name), ...specOverrides[name] };
+      const spec: FunctionSpec = { ...apiDefaults, description: name === 'record-email-feedback' ? 'SES bounce and complaint events' : name === 'send-pending-mail' ? 'Sends queued mail (stream) and retries what SES did not take (schedule)' : name === 'settle-waiting-lists' ? 'Gives free seats to the waiting lists (schedule)' : routeOf(name), ...specOverrides[name] };
       const id = pascal(name);
       const { logGroup, role } = logsAndRole(this, { logs: `${id}Logs`, role: `${id}Role` }, `Runs the ${name} function of the registration pipeline`, settings.logRetentionDays);
       for (const statement of permissions(name)) role.addToPolicy(statement);

@@ -95,6 +95,13 @@ export class RegistrationStack extends Stack {
       targets: [new eventTargets.LambdaFunction(this.functions.byName['send-pending-mail'], { retryAttempts: 0 })],
     });
 
+    // The safety net that makes promotion converge without an operator (shared/actions/waitlist.ts).
+    new events.Rule(this, 'SettleWaitingListsSchedule', {
+      description: 'Gives free seats to whoever waits',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new eventTargets.LambdaFunction(this.functions.byName['settle-waiting-lists'], { retryAttempts: 0 })],
+    });
+
     this.seed = new SeedEvent(this, 'SeedEvent', { table: this.table, event: seedEvent, logRetentionDays: settings.logRetentionDays });
 
     guardExampleSettings(this, settings.exampleValues);

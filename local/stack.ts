@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError } from '#shared/platform/log.ts';
+import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { deliverAllDue } from '#shared/mail/outbox.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { resetRuntime, runtime } from '#shared/runtime/runtime.ts';
@@ -37,6 +38,8 @@ export interface LocalStackOptions {
    * the outbox index does both.
    */
   mailSweepIntervalMs?: number | false;
+  /** How often every waiting list is settled (the cloud's schedule: every minute); false: never. */
+  settleIntervalMs?: number | false;
 }
 
 export interface LocalStack {
@@ -123,6 +126,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           .catch((error) => runtime().log.warn('mail_sweep_failed', describeError(error)))
           .finally(() => (sweeping = false));
       }, sweepEvery);
+      timer.unref();
+      started.push({ stop: async () => clearInterval(timer) });
+    }
+    const settleEvery = options.settleIntervalMs ?? 60_000;
+    if (settleEvery) {
+      // The scheduled safety net of the waiting lists, as in the cloud (every minute).
+      const timer = setInterval(() => {
+        settleWaitingLists(mailingRuntime()).catch((error) => runtime().log.warn('settle_failed', describeError(error)));
+      }, settleEvery);
       timer.unref();
       started.push({ stop: async () => clearInterval(timer) });
     }

@@ -61,3 +61,21 @@ async function promoteFrom(deps: RegistrationDeps, event: ConferenceEvent, now: 
   }
   return promoted;
 }
+
+/**
+ * Every event's queue settled: the scheduled safety net that makes promotion converge without an
+ * operator. In DynamoDB the waitlist index lags behind a write, so a promotion run at the moment a
+ * registration joined the queue may not see it yet; the next settle does. One event that fails does
+ * not hold up the others.
+ */
+export async function settleWaitingLists(deps: RegistrationDeps, now: Date = new Date()): Promise<number> {
+  let promoted = 0;
+  for (const event of await deps.events.list()) {
+    try {
+      promoted += await settleQueue(deps, event, now);
+    } catch (error) {
+      deps.log.error('settle_failed', { eventId: event.id, ...errorType(error) });
+    }
+  }
+  return promoted;
+}

@@ -23,6 +23,7 @@ import { createTableInput } from '#shared/store/table.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { confirmRegistration } from '#shared/actions/confirm-registration.ts';
 import { saveEvent } from '#shared/actions/save-event.ts';
+import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import type { ConferenceEvent } from '#shared/model/event-schema.ts';
 import type { RegistrationDeps } from '#shared/actions/deps.ts';
 
@@ -117,6 +118,22 @@ describe('Waiting list under racing confirmations and withdrawals', () => {
     expect(await statuses(event.id)).toEqual({ confirmed: 8, waitlisted: 6 });
     const counters = await deps.counters.get(event.id);
     expect({ seatsTaken: counters.seatsTaken, waiting: counters.waiting }).toEqual({ seatsTaken: 8, waiting: 6 });
+  });
+
+  it('fills seats no request promoted into, at the next scheduled settle (the index lagged, or the capacity rose unseen)', async () => {
+    // Prepare: 2 of 2 seats taken and 3 waiting; then the capacity rises with no promotion at all,
+    // as when every promotion looked before the waitlist index listed the newcomers.
+    const event: ConferenceEvent = { ...seedEvent, id: 'settle-later', capacity: 2 };
+    await deps.events.put(event);
+    for (let i = 0; i < 5; i++) await confirmRegistration(deps, lastLink(await registered(event), 'confirm'));
+    await deps.events.put({ ...event, capacity: 4 });
+
+    // Act
+    const promoted = await settleWaitingLists(deps);
+
+    // Assess
+    expect(promoted).toBe(2);
+    expect(await statuses(event.id)).toEqual({ confirmed: 4, waitlisted: 1 });
   });
 
   it('counts one erasure and frees one seat when the same registration is erased twice at once', async () => {

@@ -24,6 +24,7 @@ const withoutValidation: FunctionName[] = [
   'answer-unknown-route',
   'record-email-feedback',
   'send-pending-mail',
+  'settle-waiting-lists',
 ];
 const showingFormFields: FunctionName[] = ['show-manage-page', 'update-registration', 'withdraw-registration', 'erase-registration'];
 

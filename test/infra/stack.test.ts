@@ -200,13 +200,13 @@ describe('the HTTP API', () => {
 });
 
 describe('the functions', () => {
-  it('are one per handler plus email-events and mail-sweeper, on nodejs24.x arm64 with JSON logs', () => {
+  it('are one per handler plus the feedback recorder, the mail worker and the waiting-list settler, on nodejs24.x arm64 with JSON logs', () => {
     // Act
     const functions = handlerFunctions(defaults.template);
 
     // Assess
     expect(Object.keys(functions)).toHaveLength(functionNames.length);
-    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'answer-unknown-route', 'record-email-feedback', 'send-pending-mail'])].sort());
+    expect(functionNames.sort()).toEqual([...new Set([...routes.map((route) => route.handler), 'answer-unknown-route', 'record-email-feedback', 'send-pending-mail', 'settle-waiting-lists'])].sort());
     for (const name of functionNames) {
       const properties = functions[functionIdOf(defaults.template, name)]!.Properties!;
       expect(properties.Runtime, name).toBe('nodejs24.x');

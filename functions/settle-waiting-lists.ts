@@ -1,0 +1,20 @@
+import { settleWaitingLists } from '#shared/actions/waitlist.ts';
+import { loadConfig } from '#shared/platform/config.ts';
+import { describeError } from '#shared/platform/log.ts';
+import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+
+// Read at cold start: a missing setting stops the function here, naming it.
+loadConfig();
+
+/** Scheduled (every minute): gives free seats to whoever waits, for every event (actions/waitlist.ts). */
+export const handler = async (): Promise<{ promoted: number }> => {
+  const deps = mailingRuntime();
+  try {
+    const promoted = await settleWaitingLists(deps);
+    if (promoted > 0) deps.log.info('waiting_lists_settled', { promoted });
+    return { promoted };
+  } catch (error) {
+    deps.log.error('settle_failed', describeError(error));
+    throw error;
+  }
+};
