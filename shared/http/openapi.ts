@@ -138,13 +138,17 @@ function listParameters(): JsonSchema[] {
 
 const tokenQuery = (description: string) => ({ name: 'token', in: 'query', required: true, description, schema: { type: 'string' } });
 
+// JSON Schema cannot bound a body's size, so the limit is said in words and, for tools, as x-max-bytes.
+const sized = { description: `At most ${maxBodyBytes} bytes; a larger body is refused with 413 payload_too_large.`, 'x-max-bytes': maxBodyBytes };
+
 /** A body of JSON and, for the pages' forms, of form fields. */
 const jsonOrForm = (jsonId: string, formId: string) => ({
   required: true,
+  ...sized,
   content: { 'application/json': { schema: ref(jsonId) }, 'application/x-www-form-urlencoded': { schema: ref(formId) } },
 });
 
-const jsonBody = (id: string, required = true) => ({ required, content: { 'application/json': { schema: ref(id) } } });
+const jsonBody = (id: string, required = true) => ({ required, ...sized, content: { 'application/json': { schema: ref(id) } } });
 
 const operations: Record<string, JsonSchema> = {
   'GET /events': {
@@ -190,7 +194,7 @@ const operations: Record<string, JsonSchema> = {
     description:
       'Always answers 202 with the same body, whether the address is new, pending or already confirmed (no enumeration). ' +
       'A new or pending address receives a confirmation link, a confirmed one a reminder that it is registered. ' +
-      'At most 3 e-mails an hour go to one address.',
+      'At most 3 e-mails an hour go to one address. A body whose website (the honeypot) is filled is answered 202 without any other check, once the event is found open.',
     parameters: [eventIdParameter],
     requestBody: jsonBody('RegistrationInput'),
     responses: {
@@ -454,6 +458,8 @@ export function openApiDocument(serverUrl: string): JsonSchema {
         'Registration for intergovernmental conferences: submit, confirm by e-mail, review as an organizer.\n\n' +
         'Text fields (names, organization, position, phone, the address, free text and reasons) are trimmed of surrounding white space ' +
         'before their rules apply, and must be well-formed Unicode; a zero-width joiner or non-joiner may only stand between two letters. ' +
+        'Where a schema gives a pattern beside its format, the pattern is what the API checks, and the format names the kind of value ' +
+        '(the address\'s pattern takes a domain label that ends in a hyphen, which RFC 5321 does not). ' +
         'A JSON body refuses fields its schema does not list (a form post\'s other fields are ignored). Errors have one shape (Error); clients key on the status code and error.code.',
       license: { name: 'UNLICENSED' },
     },

@@ -55,7 +55,10 @@ export const registrationFormShape = {
   website: z.optional(
     z
       .string()
-      .check(z.maxLength(2000), about({ description: 'Leave empty. A honeypot for bots: when filled, nothing is stored or sent.' })),
+      .check(z.maxLength(2000), about({
+          description:
+            'Leave it out. A honeypot for bots: when it holds anything but empty text, the rest of the body is not checked, nothing is stored or sent, and the answer is the same 202.',
+        })),
   ),
 } satisfies Record<FormFieldName, z.ZodMiniType>;
 
