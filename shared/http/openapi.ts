@@ -81,25 +81,43 @@ function refused(codes: readonly ErrorCode[], description: string, media: Media 
   return { description: `${codes.join(', ')}: ${description}`, ...(headers ? { headers } : {}), content };
 }
 
-const unavailable = (media: Media = 'json') =>
+// The answers many operations share, kept once under components.responses.
+const sharedResponses: Record<string, JsonSchema> = {};
+function shared(name: string, response: JsonSchema): JsonSchema {
+  sharedResponses[name] = response;
+  return { $ref: `#/components/responses/${name}` };
+}
+
+const unavailableAs = (media: Media) =>
   refused(['service_unavailable'], 'a dependency is down; retry after Retry-After seconds', media, retryAfter(true, 'Seconds to wait'));
-const noSuchEvent = refused(['event_not_found'], 'no such event');
-const tooLarge = refused(['payload_too_large'], `the body is over ${maxBodyBytes} bytes`);
-// Both answered before the body is read as a form, so always in JSON.
-const wrongMediaType = (expected: string) => refused(['unsupported_media_type'], `send ${expected}, UTF-8`);
+const unavailable = {
+  json: shared('ServiceUnavailable', unavailableAs('json')),
+  jsonOrPage: shared('ServiceUnavailableOrPage', unavailableAs('json or page')),
+  page: shared('ServiceUnavailablePage', unavailableAs('page')),
+};
+const noSuchEvent = shared('EventNotFound', refused(['event_not_found'], 'no such event'));
+const tooLarge = shared('PayloadTooLarge', refused(['payload_too_large'], `the body is over ${maxBodyBytes} bytes`));
+// Answered before the body is read as a form, so always in JSON.
+const wrongMediaType = {
+  json: shared('UnsupportedMediaType', refused(['unsupported_media_type'], 'send application/json, UTF-8')),
+  jsonOrForm: shared(
+    'UnsupportedMediaTypeOrForm',
+    refused(['unsupported_media_type'], 'send application/json or application/x-www-form-urlencoded, UTF-8'),
+  ),
+};
 
 // What every route may answer before its handler runs, and the organizer check: added to every
 // operation by openApiDocument from the route table, since the stage throttles every route.
-const throttled = {
+const throttled = shared('TooManyRequests', {
   description: 'too_many_requests: throttled; retry after Retry-After seconds',
   headers: retryAfter(false, 'Seconds to wait; sent by the API\'s throttling (API Gateway\'s own refusal in the cloud may leave it out)'),
   content: json({ anyOf: [apiError(['too_many_requests']), ref('GatewayError')] }),
-};
-const unauthorized = {
+});
+const unauthorized = shared('Unauthorized', {
   description: 'unauthorized: no valid organizer token (in the cloud API Gateway\'s authorizer answers this itself)',
   content: json({ anyOf: [apiError(['unauthorized']), ref('GatewayError')] }),
-};
-const forbidden = refused(['forbidden'], 'the token lacks the organizers group');
+});
+const forbidden = shared('Forbidden', refused(['forbidden'], 'the token lacks the organizers group'));
 
 /** A lone schema's JSON Schema, for a parameter. */
 function plain(schema: z.ZodMiniType): JsonSchema {
@@ -156,7 +174,7 @@ const operations: Record<string, JsonSchema> = {
     tags: ['events'],
     summary: 'Every event, with whether registration is open',
     description: 'Public. Cached for a minute.',
-    responses: { 200: { description: 'The events', content: json(ref('EventList')) }, 503: unavailable() },
+    responses: { 200: { description: 'The events', content: json(ref('EventList')) }, 503: unavailable.json },
   },
   'GET /events/{eventId}': {
     operationId: 'getEvent',
@@ -167,7 +185,7 @@ const operations: Record<string, JsonSchema> = {
     responses: {
       200: { description: 'The event', content: json(ref('PublicEvent')) },
       404: noSuchEvent,
-      503: unavailable(),
+      503: unavailable.json,
     },
   },
   'PUT /events/{eventId}': {
@@ -183,8 +201,8 @@ const operations: Record<string, JsonSchema> = {
       400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, or breaks the rules (an id other than the path\'s included)'),
       404: refused(['event_not_found'], 'the eventId is not a valid event id'),
       413: tooLarge,
-      415: wrongMediaType('application/json'),
-      503: unavailable(),
+      415: wrongMediaType.json,
+      503: unavailable.json,
     },
   },
   'POST /events/{eventId}/registrations': {
@@ -203,8 +221,8 @@ const operations: Record<string, JsonSchema> = {
       404: noSuchEvent,
       409: refused(['registration_closed'], 'outside the event\'s registration window'),
       413: tooLarge,
-      415: wrongMediaType('application/json'),
-      503: unavailable(),
+      415: wrongMediaType.json,
+      503: unavailable.json,
     },
   },
   'GET /events/{eventId}/registrations': {
@@ -222,7 +240,7 @@ const operations: Record<string, JsonSchema> = {
       },
       400: refused(['validation_failed', 'invalid_cursor'], 'a query parameter breaks the rules, or the cursor was altered, belongs to other filters, or came with the CSV export'),
       404: noSuchEvent,
-      503: unavailable(),
+      503: unavailable.json,
     },
   },
   'POST /events/{eventId}/registrations/{registrationId}/approve': {
@@ -249,7 +267,7 @@ const operations: Record<string, JsonSchema> = {
     summary: 'Counts by status, category and country, seats left and the waiting list (organizers)',
     description: 'From counters maintained with each change: one read, whatever the number of registrations.',
     parameters: [eventIdParameter],
-    responses: { 200: { description: 'The figures', content: json(ref('EventStats')) }, 404: noSuchEvent, 503: unavailable() },
+    responses: { 200: { description: 'The figures', content: json(ref('EventStats')) }, 404: noSuchEvent, 503: unavailable.json },
   },
   'POST /events/{eventId}/reconcile': {
     operationId: 'reconcileEvent',
@@ -260,7 +278,7 @@ const operations: Record<string, JsonSchema> = {
     responses: {
       200: { description: 'The counters before and after', content: json(ref('ReconcileReport')) },
       404: noSuchEvent,
-      503: unavailable(),
+      503: unavailable.json,
     },
   },
   'GET /confirm': {
@@ -273,7 +291,7 @@ const operations: Record<string, JsonSchema> = {
       200: { description: 'The confirm page', content: page },
       400: { description: 'invalid_token: the invalid-link page', content: page },
       410: { description: 'token_expired: the expired-link page', content: page },
-      503: unavailable('page'),
+      503: unavailable.page,
     },
   },
   'POST /registrations/confirm': {
@@ -289,8 +307,8 @@ const operations: Record<string, JsonSchema> = {
       400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON or breaks the rules, or the token is unknown', 'json or page'),
       410: refused(['token_expired'], 'the link is older than its lifetime; the unconfirmed registration is deleted', 'json or page'),
       413: tooLarge,
-      415: wrongMediaType('application/json or application/x-www-form-urlencoded'),
-      503: unavailable('json or page'),
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
     },
   },
   'GET /manage': {
@@ -302,7 +320,7 @@ const operations: Record<string, JsonSchema> = {
     responses: {
       200: { description: 'The registration, with forms to correct, withdraw or erase it', content: page },
       400: refused(['invalid_token'], 'the invalid-link page', 'page'),
-      503: unavailable('page'),
+      503: unavailable.page,
     },
   },
   'GET /registrations/self': {
@@ -314,7 +332,7 @@ const operations: Record<string, JsonSchema> = {
     responses: {
       200: { description: 'The registration', content: json(ref('OwnRegistration')) },
       400: refused(['invalid_token'], 'the token is unknown, replaced or erased'),
-      503: unavailable(),
+      503: unavailable.json,
     },
   },
   'POST /registrations/update': {
@@ -328,8 +346,8 @@ const operations: Record<string, JsonSchema> = {
       400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON, a change breaks the rules, or the token is unknown', 'json or page'),
       409: refused(['invalid_transition'], 'the registration can no longer be changed online (approved, rejected, withdrawn, or under review)', 'json or page'),
       413: tooLarge,
-      415: wrongMediaType('application/json or application/x-www-form-urlencoded'),
-      503: unavailable('json or page'),
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
     },
   },
   'POST /registrations/withdraw': {
@@ -343,8 +361,8 @@ const operations: Record<string, JsonSchema> = {
       400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON or breaks the rules, or the token is unknown', 'json or page'),
       409: refused(['invalid_transition'], 'already withdrawn, or rejected', 'json or page'),
       413: tooLarge,
-      415: wrongMediaType('application/json or application/x-www-form-urlencoded'),
-      503: unavailable('json or page'),
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
     },
   },
   'POST /registrations/erase': {
@@ -357,8 +375,8 @@ const operations: Record<string, JsonSchema> = {
       200: { description: 'Erased', content: { ...json(ref('Erased')), ...page } },
       400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON or breaks the rules, or the token is unknown (also once erased)', 'json or page'),
       413: tooLarge,
-      415: wrongMediaType('application/json or application/x-www-form-urlencoded'),
-      503: unavailable('json or page'),
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
     },
   },
   'GET /openapi.json': {
@@ -377,8 +395,8 @@ function decisionResponses(): JsonSchema {
     404: refused(['event_not_found', 'not_found'], 'no such event, or no such registration for it'),
     409: refused(['invalid_transition'], 'the registration\'s status does not allow this decision'),
     413: tooLarge,
-    415: wrongMediaType('application/json'),
-    503: unavailable(),
+    415: wrongMediaType.json,
+    503: unavailable.json,
   };
 }
 
@@ -429,7 +447,7 @@ function components(paths: Record<string, Record<string, JsonSchema>>): Record<s
   const outputs = componentSchemas('output');
   const operationsList = Object.values(paths).flatMap((methods) => Object.values(methods));
   const sent = referenced(operationsList.map((operation) => [operation.requestBody, operation.parameters]), inputs);
-  const answered = referenced(operationsList.map((operation) => operation.responses), outputs);
+  const answered = referenced([operationsList.map((operation) => operation.responses), sharedResponses], outputs);
   const schemas: Record<string, JsonSchema> = {};
   // In the registry's order, which follows the modules: the shared parts, the event, the form, the contract.
   for (const id of Object.keys(outputs)) {
@@ -468,6 +486,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     paths,
     components: {
       schemas: components(paths),
+      responses: sharedResponses,
       securitySchemes: {
         organizerJwt: {
           type: 'http',

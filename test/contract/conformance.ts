@@ -169,7 +169,8 @@ export class DocumentChecker {
     const key = [String(answer.status), `${String(answer.status)[0]}XX`, 'default'].find((candidate) => candidate in responses);
     if (!key) return [...found, `status ${answer.status} is not documented`];
     const response = this.resolve(responses[key]!);
-    const base = `${operation.pointer}/responses/${key}`;
+    // A shared answer ($ref into components.responses) is validated where it stands.
+    const base = (responses[key]!.$ref as string | undefined) ?? `${operation.pointer}/responses/${key}`;
     const contentType = answer.headers.get('content-type');
     if (!response.content) {
       if (answer.body !== '') found.push(`a body where ${key} documents none`);
