@@ -4,9 +4,9 @@
 import * as z from 'zod/mini';
 import { errorCodes } from '../model/errors.ts';
 import { eventIdSchema } from '../model/event-schema.ts';
-import { registrationStatuses } from '../model/lifecycle.ts';
+import { isCounted, registrationStatuses } from '../model/lifecycle.ts';
 import { categories } from '../model/participants.ts';
-import { detailFields } from '../model/form-fields.ts';
+import { detailFields, pageEditableFields } from '../model/form-fields.ts';
 import { registrationFormShape } from '../model/registration-schema.ts';
 import { about, freeText } from '../model/schema-parts.ts';
 
@@ -16,13 +16,48 @@ export const confirmRequestSchema = z.strictObject({ token: token() }).check(abo
 
 export const tokenRequestSchema = z.strictObject({ token: token() }).check(about({ id: 'TokenRequest' }));
 
-export const updateRequestSchema = z
+/**
+ * A field of the form as a correction takes it: its own rules, without the optional and default
+ * wrappers, so that parsing a correction never fills in a default the participant did not send (a
+ * missing language would otherwise come out as a change back to English).
+ */
+function asCorrection(schema: z.ZodMiniType): z.ZodMiniType {
+  const def = schema._zod.def as unknown as Record<string, any>;
+  if (def.type === 'optional' || def.type === 'default') return asCorrection(def.innerType);
+  if (def.type === 'object') {
+    const shape = Object.entries(def.shape as Record<string, z.ZodMiniType>).map(([key, value]) => [key, z.optional(asCorrection(value))]);
+    return z.strictObject(Object.fromEntries(shape));
+  }
+  return schema;
+}
+
+/** Whether the form lets this field go empty (optional, or back to its default): null then clears it. */
+const clearable = (name: (typeof detailFields)[number]) => registrationFormShape[name].safeParse(undefined).success;
+
+const unchangeable = (what: string) => z.optional(z.never(`Cannot be changed: ${what}`));
+
+export const formChangesSchema = z
   .strictObject({
-    token: token(),
-    changes: z.record(z.string(), z.unknown()).check(
-      about({ description: 'Fields of the registration form to change (all but email); null clears an optional field' }),
+    ...Object.fromEntries(
+      detailFields
+        .filter((name) => name !== 'email')
+        .map((name) => [name, z.optional(clearable(name) ? z.nullable(asCorrection(registrationFormShape[name])) : asCorrection(registrationFormShape[name]))]),
     ),
+    email: unchangeable('withdraw and register again with the new address'),
+    website: unchangeable('not a field of the registration'),
   })
+  .check(
+    about({
+      id: 'RegistrationChanges',
+      description:
+        'Fields of the registration form to change, each by the rules of RegistrationInput; null clears an optional field (language: back to en). ' +
+        'consents may name only the consents that change. The registration with the changes applied must pass RegistrationInput again, ' +
+        'with the event\'s categories. The address cannot change.',
+    }),
+  );
+
+export const updateRequestSchema = z
+  .strictObject({ token: token(), changes: formChangesSchema })
   .check(about({ id: 'UpdateRequest' }));
 
 export const decisionRequestSchema = z
@@ -46,6 +81,37 @@ export const listQuerySchema = z
   .check(about({ id: 'ListQuery' }));
 
 export type ListQuery = z.output<typeof listQuerySchema>;
+
+// The form posts of the confirm and manage pages. The handlers read these fields one by one (a page's
+// own form cannot send anything else) rather than validate the body, and ignore other fields; these
+// schemas describe that reading for the document.
+const pageLanguage = z
+  .optional(z.string())
+  .check(about({ description: 'The page\'s language (en, fr, de, it, ru, es) for the page that answers; another value falls back to Accept-Language' }));
+
+export const confirmFormSchema = z
+  .object({ token: z.string().check(about({ description: 'The token from the link; a missing one answers the invalid-link page' })), lang: pageLanguage })
+  .check(about({ id: 'ConfirmForm' }));
+
+export const manageFormSchema = z
+  .object({ token: z.string().check(about({ description: 'The manage token; a missing one answers the invalid-link page' })), lang: pageLanguage })
+  .check(about({ id: 'ManageForm' }));
+
+export const updateFormSchema = z
+  .object({
+    token: z.string(),
+    lang: pageLanguage,
+    language: z
+      .optional(z.string())
+      .check(about({ description: 'en, fr, de, it, ru or es changes the language; another value is ignored' })),
+    ...Object.fromEntries(
+      pageEditableFields.map((name) => {
+        const field = asCorrection(registrationFormShape[name]);
+        return [name, z.optional(clearable(name) ? z.union([z.literal(''), field]) : field)];
+      }),
+    ),
+  })
+  .check(about({ id: 'UpdateForm', description: 'The manage page\'s corrections: a field left empty is cleared; the fields it does not send stay as they are.' }));
 
 /**
  * What a stored registration holds of the form, field by field in the form's order: the form's own
@@ -77,21 +143,95 @@ function asStored(schema: z.ZodMiniType): z.ZodMiniType {
   }
 }
 
-export const registrationViewSchema = z
+const timestamp = () => z.iso.datetime();
+
+const registrationViewShape = {
+  registrationId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/), about({ description: 'A ULID: registrations sort by it in the order they came' })),
+  eventId: eventIdSchema,
+  reference: z.nullable(z.string()).check(about({ description: 'The reference read out at the desk, e.g. DRUGS17-7K4M-9QXA; null until confirmed' })),
+  status: z.enum(registrationStatuses),
+  createdAt: timestamp(),
+  updatedAt: timestamp(),
+  confirmedAt: z.nullable(timestamp()),
+  emailStatus: z
+    .enum(['ok', 'bounced', 'complained'])
+    .check(about({ description: 'bounced or complained once SES reported it for this address' })),
+  revision: z
+    .string()
+    .check(
+      z.regex(/^[A-Za-z0-9_-]{1,64}$/),
+      about({ description: 'A fingerprint of the status and the details: a decision names it in If-Match, and is refused (412) once either has changed' }),
+    ),
+  ...storedDetailsShape(),
+};
+
+export const registrationViewSchema = z.object(registrationViewShape).check(about({ id: 'Registration' }));
+
+export const historyEntrySchema = z
   .object({
-    registrationId: z.string(),
-    eventId: eventIdSchema,
-    reference: z.nullable(z.string()),
-    status: z.enum(registrationStatuses),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    confirmedAt: z.nullable(z.string()),
-    emailStatus: z
-      .enum(['ok', 'bounced', 'complained'])
-      .check(about({ description: 'bounced or complained once SES reported it for this address' })),
-    ...storedDetailsShape(),
+    at: timestamp(),
+    actor: z.string().check(about({ description: 'participant, system, or organizer:<username or subject> from the token' })),
+    action: z.string(),
+    from: z.optional(z.enum(registrationStatuses)),
+    to: z.optional(z.enum(registrationStatuses)),
+    reason: z.optional(z.string()),
   })
-  .check(about({ id: 'Registration' }));
+  .check(about({ id: 'HistoryEntry' }));
+
+export const decidedRegistrationSchema = z
+  .object({ ...registrationViewShape, history: z.array(historyEntrySchema).check(about({ description: 'The latest changes of state, oldest first' })) })
+  .check(about({ id: 'DecidedRegistration', description: 'The registration after the decision, with its history' }));
+
+export const ownRegistrationSchema = z
+  .object({
+    ...registrationViewShape,
+    waitlistPosition: z.nullable(z.int().check(z.gte(1))).check(about({ description: 'The place in the waiting list; null unless waitlisted' })),
+    canEdit: z.boolean().check(about({ description: 'Whether POST /registrations/update is open to it' })),
+    canWithdraw: z.boolean(),
+  })
+  .check(about({ id: 'OwnRegistration' }));
+
+export const withdrawnSchema = z.object({ status: z.literal('withdrawn') }).check(about({ id: 'Withdrawn' }));
+export const erasedSchema = z.object({ status: z.literal('erased') }).check(about({ id: 'Erased' }));
+
+const count = () => z.int();
+const countedStatuses = registrationStatuses.filter(isCounted);
+
+export const eventStatsSchema = z
+  .object({
+    eventId: eventIdSchema,
+    capacity: z.nullable(z.int()).check(about({ description: 'null: no limit' })),
+    seatsTaken: count(),
+    seatsLeft: z.nullable(z.int().check(z.gte(0))).check(about({ description: 'null: no limit' })),
+    waitlistLength: count(),
+    byStatus: z
+      .object(Object.fromEntries([...countedStatuses, 'erased'].map((status) => [status, count()])))
+      .check(about({ description: 'Every counted status, and erased; unconfirmed registrations are not counted' })),
+    byCategory: z.partialRecord(z.enum(categories), z.int().check(z.gte(1))).check(about({ description: 'Participants by category; categories without any are left out' })),
+    byCountry: z
+      .record(z.string().check(z.regex(/^[A-Z]{2}$/)), z.int().check(z.gte(1)))
+      .check(about({ description: 'Participants by country; countries without any are left out' })),
+  })
+  .check(about({ id: 'EventStats' }));
+
+const countersSchema = z
+  .object({
+    seatsTaken: count(),
+    waitlistIssued: count(),
+    waitlistDeparted: count(),
+    waiting: count(),
+    counts: z.record(z.string(), count()).check(about({ description: 'status:<status>, category:<category>, country:<code>; zeros left out' })),
+  })
+  .check(about({ id: 'Counters' }));
+
+export const reconcileReportSchema = z
+  .object({
+    eventId: eventIdSchema,
+    before: countersSchema,
+    after: countersSchema,
+    promoted: z.int().check(z.gte(0), about({ description: 'Waitlisted registrations given a seat by the repair' })),
+  })
+  .check(about({ id: 'ReconcileReport' }));
 
 export const registrationPageSchema = z
   .object({
@@ -125,3 +265,8 @@ export const errorResponseSchema = z
     }),
   })
   .check(about({ id: 'Error' }));
+
+/** What API Gateway answers by itself in the cloud, before any handler: a missing token, throttling, a body over 10 MB. */
+export const gatewayErrorSchema = z
+  .object({ message: z.string() })
+  .check(about({ id: 'GatewayError', description: 'API Gateway\'s own refusal, e.g. {"message":"Too Many Requests"}; clients key on the status code' }));

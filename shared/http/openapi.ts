@@ -1,15 +1,46 @@
 // The OpenAPI 3.1 description, generated from the same Zod schemas the handlers validate with, so the
-// documentation cannot promise a field the API rejects.
+// documentation cannot promise a field the API rejects. It says what every route answers, status by
+// status, with the error codes each status carries; test/contract/openapi-conformance.test.ts sends
+// generated requests and holds every answer to it.
 import * as z from 'zod/mini';
-// Each schema registers itself under its id in Zod's global registry when its module loads; the
-// components are listed in that order: the form, the event, then the rest of the contract.
+// Each schema registers itself under its id in Zod's global registry when its module loads.
 import '../model/registration-schema.ts';
-import '../model/event-schema.ts';
-import { listQuerySchema } from './contract.ts';
+import { eventIdSchema } from '../model/event-schema.ts';
+import type { ErrorCode } from '../model/errors.ts';
+import { countryCode, ianaTimeZone, knownRegionCodes, knownTimeZones } from '../model/schema-parts.ts';
+import { listQuerySchema, registrationViewSchema } from './contract.ts';
 import { maxBodyBytes } from './request.ts';
-import { routes } from './routes.ts';
+import { routes, type Route } from './routes.ts';
 
-type JsonSchema = Record<string, unknown>;
+type JsonSchema = Record<string, any>;
+
+let regionCodes: string[] | undefined;
+let timeZones: string[] | undefined;
+
+/**
+ * Where JSON Schema can say more than Zod's conversion does. The country and time zone checks are
+ * functions of the runtime's ICU data; their lists are computed from the same functions. A pipe
+ * shows only its input side, so a string piped into a string format (the address: trimmed, at most
+ * 254 characters, then an e-mail address) gets the output side's format and pattern as well.
+ */
+function documentOverride(io: 'input' | 'output') {
+  return ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }) => {
+    if (zodSchema === countryCode) jsonSchema.enum = regionCodes ??= knownRegionCodes();
+    if (zodSchema === ianaTimeZone) jsonSchema.enum = timeZones ??= knownTimeZones();
+    const def = zodSchema._zod.def as unknown as Record<string, any>;
+    if (io === 'input' && def.type === 'pipe' && jsonSchema.type === 'string') {
+      const { $schema: _schema, ...out } = z.toJSONSchema(def.out, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+      if (out.type === 'string') {
+        const { pattern, ...rest } = out;
+        Object.assign(jsonSchema, rest, { type: 'string' });
+        if (pattern !== undefined) {
+          if (jsonSchema.pattern === undefined) jsonSchema.pattern = pattern;
+          else jsonSchema.allOf = [...(jsonSchema.allOf ?? []), { pattern }];
+        }
+      }
+    }
+  };
+}
 
 function componentSchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
@@ -17,6 +48,7 @@ function componentSchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
     target: 'draft-2020-12',
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
+    override: documentOverride(io),
   });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
@@ -27,244 +59,464 @@ function componentSchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
 }
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const jsonContent = (id: string) => ({ 'application/json': { schema: ref(id) } });
-const errorResponse = (description: string) => ({ description, content: jsonContent('Error') });
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const page = { 'text/html': { schema: { type: 'string', description: 'An HTML page in the reader\'s language' } } };
+const retryAfter = (required: boolean, description: string) => ({
+  'Retry-After': { description, required, schema: { type: 'integer', minimum: 1 } },
+});
 
-const errors = {
-  400: errorResponse('invalid_json, validation_failed, invalid_token or invalid_cursor'),
-  401: errorResponse('unauthorized: no valid organizer token'),
-  403: errorResponse('forbidden: the token lacks the organizers group'),
-  404: errorResponse('event_not_found or not_found'),
-  409: errorResponse('registration_closed'),
-  410: errorResponse('token_expired'),
-  413: errorResponse(`payload_too_large: body over ${maxBodyBytes} bytes`),
-  415: errorResponse('unsupported_media_type'),
-  429: { description: 'too many requests: throttled at the gateway' },
-  503: errorResponse('service_unavailable: retry after the Retry-After seconds'),
+/** The API's error shape, narrowed to the codes this answer can carry. */
+function apiError(codes: readonly ErrorCode[]): JsonSchema {
+  return { allOf: [ref('Error'), { properties: { error: { properties: { code: { enum: [...codes] } } } } }] };
+}
+
+type Media = 'json' | 'json or page' | 'page';
+
+/** A refusal: its codes, and whether a person who came from a page gets a page instead of JSON. */
+function refused(codes: readonly ErrorCode[], description: string, media: Media = 'json', headers?: JsonSchema): JsonSchema {
+  const content = {
+    ...(media === 'page' ? {} : json(apiError(codes))),
+    ...(media === 'json' ? {} : page),
+  };
+  return { description: `${codes.join(', ')}: ${description}`, ...(headers ? { headers } : {}), content };
+}
+
+// The answers many operations share, kept once under components.responses.
+const sharedResponses: Record<string, JsonSchema> = {};
+function shared(name: string, response: JsonSchema): JsonSchema {
+  sharedResponses[name] = response;
+  return { $ref: `#/components/responses/${name}` };
+}
+
+const unavailableAs = (media: Media) =>
+  refused(['service_unavailable'], 'a dependency is down; retry after Retry-After seconds', media, retryAfter(true, 'Seconds to wait'));
+const unavailable = {
+  json: shared('ServiceUnavailable', unavailableAs('json')),
+  jsonOrPage: shared('ServiceUnavailableOrPage', unavailableAs('json or page')),
+  page: shared('ServiceUnavailablePage', unavailableAs('page')),
 };
+const noSuchEvent = shared('EventNotFound', refused(['event_not_found'], 'no such event'));
+const tooLarge = shared('PayloadTooLarge', refused(['payload_too_large'], `the body is over ${maxBodyBytes} bytes`));
+// Answered before the body is read as a form, so always in JSON.
+const wrongMediaType = {
+  json: shared('UnsupportedMediaType', refused(['unsupported_media_type'], 'send application/json, UTF-8')),
+  jsonOrForm: shared(
+    'UnsupportedMediaTypeOrForm',
+    refused(['unsupported_media_type'], 'send application/json or application/x-www-form-urlencoded, UTF-8'),
+  ),
+};
+
+// What every route may answer before its handler runs, and the organizer check: added to every
+// operation by openApiDocument from the route table, since the stage throttles every route.
+const throttled = shared('TooManyRequests', {
+  description: 'too_many_requests: throttled; retry after Retry-After seconds',
+  headers: retryAfter(false, 'Seconds to wait; sent by the API\'s throttling (API Gateway\'s own refusal in the cloud may leave it out)'),
+  content: json({ anyOf: [apiError(['too_many_requests']), ref('GatewayError')] }),
+});
+const unauthorized = shared('Unauthorized', {
+  description: 'unauthorized: no valid organizer token (in the cloud API Gateway\'s authorizer answers this itself)',
+  content: json({ anyOf: [apiError(['unauthorized']), ref('GatewayError')] }),
+});
+const forbidden = shared('Forbidden', refused(['forbidden'], 'the token lacks the organizers group'));
+
+/** A lone schema's JSON Schema, for a parameter. */
+function plain(schema: z.ZodMiniType): JsonSchema {
+  const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
+  return rest;
+}
 
 const eventIdParameter = {
   name: 'eventId',
   in: 'path',
   required: true,
-  schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$' },
-  example: 'osce-drugs-2017',
+  description: 'The event; an id that is not lowercase letters, digits and hyphens names no event (404 event_not_found)',
+  schema: plain(eventIdSchema),
 };
 
+const registrationIdParameter = {
+  name: 'registrationId',
+  in: 'path',
+  required: true,
+  description: 'registrationId from the list; anything else names no registration (404 not_found)',
+  schema: plain(registrationViewSchema.shape.registrationId),
+};
+
+const ifMatchParameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description:
+    'The registration\'s revision as the organizer saw it (its revision field, or the ETag of the last decision), quoted or not: "5f0c2a91d3e47b86". ' +
+    'Missing: 428 precondition_required. The registration changed since: 412 precondition_failed, with the current ETag.',
+  schema: { type: 'string', pattern: '^(?:W/)?"?[A-Za-z0-9_-]{1,64}"?$' },
+};
+
+const etag = (description: string) => ({ ETag: { description, required: true, schema: { type: 'string' } } });
+
 function listParameters(): JsonSchema[] {
-  const { properties = {} } = z.toJSONSchema(listQuerySchema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, JsonSchema>;
+  // The output side: limit arrives as text and is read as a whole number from 1 to 100.
+  const { properties = {} } = z.toJSONSchema(listQuerySchema, { io: 'output', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchema> };
+  const descriptions: Record<string, string> = {
+    status: 'Only registrations in this status',
+    category: 'Only this category',
+    country: 'Only this country',
+    limit: 'At most this many per page',
+    cursor: 'nextCursor of the previous page, with the same filters',
   };
-  return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+  return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: false, description: descriptions[name], schema }));
 }
 
-const registrationIdParameter = { name: 'registrationId', in: 'path', required: true, schema: { type: 'string' } };
-const organizerOnly = { security: [{ organizerJwt: [] }] };
-const tokenQuery = { name: 'token', in: 'query', required: true, schema: { type: 'string' } };
-const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
-const selfServiceBody = (id: string) => ({
+const tokenQuery = (description: string) => ({ name: 'token', in: 'query', required: true, description, schema: { type: 'string' } });
+
+// JSON Schema cannot bound a body's size, so the limit is said in words and, for tools, as x-max-bytes.
+const sized = { description: `At most ${maxBodyBytes} bytes; a larger body is refused with 413 payload_too_large.`, 'x-max-bytes': maxBodyBytes };
+
+/** A body of JSON and, for the pages' forms, of form fields. */
+const jsonOrForm = (jsonId: string, formId: string) => ({
   required: true,
-  content: {
-    'application/json': { schema: ref(id) },
-    'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } },
-  },
+  ...sized,
+  content: { 'application/json': { schema: ref(jsonId) }, 'application/x-www-form-urlencoded': { schema: ref(formId) } },
 });
+
+const jsonBody = (id: string, required = true) => ({ required, ...sized, content: { 'application/json': { schema: ref(id) } } });
 
 const operations: Record<string, JsonSchema> = {
   'GET /events': {
     operationId: 'listEvents',
+    tags: ['events'],
     summary: 'Every event, with whether registration is open',
-    responses: { 200: { description: 'The events', content: jsonContent('EventList') } },
-  },
-  'PUT /events/{eventId}': {
-    operationId: 'putEvent',
-    summary: 'Create or replace an event (organizers)',
-    description: 'Raising the capacity promotes waitlisted registrations at once.',
-    ...organizerOnly,
-    parameters: [eventIdParameter],
-    requestBody: { required: true, content: jsonContent('Event') },
-    responses: {
-      200: { description: 'Replaced', content: jsonContent('Event') },
-      201: { description: 'Created', content: jsonContent('Event') },
-      400: errors[400],
-      401: errors[401],
-      403: errors[403],
-      415: errors[415],
-    },
-  },
-  'POST /events/{eventId}/registrations/{registrationId}/approve': {
-    operationId: 'approveRegistration',
-    summary: 'Approve a registration awaiting approval (organizers); without a free seat it joins the waiting list',
-    ...organizerOnly,
-    parameters: [eventIdParameter, registrationIdParameter],
-    requestBody: { required: false, content: jsonContent('DecisionRequest') },
-    responses: { 200: { description: 'The registration, with its history' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errorResponse('invalid_transition') },
-  },
-  'POST /events/{eventId}/registrations/{registrationId}/reject': {
-    operationId: 'rejectRegistration',
-    summary: 'Reject a registration (organizers), with an optional reason; a freed seat goes to the waiting list',
-    ...organizerOnly,
-    parameters: [eventIdParameter, registrationIdParameter],
-    requestBody: { required: false, content: jsonContent('DecisionRequest') },
-    responses: { 200: { description: 'The registration, with its history' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errorResponse('invalid_transition') },
-  },
-  'GET /events/{eventId}/stats': {
-    operationId: 'eventStats',
-    summary: 'Counts by status, category and country, seats left and the waiting list (organizers)',
-    ...organizerOnly,
-    parameters: [eventIdParameter],
-    responses: { 200: { description: 'The figures, from maintained counters' }, 401: errors[401], 403: errors[403], 404: errors[404] },
-  },
-  'POST /events/{eventId}/reconcile': {
-    operationId: 'reconcileEvent',
-    summary: 'Recount the counters from the registrations and repair them (organizers)',
-    ...organizerOnly,
-    parameters: [eventIdParameter],
-    responses: { 200: { description: 'The counters before and after' }, 401: errors[401], 403: errors[403], 404: errors[404] },
-  },
-  'GET /manage': {
-    operationId: 'managePage',
-    summary: 'The participant\'s private page behind the manage link in every e-mail; it changes nothing',
-    parameters: [tokenQuery],
-    responses: { 200: htmlPage('The registration, with forms to correct, withdraw or erase it'), 400: htmlPage('Invalid link') },
-  },
-  'GET /registrations/self': {
-    operationId: 'ownRegistration',
-    summary: 'The participant\'s registration, by manage token',
-    parameters: [tokenQuery],
-    responses: { 200: { description: 'The registration, what may still be done, the waiting-list position' }, 400: errors[400] },
-  },
-  'POST /registrations/update': {
-    operationId: 'updateRegistration',
-    summary: 'Correct the registration while it is not yet approved',
-    requestBody: selfServiceBody('UpdateRequest'),
-    responses: { 200: { description: 'The registration as now stored' }, 400: errors[400], 409: errorResponse('invalid_transition') },
-  },
-  'POST /registrations/withdraw': {
-    operationId: 'withdrawRegistration',
-    summary: 'Withdraw; a seat it held goes to the waiting list',
-    requestBody: selfServiceBody('TokenRequest'),
-    responses: { 200: { description: '{"status":"withdrawn"}' }, 400: errors[400], 409: errorResponse('invalid_transition') },
-  },
-  'POST /registrations/erase': {
-    operationId: 'eraseRegistration',
-    summary: 'Erase the registration and its personal data (an anonymous count remains)',
-    requestBody: selfServiceBody('TokenRequest'),
-    responses: { 200: { description: '{"status":"erased"}' }, 400: errors[400] },
+    description: 'Public. Cached for a minute.',
+    responses: { 200: { description: 'The events', content: json(ref('EventList')) }, 503: unavailable.json },
   },
   'GET /events/{eventId}': {
     operationId: 'getEvent',
+    tags: ['events'],
     summary: 'Public facts of an event, and whether registration is open',
+    description: 'Public. Cached for a minute.',
     parameters: [eventIdParameter],
-    responses: { 200: { description: 'The event', content: jsonContent('PublicEvent') }, 404: errors[404] },
+    responses: {
+      200: { description: 'The event', content: json(ref('PublicEvent')) },
+      404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
+  'PUT /events/{eventId}': {
+    operationId: 'putEvent',
+    tags: ['organizers'],
+    summary: 'Create or replace an event (organizers)',
+    description: 'The body is the whole event; its id may be left out, and must equal the path\'s when given. Raising the capacity promotes waitlisted registrations at once.',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('EventInput'),
+    responses: {
+      200: { description: 'Replaced', content: json(ref('Event')) },
+      201: { description: 'Created', content: json(ref('Event')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, or breaks the rules (an id other than the path\'s included)'),
+      404: refused(['event_not_found'], 'the eventId is not a valid event id'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
   },
   'POST /events/{eventId}/registrations': {
     operationId: 'submitRegistration',
+    tags: ['registration'],
     summary: 'Register for an event',
     description:
       'Always answers 202 with the same body, whether the address is new, pending or already confirmed (no enumeration). ' +
       'A new or pending address receives a confirmation link, a confirmed one a reminder that it is registered. ' +
-      'At most 3 e-mails an hour go to one address.',
+      'At most 3 e-mails an hour go to one address. A body whose website (the honeypot) is filled is answered 202 without any other check, once the event is found open.',
     parameters: [eventIdParameter],
-    requestBody: { required: true, content: jsonContent('RegistrationInput') },
+    requestBody: jsonBody('RegistrationInput'),
     responses: {
-      202: { description: 'Accepted: check your e-mail', content: jsonContent('SubmitAccepted') },
-      400: errors[400],
-      404: errors[404],
-      409: errors[409],
-      413: errors[413],
-      415: errors[415],
-      429: errors[429],
-      503: errors[503],
-    },
-  },
-  'GET /confirm': {
-    operationId: 'confirmPage',
-    summary: 'The page behind the e-mail link; it changes nothing, its button confirms',
-    parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
-    responses: {
-      200: { description: 'Confirm page (HTML)', content: { 'text/html': { schema: { type: 'string' } } } },
-      400: { description: 'Invalid link page (HTML)', content: { 'text/html': { schema: { type: 'string' } } } },
-      410: { description: 'Expired link page (HTML)', content: { 'text/html': { schema: { type: 'string' } } } },
-    },
-  },
-  'POST /registrations/confirm': {
-    operationId: 'confirmRegistration',
-    summary: 'Confirm a registration with the token from the e-mail',
-    description: 'Idempotent: a repeat answers the same and sends no second e-mail. A form post gets an HTML page.',
-    requestBody: {
-      required: true,
-      content: {
-        'application/json': { schema: ref('ConfirmRequest') },
-        'application/x-www-form-urlencoded': {
-          schema: { type: 'object', properties: { token: { type: 'string' }, lang: { type: 'string' } }, required: ['token'] },
-        },
-      },
-    },
-    responses: {
-      200: { description: 'Confirmed', content: { ...jsonContent('ConfirmResult'), 'text/html': { schema: { type: 'string' } } } },
-      400: errors[400],
-      410: errors[410],
-      413: errors[413],
-      415: errors[415],
-      503: errors[503],
+      202: { description: 'Accepted: check your e-mail', content: json(ref('SubmitAccepted')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, breaks the form\'s rules, or names a category the event does not invite'),
+      404: noSuchEvent,
+      409: refused(['registration_closed'], 'outside the event\'s registration window'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
     },
   },
   'GET /events/{eventId}/registrations': {
     operationId: 'listRegistrations',
-    summary: 'Registrations of an event, for organizers',
+    tags: ['organizers'],
+    summary: 'Registrations of an event (organizers)',
     description:
       'A page in registration order. Filters may leave a page short; follow nextCursor until it is null. ' +
-      'With Accept: text/csv, every matching registration as RFC 4180 CSV (no paging).',
-    security: [{ organizerJwt: [] }],
+      'With Accept: text/csv, every matching registration as RFC 4180 CSV (no paging, so no cursor). Other query parameters are refused.',
     parameters: [eventIdParameter, ...listParameters()],
     responses: {
       200: {
         description: 'A page of registrations, or the CSV export',
-        content: { ...jsonContent('RegistrationPage'), 'text/csv': { schema: { type: 'string' } } },
+        content: { ...json(ref('RegistrationPage')), 'text/csv': { schema: { type: 'string', description: 'A header row, then one row per registration' } } },
       },
-      400: errors[400],
-      401: errors[401],
-      403: errors[403],
-      404: errors[404],
+      400: refused(['validation_failed', 'invalid_cursor'], 'a query parameter breaks the rules, or the cursor was altered, belongs to other filters, or came with the CSV export'),
+      404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
+  'POST /events/{eventId}/registrations/{registrationId}/approve': {
+    operationId: 'approveRegistration',
+    tags: ['organizers'],
+    summary: 'Approve a registration awaiting approval (organizers)',
+    description:
+      'Without a free seat it joins the waiting list, already approved. A registration corrected after approval (awaiting_reapproval) keeps its seat when approved again. ' +
+      'If-Match must name the revision the organizer reviewed. The body is optional.',
+    parameters: [eventIdParameter, registrationIdParameter, ifMatchParameter],
+    requestBody: jsonBody('DecisionRequest', false),
+    responses: decisionResponses(),
+  },
+  'POST /events/{eventId}/registrations/{registrationId}/reject': {
+    operationId: 'rejectRegistration',
+    tags: ['organizers'],
+    summary: 'Reject a registration (organizers)',
+    description:
+      'With an optional reason, which the participant reads in the e-mail; a seat it held goes to the waiting list. ' +
+      'If-Match must name the revision the organizer reviewed. The body is optional.',
+    parameters: [eventIdParameter, registrationIdParameter, ifMatchParameter],
+    requestBody: jsonBody('DecisionRequest', false),
+    responses: decisionResponses(),
+  },
+  'GET /events/{eventId}/stats': {
+    operationId: 'eventStats',
+    tags: ['organizers'],
+    summary: 'Counts by status, category and country, seats left and the waiting list (organizers)',
+    description: 'From counters maintained with each change: one read, whatever the number of registrations.',
+    parameters: [eventIdParameter],
+    responses: { 200: { description: 'The figures', content: json(ref('EventStats')) }, 404: noSuchEvent, 503: unavailable.json },
+  },
+  'POST /events/{eventId}/reconcile': {
+    operationId: 'reconcileEvent',
+    tags: ['organizers'],
+    summary: 'Recount the counters from the registrations and repair them (organizers)',
+    description: 'Best run when the event is quiet. A body, if any, is ignored.',
+    parameters: [eventIdParameter],
+    responses: {
+      200: { description: 'The counters before and after', content: json(ref('ReconcileReport')) },
+      404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
+  'GET /confirm': {
+    operationId: 'confirmPage',
+    tags: ['registration'],
+    summary: 'The page behind the e-mail link',
+    description: 'It changes nothing (mail scanners open links); its button posts the token to POST /registrations/confirm.',
+    parameters: [tokenQuery('The token from the confirmation link')],
+    responses: {
+      200: { description: 'The confirm page', content: page },
+      400: { description: 'invalid_token: the invalid-link page', content: page },
+      410: { description: 'token_expired: the expired-link page', content: page },
+      503: unavailable.page,
+    },
+  },
+  'POST /registrations/confirm': {
+    operationId: 'confirmRegistration',
+    tags: ['registration'],
+    summary: 'Confirm a registration with the token from the e-mail',
+    description:
+      'Idempotent: a repeat answers the same and sends no second e-mail. A form post (the confirm page\'s button) gets a page, errors included, ' +
+      'except a body too large or of another media type.',
+    requestBody: jsonOrForm('ConfirmRequest', 'ConfirmForm'),
+    responses: {
+      200: { description: 'Confirmed: where the registration stands', content: { ...json(ref('ConfirmResult')), ...page } },
+      400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON or breaks the rules, or the token is unknown', 'json or page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime; the unconfirmed registration is deleted', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
+  'GET /manage': {
+    operationId: 'managePage',
+    tags: ['self-service'],
+    summary: 'The participant\'s private page behind the manage link in every e-mail',
+    description: 'It changes nothing; its forms post to the self-service routes.',
+    parameters: [tokenQuery('The token from the manage link')],
+    responses: {
+      200: { description: 'The registration, with forms to correct, withdraw or erase it', content: page },
+      400: refused(['invalid_token'], 'the invalid-link page', 'page'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'page'),
+      503: unavailable.page,
+    },
+  },
+  'GET /registrations/self': {
+    operationId: 'ownRegistration',
+    tags: ['self-service'],
+    summary: 'The participant\'s registration, by manage token',
+    description: 'What the manage page shows, as JSON: the registration, what may still be done, the waiting-list position.',
+    parameters: [tokenQuery('The token from the manage link')],
+    responses: {
+      200: { description: 'The registration', content: json(ref('OwnRegistration')) },
+      400: refused(['invalid_token'], 'the token is unknown, replaced or erased'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'json'),
+      503: unavailable.json,
+    },
+  },
+  'POST /registrations/update': {
+    operationId: 'updateRegistration',
+    tags: ['self-service'],
+    summary: 'Correct the registration',
+    description:
+      'Open until organizers decide, and after an approval too: a correction to an approved registration sends it back for review (awaiting_reapproval) and keeps its seat. ' +
+      'Closed once rejected or withdrawn, and for a registration confirmed before its event came to require approval. ' +
+      'A form post (the manage page) gets the page back, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('UpdateRequest', 'UpdateForm'),
+    responses: {
+      200: { description: 'The registration as now stored', content: { ...json(ref('OwnRegistration')), ...page } },
+      400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON, a change breaks the rules, or the token is unknown', 'json or page'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'json or page'),
+      409: refused(['invalid_transition'], 'the registration cannot be changed online (rejected, withdrawn, or confirmed before its event came to require approval)', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
+  'POST /registrations/withdraw': {
+    operationId: 'withdrawRegistration',
+    tags: ['self-service'],
+    summary: 'Withdraw; a seat it held goes to the waiting list',
+    description: 'A form post (the manage page) gets a page, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('TokenRequest', 'ManageForm'),
+    responses: {
+      200: { description: 'Withdrawn', content: { ...json(ref('Withdrawn')), ...page } },
+      400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON or breaks the rules, or the token is unknown', 'json or page'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'json or page'),
+      409: refused(['invalid_transition'], 'already withdrawn, or rejected', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
+  'POST /registrations/erase': {
+    operationId: 'eraseRegistration',
+    tags: ['self-service'],
+    summary: 'Erase the registration and its personal data',
+    description: 'An anonymous count remains. A form post (the manage page) gets a page, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('TokenRequest', 'ManageForm'),
+    responses: {
+      200: { description: 'Erased', content: { ...json(ref('Erased')), ...page } },
+      400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON or breaks the rules, or the token is unknown (also once erased)', 'json or page'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
     },
   },
   'GET /openapi.json': {
     operationId: 'openapi',
+    tags: ['documentation'],
     summary: 'This document',
-    responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+    description: 'Generated from the schemas the handlers validate with. Cached for five minutes.',
+    responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } },
   },
 };
+
+function decisionResponses(): JsonSchema {
+  return {
+    200: {
+      description: 'The registration after the decision, with its history',
+      headers: etag('The new revision, quoted: If-Match for the next decision'),
+      content: json(ref('DecidedRegistration')),
+    },
+    400: refused(['invalid_json', 'validation_failed'], 'the body is not a JSON object, has unknown fields, the reason breaks the rules, or If-Match is not a revision'),
+    404: refused(['event_not_found', 'not_found'], 'no such event, or no such registration for it (an unconfirmed one past its link\'s lifetime is gone)'),
+    409: refused(['invalid_transition'], 'the registration\'s status does not allow this decision'),
+    412: refused(['precondition_failed'], 'the registration changed since the revision in If-Match; review it again', 'json', etag('The current revision, quoted')),
+    413: tooLarge,
+    415: wrongMediaType.json,
+    428: refused(['precondition_required'], 'no If-Match: a decision must name the revision it is about'),
+    503: unavailable.json,
+  };
+}
+
+const tags = [
+  { name: 'events', description: 'What the public reads about events' },
+  { name: 'registration', description: 'Registering and confirming by e-mail' },
+  { name: 'self-service', description: 'What the private manage link in every e-mail allows' },
+  { name: 'organizers', description: 'Reviewing, deciding and counting, with an organizer token' },
+  { name: 'documentation', description: 'This description' },
+];
+
+/** The operation as the route table makes it: who may call it, and the refusals before the handler. */
+function withGatewayAnswers(route: Route, operation: JsonSchema): JsonSchema {
+  const { responses, ...rest } = operation;
+  const guarded = route.organizersOnly ? { 401: unauthorized, 403: forbidden } : {};
+  const ordered = Object.entries({ ...responses, ...guarded, 429: throttled }).sort(([a], [b]) => Number(a) - Number(b));
+  return { ...rest, security: route.organizersOnly ? [{ organizerJwt: [] }] : [], responses: Object.fromEntries(ordered) };
+}
+
+/** The component names a part of the document refers to, and the ones those refer to in turn. */
+function referenced(start: unknown, schemas: Record<string, JsonSchema>): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+          const id = value.slice('#/components/schemas/'.length);
+          if (!found.has(id)) {
+            found.add(id);
+            visit(schemas[id]);
+          }
+        } else visit(value);
+      }
+    }
+  };
+  visit(start);
+  return found;
+}
+
+/**
+ * The components: what a client sends as Zod reads it (input: defaults optional), what the API
+ * answers as Zod produces it (output: defaults filled in). A component both sides use must read the
+ * same either way, or the document would say two things under one name.
+ */
+function components(paths: Record<string, Record<string, JsonSchema>>): Record<string, JsonSchema> {
+  const inputs = componentSchemas('input');
+  const outputs = componentSchemas('output');
+  const operationsList = Object.values(paths).flatMap((methods) => Object.values(methods));
+  const sent = referenced(operationsList.map((operation) => [operation.requestBody, operation.parameters]), inputs);
+  const answered = referenced([operationsList.map((operation) => operation.responses), sharedResponses], outputs);
+  const schemas: Record<string, JsonSchema> = {};
+  // In the registry's order, which follows the modules: the shared parts, the event, the form, the contract.
+  for (const id of Object.keys(outputs)) {
+    if (sent.has(id) && answered.has(id) && JSON.stringify(inputs[id]) !== JSON.stringify(outputs[id])) {
+      throw new Error(`${id} is both sent and answered, and reads differently as input and output`);
+    }
+    if (sent.has(id)) schemas[id] = inputs[id]!;
+    else if (answered.has(id)) schemas[id] = outputs[id]!;
+  }
+  return schemas;
+}
 
 export function openApiDocument(serverUrl: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const operation = operations[`${route.method} ${route.path}`];
     if (!operation) throw new Error(`No OpenAPI description for ${route.method} ${route.path}`);
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = withGatewayAnswers(route, operation);
   }
-  const inputs = componentSchemas('input');
-  const outputs = componentSchemas('output');
   return {
     openapi: '3.1.0',
     info: {
       title: 'conference-registration',
       version: '1.0.0',
-      description: 'Registration for intergovernmental conferences: submit, confirm by e-mail, review as an organizer.',
+      description:
+        'Registration for intergovernmental conferences: submit, confirm by e-mail, review as an organizer.\n\n' +
+        'Text fields (names, organization, position, phone, the address, free text and reasons) are trimmed of surrounding white space ' +
+        'before their rules apply, and must be well-formed Unicode; a zero-width joiner or non-joiner may only stand between two letters. ' +
+        'Where a schema gives a pattern beside its format, the pattern is what the API checks, and the format names the kind of value ' +
+        '(the address\'s pattern takes a domain label that ends in a hyphen, which RFC 5321 does not). ' +
+        'A JSON body refuses fields its schema does not list (a form post\'s other fields are ignored). Errors have one shape (Error); clients key on the status code and error.code.',
+      license: { name: 'UNLICENSED' },
     },
     servers: [{ url: serverUrl }],
+    tags,
     paths,
     components: {
-      schemas: {
-        ...outputs,
-        RegistrationInput: inputs.RegistrationInput,
-        ConfirmRequest: inputs.ConfirmRequest,
-        ListQuery: inputs.ListQuery,
-        Event: inputs.Event,
-        UpdateRequest: inputs.UpdateRequest,
-        TokenRequest: inputs.TokenRequest,
-        DecisionRequest: inputs.DecisionRequest,
-      },
+      schemas: components(paths),
+      responses: sharedResponses,
       securitySchemes: {
         organizerJwt: {
           type: 'http',

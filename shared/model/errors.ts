@@ -103,6 +103,9 @@ export function toApiIssues(error: z.core.$ZodError, prefix: readonly (string | 
         code: 'unrecognized_key',
       }));
     }
+    // A field the schema types as never is one that exists but may not be sent (the address in a
+    // correction): say so in the code, not as a type mismatch.
+    if (issue.code === 'invalid_type' && issue.expected === 'never') return [{ path: base.join('.'), message: issue.message, code: 'not_changeable' }];
     return [{ path: base.join('.'), message: issue.message, code: issue.code }];
   });
 }

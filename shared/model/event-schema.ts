@@ -8,61 +8,82 @@ export const eventIdSchema = z
   .string()
   .check(z.regex(eventIdPattern, 'Lowercase letters, digits and hyphens'), about({ example: 'osce-drugs-2017' }));
 
-export const eventSchema = z
+// The fields of an event, shared by the stored event and the body organizers send.
+const eventShape = {
+  id: eventIdSchema,
+  title: singleLine(300, 'Title of the event'),
+  subtitle: z.optional(singleLine(300, 'Subtitle')),
+  organizer: z.optional(singleLine(300, 'Organizing body')),
+  venue: z.strictObject({
+    name: singleLine(200, 'Venue, e.g. Hofburg (Neuer Saal)'),
+    city: singleLine(100, 'City'),
+    country: countryCode,
+  }),
+  startDate: isoDate,
+  endDate: isoDate,
+  timeZone: z._default(ianaTimeZone, 'Europe/Vienna').check(about({ description: 'IANA time zone of the venue', example: 'Europe/Vienna' })),
+  registration: z
+    ._default(
+      z.strictObject({
+        opensAt: z.optional(isoDateTime),
+        closesAt: z.optional(isoDateTime),
+      }),
+      {},
+    )
+    .check(about({ description: 'Registration window; an absent bound leaves that side open' })),
+  categories: z
+    .array(z.enum(categories))
+    .check(z.minLength(1), about({ description: 'Categories of participants invited, each at most once', uniqueItems: true })),
+  referencePrefix: z
+    ._default(z.string().check(z.regex(/^[A-Z0-9]{2,10}$/)), 'REG')
+    .check(about({ description: 'Prefix of the registration references, e.g. DRUGS17' })),
+  capacity: z.optional(
+    z
+      .int()
+      .check(
+        z.gte(1),
+        z.lte(100_000),
+        about({ description: 'Seats; beyond them confirmed registrations join the waiting list. Absent: no limit' }),
+      ),
+  ),
+  approval: z
+    ._default(z.enum(['none', 'required']), 'none')
+    .check(about({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' })),
+};
+
+// The rules between fields. JSON Schema cannot compare two values, so the document states them in words.
+interface RuledFields {
+  startDate: string;
+  endDate: string;
+  registration: { opensAt?: string | undefined; closesAt?: string | undefined };
+  categories: readonly string[];
+}
+const eventRules = z.superRefine<RuledFields>((event, ctx) => {
+  if (event.endDate < event.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The event cannot end before it starts' });
+  }
+  const { opensAt, closesAt } = event.registration;
+  if (opensAt && closesAt && Date.parse(closesAt) <= Date.parse(opensAt)) {
+    ctx.addIssue({ code: 'custom', path: ['registration', 'closesAt'], message: 'Must be after opensAt' });
+  }
+  if (new Set(event.categories).size !== event.categories.length) {
+    ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Each category at most once' });
+  }
+});
+const rulesInWords = 'endDate is not before startDate; registration.closesAt is after registration.opensAt.';
+
+export const eventSchema = z.strictObject(eventShape).check(eventRules, about({ id: 'Event', description: rulesInWords }));
+
+/**
+ * The body of PUT /events/{eventId}: the event, whose id the path gives. saveEvent refuses an id that
+ * differs from the path's and validates the body with eventSchema once the path's id is in it.
+ */
+export const eventInputSchema = z
   .strictObject({
-    id: eventIdSchema,
-    title: singleLine(300, 'Title of the event'),
-    subtitle: z.optional(singleLine(300, 'Subtitle')),
-    organizer: z.optional(singleLine(300, 'Organizing body')),
-    venue: z.strictObject({
-      name: singleLine(200, 'Venue, e.g. Hofburg (Neuer Saal)'),
-      city: singleLine(100, 'City'),
-      country: countryCode,
-    }),
-    startDate: isoDate,
-    endDate: isoDate,
-    timeZone: z._default(ianaTimeZone, 'Europe/Vienna').check(about({ description: 'IANA time zone of the venue', example: 'Europe/Vienna' })),
-    registration: z
-      ._default(
-        z.strictObject({
-          opensAt: z.optional(isoDateTime),
-          closesAt: z.optional(isoDateTime),
-        }),
-        {},
-      )
-      .check(about({ description: 'Registration window; an absent bound leaves that side open' })),
-    categories: z.array(z.enum(categories)).check(z.minLength(1), about({ description: 'Categories of participants invited' })),
-    referencePrefix: z
-      ._default(z.string().check(z.regex(/^[A-Z0-9]{2,10}$/)), 'REG')
-      .check(about({ description: 'Prefix of the registration references, e.g. DRUGS17' })),
-    capacity: z.optional(
-      z
-        .int()
-        .check(
-          z.gte(1),
-          z.lte(100_000),
-          about({ description: 'Seats; beyond them confirmed registrations join the waiting list. Absent: no limit' }),
-        ),
-    ),
-    approval: z
-      ._default(z.enum(['none', 'required']), 'none')
-      .check(about({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' })),
+    ...eventShape,
+    id: z.optional(eventIdSchema).check(about({ description: 'May be left out: the path names the event. When given, it must equal the eventId in the path.' })),
   })
-  .check(
-    z.superRefine((event, ctx) => {
-      if (event.endDate < event.startDate) {
-        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The event cannot end before it starts' });
-      }
-      const { opensAt, closesAt } = event.registration;
-      if (opensAt && closesAt && Date.parse(closesAt) <= Date.parse(opensAt)) {
-        ctx.addIssue({ code: 'custom', path: ['registration', 'closesAt'], message: 'Must be after opensAt' });
-      }
-      if (new Set(event.categories).size !== event.categories.length) {
-        ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Each category at most once' });
-      }
-    }),
-    about({ id: 'Event' }),
-  );
+  .check(eventRules, about({ id: 'EventInput', description: rulesInWords }));
 
 export type ConferenceEvent = z.output<typeof eventSchema>;
 
@@ -82,7 +103,7 @@ export const publicEventSchema = z
       open: z.boolean().check(about({ description: 'Whether registration is open right now' })),
     }),
     categories: z.array(z.enum(categories)),
-    capacity: z.optional(z.number()),
+    capacity: z.optional(z.int()),
     approval: z.enum(['none', 'required']),
   })
   .check(about({ id: 'PublicEvent' }));

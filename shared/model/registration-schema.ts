@@ -31,7 +31,7 @@ export const registrationFormShape = {
         about({ description: 'Phone number, preferably in international format' }),
       ),
   ),
-  category: z.enum(categories).check(about({ description: 'Whom the participant represents' })),
+  category: z.enum(categories).check(about({ description: 'Whom the participant represents; one of the categories the event invites' })),
   country: z.optional(countryCode).check(
     about({
       description:
@@ -42,7 +42,7 @@ export const registrationFormShape = {
   position: z.optional(singleLine(200, 'Position or function')),
   language: z._default(z.enum(languages), 'en').check(about({ description: 'Language of the e-mails and pages' })),
   arrivalDate: z.optional(isoDate),
-  departureDate: z.optional(isoDate),
+  departureDate: z.optional(isoDate).check(about({ description: 'Not before arrivalDate' })),
   dietaryRequirements: z.optional(freeText(500, 'Dietary requirements')),
   accessibilityNeeds: z.optional(freeText(500, 'Accessibility needs')),
   consents: z.strictObject({
@@ -55,7 +55,10 @@ export const registrationFormShape = {
   website: z.optional(
     z
       .string()
-      .check(z.maxLength(2000), about({ description: 'Leave empty. A honeypot for bots: when filled, nothing is stored or sent.' })),
+      .check(z.maxLength(2000), about({
+          description:
+            'Leave it out. A honeypot for bots: when it holds anything but empty text, the rest of the body is not checked, nothing is stored or sent, and the answer is the same 202.',
+        })),
   ),
 } satisfies Record<FormFieldName, z.ZodMiniType>;
 
@@ -76,8 +79,16 @@ export const registrationInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['departureDate'], message: 'Departure cannot be before arrival' });
       }
     }),
-    about({ id: 'RegistrationInput', title: 'Registration form' }),
+    about({ id: 'RegistrationInput', title: 'Registration form', allOf: [countryRule('participating_state', participatingStateCodes), countryRule('partner_for_cooperation', partnerCodes)] }),
   );
+
+/** The country rule above as JSON Schema says it, for the document: this category needs one of these countries. */
+function countryRule(category: Category, codes: ReadonlySet<string>) {
+  return {
+    if: { properties: { category: { const: category } }, required: ['category'] },
+    then: { properties: { country: { enum: [...codes] } }, required: ['country'] },
+  };
+}
 
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
 export type RegistrationForm = z.output<typeof registrationInputSchema>;

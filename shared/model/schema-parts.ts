@@ -51,7 +51,7 @@ export const countryCode = z
   .check(
     z.regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code such as AT'),
     z.refine(isKnownRegion, 'Not a known ISO 3166-1 country code'),
-    about({ description: 'ISO 3166-1 alpha-2 country code', example: 'AT' }),
+    about({ id: 'CountryCode', description: 'ISO 3166-1 alpha-2 country code', example: 'AT' }),
   );
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -61,6 +61,16 @@ function isKnownRegion(code: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Every code countryCode accepts, found by asking isKnownRegion about each pair of letters, so the
+ * API's document lists exactly what the API takes. A function, not a constant: only the document
+ * needs the list, and the page and the functions should not pay 676 look-ups when they load.
+ */
+export function knownRegionCodes(): string[] {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return [...letters].flatMap((first) => [...letters].map((second) => first + second)).filter(isKnownRegion);
 }
 
 export const isoDate = z.iso.date('Must be a date such as 2017-07-10').check(about({ example: '2017-07-10' }));
@@ -74,7 +84,18 @@ export const ianaTimeZone = z
     z.maxLength(64, 'Must be an IANA time zone such as Europe/Vienna'),
     z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/, 'Must be an IANA time zone such as Europe/Vienna'),
     z.refine(isKnownTimeZone, 'Not a time zone of the IANA database'),
+    about({
+      id: 'TimeZone',
+      description:
+        'A time zone of the IANA database. The list names the canonical zones; the database\'s other names for them (links such as US/Eastern) and other letter cases are accepted too.',
+      example: 'Europe/Vienna',
+    }),
   );
+
+/** The canonical zones the runtime knows, for the document (see knownRegionCodes on why a function). */
+export function knownTimeZones(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone')].filter(isKnownTimeZone);
+}
 
 function isKnownTimeZone(zone: string): boolean {
   try {

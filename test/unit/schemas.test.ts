@@ -4,8 +4,9 @@ import { partnersForCooperation, participatingStates } from '#shared/model/osce.
 import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { validForm } from '../support/fixtures.ts';
-import { eventSchema } from '#shared/model/event-schema.ts';
-import { listQuerySchema } from '#shared/http/contract.ts';
+import { eventInputSchema, eventSchema } from '#shared/model/event-schema.ts';
+import { listQuerySchema, updateRequestSchema } from '#shared/http/contract.ts';
+import { countryCode, knownRegionCodes, knownTimeZones, ianaTimeZone } from '#shared/model/schema-parts.ts';
 
 describe('Schema: registrationInputSchema', () => {
   it('knows the 57 participating States and the 11 Partners for Co-operation', () => {
@@ -71,5 +72,64 @@ describe('Schema: listQuerySchema', () => {
   it('defaults the page size to 50 and reads it from the query string', () => {
     expect(listQuerySchema.parse({}).limit).toBe(50);
     expect(listQuerySchema.parse({ limit: '100' }).limit).toBe(100);
+  });
+});
+
+describe('Schema: eventInputSchema (the body of PUT /events/{eventId})', () => {
+  it.each([
+    ['the seed event without its id', (({ id: _id, ...rest }) => rest)(seedEvent)],
+    ['the seed event with its id', seedEvent],
+    ['an event that ends before it starts', { ...seedEvent, endDate: '2017-07-09' }],
+    ['an event inviting a category twice', { ...seedEvent, categories: ['civil_society', 'civil_society'] }],
+    ['an event with an unknown field', { ...seedEvent, venueUrl: 'https://example.org' }],
+  ])('judges %s as eventSchema does once the path\'s id is in it', (_label, body) => {
+    // Act
+    const asBody = eventInputSchema.safeParse(body).success;
+    const asEvent = eventSchema.safeParse({ ...body, id: seedEvent.id }).success;
+
+    // Assess
+    expect(asBody).toBe(asEvent);
+  });
+});
+
+describe('Schema: updateRequestSchema', () => {
+  it('parses a correction to exactly what was sent: no default filled in, nothing reset', () => {
+    // Act
+    const parsed = updateRequestSchema.parse({ token: 't', changes: { position: ' Head of Unit ', consents: { photography: true }, title: null } });
+
+    // Assess
+    expect(parsed.changes).toEqual({ position: 'Head of Unit', consents: { photography: true }, title: null });
+  });
+
+  it('refuses the address, the honeypot, null for a required field and unknown fields, each by its path', () => {
+    // Act
+    const result = updateRequestSchema.safeParse({ token: 't', changes: { email: 'x@example.org', website: 'x', firstName: null, nickname: 'A' } });
+
+    // Assess
+    expect(toApiIssues(result.error!).map((issue) => issue.path).sort()).toEqual(['changes.email', 'changes.firstName', 'changes.nickname', 'changes.website']);
+  });
+});
+
+describe('Schema parts: the lists the document gives', () => {
+  it('lists exactly the country codes countryCode accepts', () => {
+    // Prepare
+    const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+    const pairs = letters.flatMap((first) => letters.map((second) => first + second));
+
+    // Act
+    const listed = new Set(knownRegionCodes());
+
+    // Assess
+    expect(listed.size).toBeGreaterThan(240);
+    for (const code of pairs) expect(countryCode.safeParse(code).success, code).toBe(listed.has(code));
+  });
+
+  it('lists time zones ianaTimeZone accepts, UTC and Europe/Vienna among them', () => {
+    // Act
+    const zones = knownTimeZones();
+
+    // Assess
+    expect(zones).toEqual(expect.arrayContaining(['UTC', 'Europe/Vienna']));
+    for (const zone of zones) expect(ianaTimeZone.safeParse(zone).success, zone).toBe(true);
   });
 });
