@@ -120,8 +120,9 @@ export const access: Record<FunctionName, Access> = {
   'get-event': { items: { events: ['GetItem'] }, query: [], mail: false },
   // Reads the event listing partition of the table, and IAM holds it to that partition.
   'list-events': { items: {}, query: ['table'], tableQuery: 'events', mail: false },
-  // Saving event settings may promote waitlisted registrations, which are mailed.
-  'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Saving event settings may promote waitlisted registrations, which are mailed; a form change that
+  // would move answered questions looks whether the event has registrations (byEvent, one key).
+  'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex, tableKeys.byEventIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
   // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
   'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },

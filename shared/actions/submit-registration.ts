@@ -3,7 +3,7 @@
 // mailbox and writes the same way, and none waits on the mail service (model/submission.ts).
 import { assertRegistrationOpen, type ConferenceEvent } from '../model/event.ts';
 import { detailsOf, isHoneypotFilled } from '../model/registration.ts';
-import { parseRegistrationForm } from '../model/registration-schema.ts';
+import { parseRegistrationForm } from '../model/form-compile.ts';
 import { planSubmission, type SubmitOutcome } from '../model/submission.ts';
 import { emailKey, mailboxKey } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';

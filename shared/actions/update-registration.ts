@@ -3,7 +3,10 @@
 import { fieldIssue, invalidTransition, validationFailed } from '../model/errors.ts';
 import { canEdit } from '../model/lifecycle.ts';
 import { detailsOf, historyEntry, withHistory, type Registration } from '../model/registration.ts';
-import { parseRegistrationForm } from '../model/registration-schema.ts';
+import { parseRegistrationForm } from '../model/form-compile.ts';
+import type { ConferenceEvent } from '../model/event.ts';
+import { customFields, formOf, isShown } from '../model/form-definition.ts';
+import type { Answers } from '../model/registration-schema.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { StoreDeps } from './deps.ts';
@@ -20,13 +23,18 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     const requested = changesObject(changes);
     // The merged form must pass every rule again (a new category needs a matching country, ...).
     const consents = isObject(requested.consents) ? { ...registration.details.consents, ...requested.consents } : requested.consents;
+    const { answers, retired } = mergedAnswers(event, registration.details.answers ?? {}, requested.answers);
     const candidate: Record<string, unknown> = {
       ...registration.details,
       ...requested,
       ...(requested.consents === undefined ? {} : { consents }),
+      answers,
     };
     for (const [field, value] of Object.entries(candidate)) if (value === null) delete candidate[field];
-    const corrected = { ...detailsOf(parseRegistrationForm(event, candidate, ['changes'])), email: registration.details.email };
+    dropHiddenAnswers(event, candidate, isObject(requested.answers) ? requested.answers : {});
+    const parsed = detailsOf(parseRegistrationForm(event, candidate, ['changes']));
+    const kept = { ...parsed.answers, ...retired };
+    const corrected = { ...parsed, answers: Object.keys(kept).length > 0 ? kept : undefined, email: registration.details.email };
     // Nothing to write when nothing changed.
     if (sameDetails(corrected, registration.details)) return { view: await selfView(deps, { registration, event }), event };
     const next = correctedRegistration(registration, corrected, now);
@@ -64,6 +72,34 @@ function sameDetails(a: Registration['details'], b: Registration['details']): bo
   const canonical = (details: Registration['details']) =>
     JSON.stringify(Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y))));
   return canonical(a) === canonical(b);
+}
+
+/**
+ * The answers with the changes over them (null clears). Answers to questions the form no longer asks
+ * are kept as they are, apart from the check (the form changed, not the participant's data).
+ */
+function mergedAnswers(event: ConferenceEvent, stored: Answers, changes: unknown): { answers: unknown; retired: Answers } {
+  if (changes !== undefined && !isObject(changes)) return { answers: changes, retired: {} };
+  const asked = new Set(customFields(formOf(event)).map((field) => field.id));
+  const changed = changes ?? {};
+  const answers: Record<string, unknown> = {};
+  const retired: Answers = {};
+  for (const [id, value] of Object.entries({ ...stored, ...changed })) {
+    if (value === null) continue;
+    if (asked.has(id) || id in changed) answers[id] = value;
+    else retired[id] = value as Answers[string];
+  }
+  return { answers, retired };
+}
+
+/** A change that hides a question (its showIf no longer holds) takes the answer the participant gave to it before. */
+function dropHiddenAnswers(event: ConferenceEvent, candidate: Record<string, unknown>, changed: Record<string, unknown>): void {
+  const answers = candidate.answers;
+  if (!isObject(answers)) return;
+  const answerOf = (id: string) => (id in answers ? answers[id] : candidate[id]);
+  for (const field of customFields(formOf(event))) {
+    if (field.id in answers && !(field.id in changed) && !isShown(field, answerOf)) delete answers[field.id];
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,7 @@ import { eventIdSchema } from '../model/event-schema.ts';
 import { isCounted, registrationStatuses } from '../model/lifecycle.ts';
 import { categories } from '../model/participants.ts';
 import { detailFields, pageEditableFields } from '../model/form-fields.ts';
-import { registrationFormShape } from '../model/registration-schema.ts';
+import { answersSchema, answerValue, registrationFormShape } from '../model/registration-schema.ts';
 import { about, freeText } from '../model/schema-parts.ts';
 
 const token = () => z.string().check(z.minLength(1, 'Required'), z.maxLength(512, 'Not a valid token'));
@@ -45,6 +45,11 @@ export const formChangesSchema = z
     ),
     email: unchangeable('withdraw and register again with the new address'),
     website: unchangeable('not a field of the registration'),
+    answers: z.optional(
+      z
+        .record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/)), z.nullable(answerValue))
+        .check(about({ description: 'Answers to change, by field id; null clears an optional one. The others stay as they are.' })),
+    ),
   })
   .check(
     about({
@@ -118,7 +123,12 @@ export const updateFormSchema = z
  * shape as it comes out of validation (defaults filled, text as text), without the input rules.
  */
 function storedDetailsShape(): Record<string, z.ZodMiniType> {
-  return Object.fromEntries(detailFields.map((name) => [name, asStored(registrationFormShape[name])]));
+  return {
+    ...Object.fromEntries(detailFields.map((name) => [name, asStored(registrationFormShape[name])])),
+    answers: z.optional(answersSchema).check(
+      about({ description: 'The answers to the event\'s own questions, except its accreditation questions (kept apart); answers to questions the form no longer asks are kept too' }),
+    ),
+  };
 }
 
 function asStored(schema: z.ZodMiniType): z.ZodMiniType {

@@ -9,7 +9,7 @@ import { eventIdSchema } from '../model/event-schema.ts';
 import type { ErrorCode } from '../model/errors.ts';
 import { countryCode, ianaTimeZone, knownRegionCodes, knownTimeZones } from '../model/schema-parts.ts';
 import { listQuerySchema, registrationViewSchema } from './contract.ts';
-import { maxBodyBytes } from './request.ts';
+import { maxBodyBytes, maxEventBodyBytes } from './request.ts';
 import { routes, type Route } from './routes.ts';
 
 type JsonSchema = Record<string, any>;
@@ -178,7 +178,12 @@ const jsonOrForm = (jsonId: string, formId: string) => ({
   content: { 'application/json': { schema: ref(jsonId) }, 'application/x-www-form-urlencoded': { schema: ref(formId) } },
 });
 
-const jsonBody = (id: string, required = true) => ({ required, ...sized, content: { 'application/json': { schema: ref(id) } } });
+const jsonBody = (id: string, required = true, limit = maxBodyBytes) => ({
+  required,
+  description: `At most ${limit} bytes; a larger body is refused with 413 payload_too_large.`,
+  'x-max-bytes': limit,
+  content: { 'application/json': { schema: ref(id) } },
+});
 
 const operations: Record<string, JsonSchema> = {
   'GET /events': {
@@ -204,15 +209,21 @@ const operations: Record<string, JsonSchema> = {
     operationId: 'putEvent',
     tags: ['organizers'],
     summary: 'Create or replace an event (organizers)',
-    description: 'The body is the whole event; its id may be left out, and must equal the path\'s when given. Raising the capacity promotes waitlisted registrations at once.',
+    description:
+      'The body is the whole event; its id may be left out, and must equal the path\'s when given. Raising the capacity promotes waitlisted registrations at once. ' +
+      'form defines the registration form (absent: the standard form); an event whose form lacks a text in one of its languages may be saved only while registration is not open, and stays closed until the text is given.',
     parameters: [eventIdParameter],
-    requestBody: jsonBody('EventInput'),
+    requestBody: jsonBody('EventInput', true, maxEventBodyBytes),
     responses: {
       200: { description: 'Replaced', content: json(ref('Event')) },
       201: { description: 'Created', content: json(ref('Event')) },
-      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, or breaks the rules (an id other than the path\'s included)'),
+      400: refused(
+        ['invalid_json', 'validation_failed'],
+        'the body is not JSON, or breaks the rules (an id other than the path\'s included); the form\'s rules name their place, e.g. form.sections.2.fields.0.showIf.field, ' +
+          'a text missing while registration is open its language (issue code missing_translation), a change of kind or accreditation of an answered field issue code answered',
+      ),
       404: refused(['event_not_found'], 'the eventId is not a valid event id'),
-      413: tooLarge,
+      413: refused(['payload_too_large'], `the body is over ${maxEventBodyBytes} bytes`),
       415: wrongMediaType.json,
       503: unavailable.json,
     },

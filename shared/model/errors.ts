@@ -106,6 +106,8 @@ export function toApiIssues(error: z.core.$ZodError, prefix: readonly (string | 
     // A field the schema types as never is one that exists but may not be sent (the address in a
     // correction): say so in the code, not as a type mismatch.
     if (issue.code === 'invalid_type' && issue.expected === 'never') return [{ path: base.join('.'), message: issue.message, code: 'not_changeable' }];
+    // A rule of the event's form names its own code (not_asked: a question the form does not ask).
+    if (issue.code === 'custom' && typeof issue.params?.code === 'string') return [{ path: base.join('.'), message: issue.message, code: issue.params.code }];
     return [{ path: base.join('.'), message: issue.message, code: issue.code }];
   });
 }

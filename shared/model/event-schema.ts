@@ -2,6 +2,8 @@
 import * as z from 'zod/mini';
 import { eventIdPattern } from './tokens.ts';
 import { categories } from './participants.ts';
+import { languages } from './languages.ts';
+import { formDefinitionSchema } from './form-definition-schema.ts';
 import { about, countryCode, ianaTimeZone, isoDate, isoDateTime, singleLine } from './schema-parts.ts';
 
 export const eventIdSchema = z
@@ -49,6 +51,13 @@ const eventShape = {
   approval: z
     ._default(z.enum(['none', 'required']), 'none')
     .check(about({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' })),
+  languages: z
+    ._default(z.array(z.enum(languages)).check(z.minLength(1)), [...languages])
+    .check(about({ description: 'The languages the registration page offers, each at most once; every text of the form must be in each before registration opens', uniqueItems: true })),
+  form: z.optional(formDefinitionSchema),
+  accreditationRetentionDays: z
+    ._default(z.int().check(z.gte(0), z.lte(365)), 30)
+    .check(about({ description: 'Days after endDate until the accreditation answers and files are deleted' })),
 };
 
 // The rules between fields. JSON Schema cannot compare two values, so the document states them in words.
@@ -57,6 +66,7 @@ interface RuledFields {
   endDate: string;
   registration: { opensAt?: string | undefined; closesAt?: string | undefined };
   categories: readonly string[];
+  languages: readonly string[];
 }
 const eventRules = z.superRefine<RuledFields>((event, ctx) => {
   if (event.endDate < event.startDate) {
@@ -69,8 +79,14 @@ const eventRules = z.superRefine<RuledFields>((event, ctx) => {
   if (new Set(event.categories).size !== event.categories.length) {
     ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Each category at most once' });
   }
+  if (new Set(event.languages).size !== event.languages.length) {
+    ctx.addIssue({ code: 'custom', path: ['languages'], message: 'Each language at most once' });
+  }
 });
-const rulesInWords = 'endDate is not before startDate; registration.closesAt is after registration.opensAt.';
+const rulesInWords =
+  'endDate is not before startDate; registration.closesAt is after registration.opensAt. ' +
+  'While registration is open (now inside its window), every text of the form (section titles, labels, hints, choices) is given in each of languages; ' +
+  'an event saved with a text missing stays closed until it is complete. A field that registrations have answered keeps its kind and accreditation.';
 
 export const eventSchema = z.strictObject(eventShape).check(eventRules, about({ id: 'Event', description: rulesInWords }));
 
@@ -105,6 +121,9 @@ export const publicEventSchema = z
     categories: z.array(z.enum(categories)),
     capacity: z.optional(z.int()),
     approval: z.enum(['none', 'required']),
+    languages: z.array(z.enum(languages)),
+    form: formDefinitionSchema,
+    accreditationRetentionDays: z.int(),
   })
   .check(about({ id: 'PublicEvent' }));
 

@@ -1,16 +1,28 @@
 // The rules that read an event: the registration window, the public view, and its dates and venue in the reader's language. No Zod here (the schema is in event-schema.ts), so
 // read-only functions can use these without bundling it.
 import { ApiError } from './errors.ts';
-import type { Language } from './languages.ts';
+import { languages as allLanguages, type Language } from './languages.ts';
 import type { ConferenceEvent } from './event-schema.ts';
+import { formOf, missingTranslations } from './form-definition.ts';
 
 export type { ConferenceEvent } from './event-schema.ts';
 
-export function isRegistrationOpen(event: ConferenceEvent, now: Date): boolean {
+/** Whether now is inside the registration window, whatever the form. */
+export function isInRegistrationWindow(event: Pick<ConferenceEvent, 'registration'>, now: Date): boolean {
   const { opensAt, closesAt } = event.registration;
   if (opensAt !== undefined && now.getTime() < Date.parse(opensAt)) return false;
   if (closesAt !== undefined && now.getTime() >= Date.parse(closesAt)) return false;
   return true;
+}
+
+/** Open: inside the window, with every text of the form in each of the event's languages. */
+export function isRegistrationOpen(event: ConferenceEvent, now: Date): boolean {
+  return isInRegistrationWindow(event, now) && missingTranslations(formOf(event), languagesOf(event)).length === 0;
+}
+
+/** The languages the event offers (events saved before they had the setting offer all six). */
+export function languagesOf(event: Pick<ConferenceEvent, 'languages'>): readonly Language[] {
+  return event.languages ?? allLanguages;
 }
 
 export function assertRegistrationOpen(event: ConferenceEvent, now: Date): void {
@@ -31,6 +43,9 @@ export function publicEvent(event: ConferenceEvent, now: Date) {
     categories: event.categories,
     ...(event.capacity !== undefined ? { capacity: event.capacity } : {}),
     approval: event.approval,
+    languages: languagesOf(event),
+    form: formOf(event),
+    accreditationRetentionDays: event.accreditationRetentionDays ?? 30,
   };
 }
 

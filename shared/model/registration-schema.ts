@@ -5,10 +5,9 @@
 import * as z from 'zod/mini';
 import { languages } from './languages.ts';
 import { participatingStateCodes, partnerCodes } from './osce.ts';
-import { fieldIssue, toApiIssues, validationFailed } from './errors.ts';
 import { categories, titles, type Category } from './participants.ts';
 import { standardFormFields, type FormFieldName } from './form-fields.ts';
-import { about, countryCode, freeText, isoDate, singleLine } from './schema-parts.ts';
+import { about, countryCode, freeText, isoDate, phoneNumber, singleLine } from './schema-parts.ts';
 
 // Every field of the standard form, keyed as form-fields.ts lists them (the `satisfies` makes the two
 // lists one: a field missing from either does not compile).
@@ -22,15 +21,7 @@ export const registrationFormShape = {
       about({ description: 'E-mail address; the identity key, compared case-insensitively' }),
     ),
   ),
-  phone: z.optional(
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.regex(/^\+?[0-9][0-9 ()./-]{3,28}[0-9]$/, 'Must be a phone number such as +43 1 514 36 0'),
-        about({ description: 'Phone number, preferably in international format' }),
-      ),
-  ),
+  phone: z.optional(phoneNumber().check(about({ description: 'Phone number, preferably in international format' }))),
   category: z.enum(categories).check(about({ description: 'Whom the participant represents; one of the categories the event invites' })),
   country: z.optional(countryCode).check(
     about({
@@ -62,23 +53,47 @@ export const registrationFormShape = {
   ),
 } satisfies Record<FormFieldName, z.ZodMiniType>;
 
-export const registrationInputSchema = z
-  .strictObject(inFormOrder(registrationFormShape))
+/**
+ * The rules between the standard form's fields: the country a category needs, travel dates in order.
+ * The page and every event's compiled form (form-compile.ts) check them too.
+ */
+export const standardRules = z.superRefine<{ category: Category; country?: string | undefined; arrivalDate?: string | undefined; departureDate?: string | undefined }>(
+  (input, ctx) => {
+    if (input.category === 'participating_state' || input.category === 'partner_for_cooperation') {
+      const allowed = input.category === 'participating_state' ? participatingStateCodes : partnerCodes;
+      const which = input.category === 'participating_state' ? 'participating State' : 'Partner for Co-operation';
+      if (input.country === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['country'], message: `Required: the ${which} represented` });
+      } else if (!allowed.has(input.country)) {
+        ctx.addIssue({ code: 'custom', path: ['country'], message: `Not an OSCE ${which}` });
+      }
+    }
+    if (input.arrivalDate && input.departureDate && input.departureDate < input.arrivalDate) {
+      ctx.addIssue({ code: 'custom', path: ['departureDate'], message: 'Departure cannot be before arrival' });
+    }
+  },
+);
+
+/** Any answer to one of an event's own questions, as the document can say it without knowing the event. */
+export const answerValue = z
+  .union([z.string().check(z.maxLength(2000)), z.number(), z.boolean(), z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50))])
+  .check(about({ id: 'Answer', description: 'Text, a date, a country code, an e-mail address, a phone number or a choice\'s id (string); several choices\' ids (array); yes/no (boolean); a number; a file or photo: the uploadId its check answered' }));
+
+export const answersSchema = z
+  .record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/)), answerValue)
   .check(
-    z.superRefine((input, ctx) => {
-      if (input.category === 'participating_state' || input.category === 'partner_for_cooperation') {
-        const allowed = input.category === 'participating_state' ? participatingStateCodes : partnerCodes;
-        const which = input.category === 'participating_state' ? 'participating State' : 'Partner for Co-operation';
-        if (input.country === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['country'], message: `Required: the ${which} represented` });
-        } else if (!allowed.has(input.country)) {
-          ctx.addIssue({ code: 'custom', path: ['country'], message: `Not an OSCE ${which}` });
-        }
-      }
-      if (input.arrivalDate && input.departureDate && input.departureDate < input.arrivalDate) {
-        ctx.addIssue({ code: 'custom', path: ['departureDate'], message: 'Departure cannot be before arrival' });
-      }
+    about({
+      id: 'Answers',
+      description:
+        'Answers to the event\'s own questions (its form: GET /events/{eventId}), keyed by field id; each by the rules of its field (kind and limits), ' +
+        'required as the field says for the participant\'s category, and given only when its showIf holds. An unknown id is refused. Errors name answers.<id>.',
     }),
+  );
+
+export const registrationInputSchema = z
+  .strictObject({ ...inFormOrder(registrationFormShape), answers: z.optional(answersSchema) })
+  .check(
+    standardRules,
     about({ id: 'RegistrationInput', title: 'Registration form', allOf: [countryRule('participating_state', participatingStateCodes), countryRule('partner_for_cooperation', partnerCodes)] }),
   );
 
@@ -92,23 +107,12 @@ function countryRule(category: Category, codes: ReadonlySet<string>) {
 
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
 export type RegistrationForm = z.output<typeof registrationInputSchema>;
-/** What is kept of a submitted form: everything but the honeypot. */
+/** What is kept of a submitted form: everything but the honeypot (the accreditation answers are kept apart). */
 export type RegistrationDetails = Omit<RegistrationForm, 'website'>;
+export type AnswerValue = z.output<typeof answerValue>;
+export type Answers = Record<string, AnswerValue>;
 
 /** The shape with its keys in the form's order, whatever order the literal above has. */
 function inFormOrder<Shape extends Record<FormFieldName, z.ZodMiniType>>(shape: Shape): Shape {
   return Object.fromEntries(standardFormFields.map(({ name }) => [name, shape[name]])) as Shape;
-}
-
-/**
- * A form as an event accepts it: every rule of the schema, and a category the event invites. Issues
- * carry `prefix` (the update route nests the form under `changes`).
- */
-export function parseRegistrationForm(event: { categories: readonly Category[] }, input: unknown, prefix: readonly string[] = []): RegistrationForm {
-  const parsed = registrationInputSchema.safeParse(input);
-  if (!parsed.success) throw validationFailed(toApiIssues(parsed.error, prefix));
-  if (!event.categories.includes(parsed.data.category)) {
-    throw validationFailed([fieldIssue([...prefix, 'category'].join('.'), 'This event does not invite this category')]);
-  }
-  return parsed.data;
 }

@@ -33,6 +33,20 @@ export function singleLine(max: number, description: string) {
     );
 }
 
+/** Text answering an event's own question, within the form's limits: one line, or free text. */
+export function answerText(min: number, max: number, lines: 'one' | 'many') {
+  return z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(Math.max(1, min), min > 1 ? `At least ${min} characters` : 'Required'),
+      z.maxLength(max, `At most ${max} characters`),
+      z.regex(noControlCharacters, 'Contains characters that are not allowed'),
+      ...(lines === 'one' ? [z.regex(noLineBreaks, 'Must be a single line')] : []),
+      wellFormed(),
+    );
+}
+
 export function freeText(max: number, description: string) {
   return z
     .string()
@@ -42,6 +56,30 @@ export function freeText(max: number, description: string) {
       z.regex(noControlCharacters, 'Contains characters that are not allowed'),
       wellFormed(),
       about({ description }),
+    );
+}
+
+/** An e-mail address: trimmed, at most 254 characters, then the address's own form. */
+export function emailAddress() {
+  return z.pipe(z.string().check(z.trim(), z.maxLength(254, 'At most 254 characters')), z.email('Must be an e-mail address such as name@example.org'));
+}
+
+export function phoneNumber() {
+  return z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()./-]{3,28}[0-9]$/, 'Must be a phone number such as +43 1 514 36 0'));
+}
+
+/**
+ * A number DynamoDB can store: within ±10^12, and not so close to zero that its exponent is out of
+ * DynamoDB's range (10^-130); a billionth is finer than any form needs.
+ */
+export function storableNumber() {
+  return z
+    .number()
+    .check(
+      z.gte(-1e12, 'At least -1000000000000'),
+      z.lte(1e12, 'At most 1000000000000'),
+      z.refine((value) => value === 0 || Math.abs(value) >= 1e-9, 'Zero, or at least a billionth from it'),
+      about({ description: 'Within ±10^12; zero or at least 10^-9 from it' }),
     );
 }
 

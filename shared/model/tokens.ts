@@ -47,6 +47,11 @@ export function randomSecret(): string {
 }
 
 /** A ULID: sortable by creation time, so the organizer list can page in the order people registered. */
+/** 128 random bits: an upload's id, which its key in the bucket and the answer carry (form-definition.ts uploadIdPattern). */
+export function newUploadId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
 export function newRegistrationId(now: Date): string {
   let time = now.getTime();
   let timePart = '';

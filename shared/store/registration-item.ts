@@ -24,6 +24,8 @@ export function toRegistrationItem(registration: Registration): Record<string, A
     confirmedAt: registration.confirmedAt,
     reference: registration.reference,
     ...Object.fromEntries(detailFields.map((field) => [field, details[field]])),
+    // The answers to the event's own questions, as one map (the accreditation answers are kept apart).
+    answers: registration.details.answers && Object.keys(registration.details.answers).length > 0 ? (registration.details.answers as unknown as Plain) : undefined,
     confirmTokenHash: registration.confirmToken.hash,
     confirmTokenExpiresAt: registration.confirmToken.expiresAt,
     earlierConfirmTokens: registration.earlierConfirmTokens?.length ? (registration.earlierConfirmTokens as unknown as Plain[]) : undefined,
@@ -55,7 +57,7 @@ export function toRegistrationItem(registration: Registration): Record<string, A
 export function toRegistration(item: Record<string, AttributeValue>): Registration {
   const record = fromItem(item) as Record<string, unknown>;
   const details = Object.fromEntries(
-    detailFields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]),
+    [...detailFields, 'answers'].filter((field) => record[field] !== undefined).map((field) => [field, record[field]]),
   ) as unknown as RegistrationDetails;
   return {
     eventId: record.eventId as string,

@@ -269,6 +269,22 @@ export class RegistrationStore {
     return count;
   }
 
+  /** Whether the event has any registration at all (unconfirmed ones too). */
+  async hasAny(eventId: string): Promise<boolean> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tableKeys.byEventIndex,
+        KeyConditionExpression: '#partition = :partition',
+        ExpressionAttributeNames: { '#partition': tableKeys.byEventPartitionKey },
+        ExpressionAttributeValues: { ':partition': { S: keys.registrationsOfEvent(eventId) } },
+        Limit: 1,
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return (Items?.length ?? 0) > 0;
+  }
+
   /** One page in registration order. Filters apply after the read, so a page may come back short. */
   async listByEvent(
     eventId: string,

@@ -115,7 +115,11 @@ const before = (a: unknown, b: unknown) => isText(a) && isText(b) && b < a;
 /** The merged registration an UpdateRequest asks for: stored fields, the changes over them, null clearing. */
 function merged(current: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   const consents = changes.consents && typeof changes.consents === 'object' ? { ...(current.consents as object), ...changes.consents } : changes.consents;
-  const result: Record<string, unknown> = { ...current, ...changes, ...(changes.consents === undefined ? {} : { consents }) };
+  // RegistrationChanges.answers: "null clears an optional one. The others stay as they are."
+  const answers = changes.answers && typeof changes.answers === 'object' ? { ...(current.answers as object), ...changes.answers } : (current.answers as object | undefined);
+  const result: Record<string, unknown> = { ...current, ...changes, ...(changes.consents === undefined ? {} : { consents }), answers };
+  for (const [key, value] of Object.entries(answers ?? {})) if (value === null) delete (answers as Record<string, unknown>)[key];
+  if (!answers || Object.keys(answers).length === 0) delete result.answers;
   for (const [key, value] of Object.entries(result)) if (value === null) delete result[key];
   return result;
 }
@@ -133,6 +137,29 @@ function proseRules(world: World): ProseRule[] {
       const event = await api.request(`/events/${encodeURIComponent(request.pathValues.eventId ?? '')}`);
       const invited = event.status === 200 ? ((await event.json()) as { categories: string[] }).categories : undefined;
       return invited && !invited.includes(form.category) ? 'body: a category the event does not invite' : undefined;
+    },
+    // Answers: "An unknown id is refused" (the world's events ask the standard form, no questions of their own).
+    async (request, operation, body) => {
+      const ref = bodyRef(operation, mediaTypeOf(request.headers['content-type']));
+      const answers =
+        ref === component('RegistrationInput') ? (body as Schema | undefined)?.answers
+        : ref === component('UpdateRequest') ? (body as Schema | undefined)?.changes?.answers
+        : undefined;
+      if (!answers || typeof answers !== 'object') return undefined;
+      const eventId = ref === component('UpdateRequest') ? world.eventId : request.pathValues.eventId;
+      const asked = await questionsOf(eventId ?? '');
+      const unknown = Object.entries(answers).filter(([id, value]) => value !== null && !asked.has(id));
+      return unknown.length > 0 ? 'body: answers to questions the event\'s form does not ask' : undefined;
+    },
+    // EventInput.form: the rules of a definition in FormDefinition's words, and the event's on its texts and answered fields.
+    async (request, operation, body) => {
+      if (bodyRef(operation, 'application/json') !== component('EventInput') || !body || typeof body !== 'object') return undefined;
+      const event = body as Schema;
+      // Only a form its schema takes: the schema judges the rest.
+      if (!event.form || !checker.validates(component('FormDefinition'), event.form).ok) return undefined;
+      const previous = await api.request(`/events/${encodeURIComponent(request.pathValues.eventId ?? '')}`);
+      const before = previous.status === 200 ? ((await previous.json()) as Schema).form : undefined;
+      return formRulesBroken(event, before);
     },
     // Event and EventInput: the dates in order, and the id the path's.
     (request, operation, body) => {
@@ -154,6 +181,77 @@ function proseRules(world: World): ProseRule[] {
       return before(form.arrivalDate, form.departureDate) ? 'body: departure before arrival once changed' : undefined;
     },
   ];
+}
+
+/** The ids of the event's own questions, as its public view shows its form. */
+async function questionsOf(eventId: string): Promise<Set<string>> {
+  const response = await api.request(`/events/${encodeURIComponent(eventId)}`);
+  if (response.status !== 200) return new Set();
+  const { form } = (await response.json()) as { form: { sections: { fields: Schema[] }[] } };
+  return new Set(form.sections.flatMap((section) => section.fields).filter((field) => field.kind !== 'standard').map((field) => field.id as string));
+}
+
+const mandatory = ['firstName', 'lastName', 'email', 'category', 'country', 'organization', 'consents'];
+const reserved = new Set([...mandatory, 'title', 'phone', 'position', 'arrivalDate', 'departureDate', 'dietaryRequirements', 'accessibilityNeeds', 'language', 'website', 'answers']);
+const discrete: Record<string, (field: Schema) => (value: unknown) => boolean> = {
+  yes_no: () => (value) => typeof value === 'boolean',
+  single_choice: (field) => (value) => field.choices.some((choice: Schema) => choice.id === value),
+  multiple_choice: (field) => (value) => field.choices.some((choice: Schema) => choice.id === value),
+  country: () => (value) => typeof value === 'string' && /^[A-Z]{2}$/.test(value),
+};
+const standardValues: Record<string, (value: unknown) => boolean> = {
+  category: (value) => ['participating_state', 'partner_for_cooperation', 'osce_executive_structure', 'osce_field_operation', 'international_organization', 'civil_society'].includes(value as string),
+  title: (value) => ['Mr', 'Ms', 'Mx', 'Dr', 'Prof', 'H.E.'].includes(value as string),
+  country: (value) => typeof value === 'string' && /^[A-Z]{2}$/.test(value),
+};
+
+/** FormDefinition's rules in words, then EventInput's on texts in every language while open and on answered fields. */
+function formRulesBroken(event: Schema, before: Schema | undefined): string | undefined {
+  const sections = event.form.sections as Schema[];
+  const fields = sections.flatMap((section) => section.fields as Schema[]);
+  const idOf = (field: Schema) => (field.kind === 'standard' ? field.name : field.id) as string;
+  if (fields.length > 80) return 'form: more than 80 fields';
+  if (new Set(sections.map((section) => section.id)).size !== sections.length) return 'form: a section id twice';
+  const ids = fields.map(idOf);
+  if (new Set(ids).size !== ids.length) return 'form: a field id twice';
+  if (fields.some((field) => field.kind !== 'standard' && reserved.has(field.id))) return 'form: a standard field\'s name as a question';
+  if (!mandatory.every((name) => ids.includes(name))) return 'form: a mandatory standard field not placed';
+  if (ids.indexOf('country') < ids.indexOf('category')) return 'form: country before category';
+  if (fields.some((field) => field.kind === 'standard' && field.required !== undefined && mandatory.includes(field.name))) return 'form: required on a mandatory field';
+  for (const [index, field] of fields.entries()) {
+    if (field.kind === 'standard') continue;
+    const low = (a: unknown, b: unknown) => a !== undefined && b !== undefined && (a as number) > (b as number);
+    if (low(field.minLength, field.maxLength) || low(field.minCount, field.maxCount) || low(field.min, field.max) || low(field.minDate, field.maxDate)) return 'form: limits the wrong way round';
+    if (field.kind === 'short_text' && (field.maxLength ?? 0) > 500) return 'form: a short text over 500';
+    if (field.choices && new Set(field.choices.map((choice: Schema) => choice.id)).size !== field.choices.length) return 'form: a choice id twice';
+    if (field.kind === 'multiple_choice' && (field.minCount ?? 0) > field.choices.length) return 'form: minCount above the choices';
+    if (field.showIf) {
+      const target = fields.slice(0, index).find((earlier) => idOf(earlier) === field.showIf.field);
+      if (!target) return 'form: showIf on no earlier field';
+      const accepts = target.kind === 'standard' ? standardValues[target.name] : discrete[target.kind]?.(target);
+      if (!accepts || !field.showIf.anyOf.every(accepts)) return 'form: showIf on a field or value it cannot look at';
+    }
+  }
+  if (sections.some((section) => !section.title && !['about', 'represent', 'travel', 'needs'].includes(section.id))) {
+    if (windowOpen(event)) return 'form: a section without a title while registration is open';
+  }
+  const languages: string[] = event.languages ?? ['en', 'fr', 'de', 'it', 'ru', 'es'];
+  const texts = [
+    ...sections.map((section) => section.title).filter(Boolean),
+    ...fields.filter((field) => field.kind !== 'standard').flatMap((field) => [field.label, field.hint, ...(field.choices ?? []).map((choice: Schema) => choice.label)].filter(Boolean)),
+  ] as Record<string, string>[];
+  if (windowOpen(event) && texts.some((text) => languages.some((language) => !text[language]?.trim()))) return 'form: a text missing in one of the languages while registration is open';
+  const answered = new Map(((before?.sections ?? []) as Schema[]).flatMap((section) => section.fields as Schema[]).filter((field) => field.kind !== 'standard').map((field) => [field.id, field]));
+  // The world's events have registrations: a question's kind and accreditation stay.
+  if (fields.some((field) => field.kind !== 'standard' && answered.has(field.id) && (answered.get(field.id)!.kind !== field.kind || Boolean(answered.get(field.id)!.accreditation) !== Boolean(field.accreditation)))) {
+    return 'form: an answered field changes kind or accreditation';
+  }
+  return undefined;
+}
+
+function windowOpen(event: Schema): boolean {
+  const { opensAt, closesAt } = event.registration ?? {};
+  return !(isText(opensAt) && Date.now() < Date.parse(opensAt)) && !(isText(closesAt) && Date.now() >= Date.parse(closesAt));
 }
 
 /** RegistrationInput.website: a filled honeypot is answered 202 without any other check of the body. */
@@ -178,8 +276,54 @@ function repaired(value: unknown, pathValues: Record<string, string>, schemaRef:
     if (copy.registration) order(copy.registration, 'opensAt', 'closesAt');
     if (copy.registration?.opensAt && copy.registration.opensAt === copy.registration.closesAt) delete copy.registration.opensAt;
     if (copy.id !== undefined) copy.id = pathValues.eventId;
+    if (copy.form) copy.form = repairedForm(copy.form, copy.languages ?? ['en', 'fr', 'de', 'it', 'ru', 'es']);
   }
   return copy;
+}
+
+/** A generated form made to follow FormDefinition's rules: the mandatory fields placed first, ids unique, limits in order, every text in every language. */
+function repairedForm(form: Schema, languages: string[]): Schema {
+  const seen = new Set<string>(reserved);
+  const unique = (id: string) => {
+    let candidate = id;
+    for (let n = 2; seen.has(candidate); n++) candidate = `${id.slice(0, 36)}${n}`;
+    seen.add(candidate);
+    return candidate;
+  };
+  const everyLanguage = (texts: Record<string, string> | undefined) => {
+    const some = Object.values(texts ?? {})[0] ?? 'Text';
+    return Object.fromEntries(languages.map((language) => [language, texts?.[language] ?? some]));
+  };
+  const ordered = (field: Schema, low: string, high: string) => {
+    if (field[low] !== undefined && field[high] !== undefined && field[low] > field[high]) [field[low], field[high]] = [field[high], field[low]];
+  };
+  const sectionIds = new Set<string>(['about']);
+  const sections = (form.sections as Schema[]).map((section) => {
+    let id = section.id as string;
+    for (let n = 2; sectionIds.has(id); n++) id = `${(section.id as string).slice(0, 36)}${n}`;
+    sectionIds.add(id);
+    const fields = (section.fields as Schema[])
+      .filter((field) => field.kind !== 'standard')
+      .map((field) => {
+        const fixed: Schema = { ...field, id: unique(field.id), label: everyLanguage(field.label) };
+        delete fixed.showIf;
+        // Storable numbers: "zero or at least 10^-9 from it".
+        for (const bound of ['min', 'max']) if (typeof fixed[bound] === 'number' && Math.abs(fixed[bound]) < 1e-9) fixed[bound] = 0;
+        if (fixed.hint) fixed.hint = everyLanguage(fixed.hint);
+        for (const [low, high] of [['minLength', 'maxLength'], ['minCount', 'maxCount'], ['min', 'max'], ['minDate', 'maxDate']]) ordered(fixed, low!, high!);
+        if (fixed.kind === 'short_text' && (fixed.maxLength ?? 0) > 500) fixed.maxLength = 500;
+        if (fixed.choices) {
+          const ids = new Set<string>();
+          fixed.choices = (fixed.choices as Schema[]).filter((choice) => !ids.has(choice.id) && ids.add(choice.id)).map((choice) => ({ ...choice, label: everyLanguage(choice.label) }));
+          if ((fixed.minCount ?? 0) > fixed.choices.length) fixed.minCount = fixed.choices.length;
+          ordered(fixed, 'minCount', 'maxCount');
+        }
+        return fixed;
+      });
+    return { ...section, id, title: everyLanguage(section.title), fields };
+  });
+  const placed = { id: 'about', fields: mandatory.map((name) => ({ kind: 'standard', name })) };
+  return { sections: [placed, ...sections.filter((section) => section.fields.length > 0)].slice(0, 20) };
 }
 
 // ---------------------------------------------------------------- requests

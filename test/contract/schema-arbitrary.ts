@@ -14,7 +14,7 @@ export type Hints = Record<string, fc.Arbitrary<unknown> | undefined>;
 const known = new Set([
   '$ref', 'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items',
   'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum',
-  'anyOf', 'allOf', 'if', 'then', 'not', 'default', 'description', 'title', 'example',
+  'anyOf', 'oneOf', 'allOf', 'if', 'then', 'not', 'default', 'description', 'title', 'example',
 ]);
 
 // Text as people write it, in the scripts the conferences see, with inner spaces and punctuation.
@@ -92,6 +92,8 @@ function generate(schema: Schema, resolve: Resolve, hints: Hints): fc.Arbitrary<
   if ('const' in schema) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
   if (schema.anyOf) return fc.oneof(...(schema.anyOf as Schema[]).map((branch) => valid(branch, resolve, hints)));
+  // A discriminated union: its branches differ in a const, so a value of one is of no other.
+  if (schema.oneOf) return fc.oneof(...(schema.oneOf as Schema[]).map((branch) => valid(branch, resolve, hints)));
   if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type: string) => generate({ ...schema, type }, resolve, hints)));
   switch (schema.type) {
     case 'null':

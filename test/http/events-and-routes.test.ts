@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { standardForm } from '#shared/model/form-definition.ts';
 import { routes } from '#shared/http/routes.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
@@ -40,6 +41,9 @@ describe('GET /events/{eventId}', () => {
         'civil_society',
       ],
       approval: 'none',
+      languages: ['en', 'fr', 'de', 'it', 'ru', 'es'],
+      form: standardForm,
+      accreditationRetentionDays: 30,
     });
   });
 

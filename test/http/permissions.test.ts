@@ -12,6 +12,7 @@ import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { backdate, decide as decideAs, manageToken, organizerCall, putEvent, registrationsOf, type Registered } from '../support/journeys.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
+import { standardFormWith, yesNoQuestion } from '../support/forms.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { deliverPendingMail } from '#shared/mail/outbox.ts';
 
@@ -103,6 +104,9 @@ describe('Declared permissions', () => {
     // A waitlisted participant's page shows the place in the queue (the change is none: c keeps its approval).
     await as('update-registration', async () => api.postJson('/registrations/update', { token: await manage(c), changes: {} }));
     await decide(a, 'reject');
+    await as('put-event', () => putEvent(api, 'perm', { capacity: 1, approval: 'required', form: standardFormWith(yesNoQuestion()) }));
+    // A question registrations may have answered changes kind: put-event looks whether any exist (byEvent).
+    await as('put-event', () => putEvent(api, 'perm', { capacity: 1, approval: 'required', form: standardFormWith({ ...yesNoQuestion(), kind: 'email' }) }));
     await as('put-event', () => putEvent(api, 'perm', { capacity: 2, approval: 'required' }));
     await decide(d, 'approve');
     await as('withdraw-registration', async () => api.postJson('/registrations/withdraw', { token: await manage(b) }));
