@@ -18,7 +18,7 @@ async function listRegistrationsHandler(event: HttpEvent) {
 
   if (wantsCsv(header(event, 'accept'))) {
     if (query.cursor) throw new ApiError(400, 'invalid_cursor', 'The CSV export has no pages: leave out the cursor.');
-    const csv = await exportRegistrationsCsv(deps.registrations, conference.id, query);
+    const csv = await exportRegistrationsCsv(deps.registrations, conference, query);
     return {
       statusCode: 200,
       headers: {
@@ -28,7 +28,7 @@ async function listRegistrationsHandler(event: HttpEvent) {
       body: csv,
     };
   }
-  const { consumedCapacity: _capacity, ...page } = await listRegistrations(deps.registrations, cursors(await readSecret('cursor')), conference.id, query);
+  const { consumedCapacity: _capacity, ...page } = await listRegistrations(deps.registrations, cursors(await readSecret('cursor')), conference, query);
   return json(200, page);
 }
 

@@ -5,12 +5,14 @@ import { formCatalogue } from '#shared/i18n/form.ts';
 import { fill } from '#shared/i18n/messages.ts';
 import { isLanguage, languageFromAcceptLanguage, type Language } from '#shared/model/languages.ts';
 import { participatingStates, partnersForCooperation } from '#shared/model/osce.ts';
-import { registrationInputSchema } from '#shared/model/registration-schema.ts';
+import { compiledForm } from '#shared/model/form-compile.ts';
+import { asksStandard, customFields, fieldsInOrder, isRequiredFor, standardForm, standardSectionIds, textIn, type FormDefinition, type Texts } from '#shared/model/form-definition.ts';
 import type { FormMessages } from '#shared/i18n/form-messages.ts';
 import type { Category } from '#shared/model/participants.ts';
 import { countryName, needsCountry } from './countries.ts';
-import { fieldOrder, issueMessage, orderIssues, placeOf, type FieldIssue } from './field-errors.ts';
+import { fieldOrder, issueMessage, orderIssues, placeOf, useForm, type FieldIssue } from './field-errors.ts';
 import { collectForm, selectedCategory as categoryOf } from './form-values.ts';
+import { applyOptionalMarks, applyQuestionTexts, applyVisibility, collectAnswers, questionGroup } from './questions.ts';
 import { lookup, travelExamples } from './text.ts';
 
 interface PublicEvent {
@@ -23,6 +25,9 @@ interface PublicEvent {
   endDate: string;
   registration: { open: boolean };
   categories: Category[];
+  languages: Language[];
+  form: FormDefinition;
+  accreditationRetentionDays: number;
 }
 
 type ProblemKind = 'closed' | 'notFound' | 'tooMany' | 'unavailable' | 'network' | 'unexpected' | 'eventLoad';
@@ -90,6 +95,8 @@ function applyLanguage(): void {
   }
   renderEvent();
   renderCountries();
+  renderQuestionTexts();
+  renderQuestions();
   renderIssues();
   renderProblem();
   renderDone();
@@ -126,6 +133,7 @@ async function loadEvent(): Promise<void> {
   if (response.status === 404) return failLoading('notFound');
   if (!response.ok) return failLoading('eventLoad');
   conference = (await response.json()) as PublicEvent;
+  buildForm(conference);
   const title = $('event-title');
   delete title.dataset.t;
   for (const radio of document.querySelectorAll<HTMLElement>('.radio[data-category]')) {
@@ -162,6 +170,84 @@ function renderEvent(): void {
   $('event-facts').hidden = false;
 }
 
+// ---- the event's form -------------------------------------------------------------------------------
+
+function definition(): FormDefinition {
+  return conference?.form ?? standardForm;
+}
+
+function eventLanguages(): readonly Language[] {
+  return conference?.languages ?? [];
+}
+
+/**
+ * Lays the page out as the event's form says: its sections in order, the standard fields it places
+ * moved into them, its own questions built, the rest taken away; only the event's languages offered.
+ */
+function buildForm(event: PublicEvent): void {
+  const container = $('form-sections');
+  // Taken before anything moves: a group out of the document is no longer found by its id.
+  const groups = new Map([...container.querySelectorAll<HTMLElement>('.form-group')].map((group) => [group.id, group]));
+  const unused = new Set(groups.values());
+  const sections = event.form.sections.map((section) => {
+    const standardSection = (standardSectionIds as readonly string[]).includes(section.id) ? document.getElementById(`section-${section.id}`) : null;
+    const element = standardSection ?? document.createElement('section');
+    element.className = 'form-section';
+    element.id = `section-${section.id}`;
+    let heading = element.querySelector('h2');
+    if (!heading) element.append((heading = document.createElement('h2')));
+    element.replaceChildren(heading);
+    if (section.title) {
+      delete heading.dataset.t;
+      heading.dataset.sectionTitle = section.id;
+    }
+    for (const field of section.fields) {
+      const group = field.kind === 'standard' ? groups.get(`${field.name}-group`)! : questionGroup(field);
+      unused.delete(group);
+      element.append(group);
+    }
+    return element;
+  });
+  for (const group of unused) group.remove();
+  container.replaceChildren(...sections);
+  useForm(event.form, (field) => textIn(field.label, language, eventLanguages()));
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-language]')) {
+    (link.closest('li') as HTMLElement).hidden = !isLanguage(link.dataset.language) || !event.languages.includes(link.dataset.language);
+  }
+  if (!event.languages.includes(language)) language = event.languages[0]!;
+}
+
+/** The texts of the event's own sections and questions in the page's language. */
+function renderQuestionTexts(): void {
+  if (!conference) return;
+  const form = definition();
+  for (const section of form.sections) {
+    const heading = document.querySelector<HTMLElement>(`[data-section-title="${section.id}"]`);
+    if (heading) heading.textContent = textIn(section.title as Texts, language, eventLanguages());
+  }
+  applyQuestionTexts(form, { language, languages: eventLanguages(), messages: messages(), retentionDays: conference.accreditationRetentionDays });
+}
+
+/** What the answers so far change: the optional marks by category, and which questions show. */
+function renderQuestions(): void {
+  if (!conference) return;
+  const form = definition();
+  const category = selectedCategory();
+  for (const field of fieldsInOrder(form)) {
+    if (field.kind !== 'standard') continue;
+    const mark = document.querySelector<HTMLElement>(`[data-optional-for="${field.name}"]`);
+    if (mark) mark.hidden = isRequiredFor(field.required, category);
+  }
+  applyOptionalMarks(form, messages(), category);
+  applyVisibility(form, standardValue);
+}
+
+/** A standard field's value as the page holds it, for the conditions of the questions. */
+function standardValue(name: string): unknown {
+  if (name === 'category') return selectedCategory();
+  return (document.getElementById(name) as HTMLInputElement | null)?.value || undefined;
+}
+
 // ---- the conditional country field -----------------------------------------------------------------
 
 function selectedCategory(): Category | undefined {
@@ -189,6 +275,7 @@ function renderCountries(): void {
 
 form.addEventListener('change', (event) => {
   if ((event.target as HTMLInputElement).name === 'category') renderCountries();
+  renderQuestions();
 });
 
 // ---- errors ---------------------------------------------------------------------------------------------
@@ -199,7 +286,7 @@ function messageFor(issue: FieldIssue): string {
 
 function renderIssues(): void {
   const m = messages();
-  for (const field of fieldOrder) {
+  for (const field of fieldOrder()) {
     const issue = issues.find((entry) => entry.path === field.path);
     const group = $(`${field.error}-error`);
     const container = group.closest('.form-group') as HTMLElement;
@@ -315,15 +402,20 @@ form.addEventListener('submit', (event) => {
 });
 
 async function submit(): Promise<void> {
-  const body = collectForm(form, language);
+  const asked = definition();
+  const body = collectForm(form, language, (name) => asksStandard(asked, name as never));
+  const answers = collectAnswers(asked, standardValue);
+  if (customFields(asked).length > 0) body.answers = answers;
   lastSent = body;
-  const checked = registrationInputSchema.safeParse(body);
+  const checked = compiledForm(conference!).check(body);
   if (!checked.success) {
     showIssues(
-      checked.error.issues.map((issue) => ({
+      checked.issues.map((issue) => ({
         path: issue.path.map(String).join('.'),
         code: issue.code,
         ...('maximum' in issue ? { maximum: Number(issue.maximum) } : {}),
+        ...('minimum' in issue ? { minimum: Number(issue.minimum) } : {}),
+        ...('origin' in issue ? { array: issue.origin === 'array', numeric: issue.origin === 'number' } : {}),
       })),
     );
     return;

@@ -2,13 +2,19 @@
 // each problem in the reader's language (by field and by Zod's issue code).
 import type { FieldErrors, FormMessages } from '#shared/i18n/form-messages.ts';
 import { fill } from '#shared/i18n/messages.ts';
-import { detailFields, type DetailField } from '#shared/model/form-fields.ts';
+import type { DetailField } from '#shared/model/form-fields.ts';
+import { fieldsInOrder, standardForm, type CustomField, type FormDefinition } from '#shared/model/form-definition.ts';
+import { questionDescribed, questionTarget } from './questions.ts';
 
 /** A problem with one field, from the browser's own validation or from the API's 400 answer. */
 export interface FieldIssue {
   path: string;
   code: string;
   maximum?: number;
+  minimum?: number;
+  /** The limit was on a count of choices, or on a number's size, not on text. */
+  array?: boolean;
+  numeric?: boolean;
 }
 
 export interface FieldPlace {
@@ -20,6 +26,8 @@ export interface FieldPlace {
   /** The element whose aria-describedby names the error. */
   describes: string;
   label: string;
+  /** An event's own question: its label in the page's language (the standard fields' come from `label`). */
+  labelText?: () => string;
 }
 
 function firstCategoryId(): string {
@@ -37,24 +45,46 @@ const placeExceptions: Partial<Record<DetailField, Partial<FieldPlace>>> = {
   consents: { path: 'consents.privacyNotice', error: 'privacyNotice', target: () => 'privacyNotice', describes: 'privacyNotice', label: 'fields.consents.privacyNotice' },
 };
 
-/** Every field in the form's order (the language is the page's own switch, not a field). */
-export const fieldOrder: readonly FieldPlace[] = detailFields
-  .filter((name) => name !== 'language')
-  .map((name) => ({ path: name, error: name, target: () => name, describes: name, label: `fields.${name}.label`, ...placeExceptions[name] }));
+/** The places of the standard field `name`: its error, focus target and label as the page has them. */
+function standardPlace(name: DetailField): FieldPlace {
+  return { path: name, error: name, target: () => name, describes: name, label: `fields.${name}.label`, ...placeExceptions[name] };
+}
+
+function questionPlace(field: CustomField, labelOf: (field: CustomField) => string): FieldPlace {
+  const id = `q-${field.id}`;
+  return { path: `answers.${field.id}`, error: id, target: () => questionTarget(field), describes: questionDescribed(field), label: '', labelText: () => labelOf(field) };
+}
+
+let places: readonly FieldPlace[] = formPlaces(standardForm, () => '');
+
+/** Every field of the form in its order (the language is the page's own switch, not a field). */
+function formPlaces(form: FormDefinition, labelOf: (field: CustomField) => string): FieldPlace[] {
+  return fieldsInOrder(form).map((field) => (field.kind === 'standard' ? standardPlace(field.name) : questionPlace(field, labelOf)));
+}
+
+/** The event's form decides which fields the page has and their order. */
+export function useForm(form: FormDefinition, labelOf: (field: CustomField) => string): void {
+  places = formPlaces(form, labelOf);
+}
+
+export function fieldOrder(): readonly FieldPlace[] {
+  return places;
+}
 
 export function placeOf(path: string): FieldPlace | undefined {
-  return fieldOrder.find((entry) => entry.path === path);
+  return places.find((entry) => entry.path === path) ?? places.find((entry) => path.startsWith(`${entry.path}.`));
 }
 
 function rank(path: string): number {
-  const index = fieldOrder.findIndex((entry) => entry.path === path);
-  return index === -1 ? fieldOrder.length : index;
+  const place = placeOf(path);
+  const index = place ? places.indexOf(place) : -1;
+  return index === -1 ? places.length : index;
 }
 
-/** One issue per field, in page order. */
+/** One issue per field, in page order (an issue inside a field, answers.sideEvents.0, counts as the field's). */
 export function orderIssues(list: FieldIssue[]): FieldIssue[] {
   const seen = new Set<string>();
-  const ordered = [...list].sort((a, b) => rank(a.path) - rank(b.path));
+  const ordered = [...list].map((issue) => ({ ...issue, path: placeOf(issue.path)?.path ?? issue.path })).sort((a, b) => rank(a.path) - rank(b.path));
   return ordered.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
 }
 
@@ -80,11 +110,25 @@ export function issueMessage(issue: FieldIssue, words: IssueWords): string {
   const kind = issue.code === 'invalid_type' || issue.code === 'too_small' || (absent && issue.code === 'invalid_value') ? 'required' : issue.code;
   if (issue.path === 'country' && kind === 'custom' && words.partner) return byField!.customPartner!;
   const field = placeOf(issue.path);
-  const fieldLabel = field ? words.label(field.label) : issue.path;
+  const fieldLabel = field ? (field.labelText?.() ?? words.label(field.label)) : issue.path;
+  if (field?.labelText) return questionMessage(issue, absent, fieldLabel, m);
   const specific = byField?.[kind as keyof FieldErrors];
   if (specific) return fill(specific, { example: issue.path === 'departureDate' ? words.examples.departure : words.examples.arrival });
   if (issue.code === 'unrecognized_key' || !field) return m.errors.unknownField;
   if (kind === 'too_big') return fill(m.errors.tooLong, { field: fieldLabel, max: String(issue.maximum ?? '') });
   if (kind === 'invalid_format') return fill(m.errors.singleLine, { field: fieldLabel });
   return fill(m.errors.invalid, { field: fieldLabel });
+}
+
+/** The words for a problem with one of the event's own questions, by Zod's issue code. */
+function questionMessage(issue: FieldIssue, absent: boolean, field: string, m: FormMessages): string {
+  const q = m.questions;
+  const many = issue.array === true;
+  if (absent || issue.code === 'invalid_type' || (issue.code === 'too_small' && (issue.minimum ?? 1) <= 1)) return fill(q.required, { field });
+  if (issue.code === 'too_small') return fill(many ? q.tooFew : q.tooShort, { field, min: String(issue.minimum) });
+  if (issue.code === 'too_big' && many) return fill(q.tooMany, { field, max: String(issue.maximum ?? '') });
+  if (issue.code === 'too_big' && issue.numeric) return fill(q.outOfRange, { field });
+  if (issue.code === 'too_big') return fill(m.errors.tooLong, { field, max: String(issue.maximum ?? '') });
+  if (issue.code === 'invalid_format') return fill(m.errors.singleLine, { field });
+  return fill(m.errors.invalid, { field });
 }

@@ -20,10 +20,12 @@ export function selectedCategory(form: HTMLFormElement): Category | undefined {
   return (form.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value as Category | undefined) ?? undefined;
 }
 
-export function collectForm(form: HTMLFormElement, language: Language): Record<string, unknown> {
+/** The standard fields the event's form asks (`asks`), read from the page; the questions are questions.ts's. */
+export function collectForm(form: HTMLFormElement, language: Language, asks: (name: string) => boolean = () => true): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const category = selectedCategory(form);
   for (const { name, kind } of standardFormFields) {
+    if (kind !== 'language' && kind !== 'honeypot' && !asks(name)) continue;
     const text =
       kind === 'date' ? dateValue(name)
       : kind === 'category' ? (category ?? '')

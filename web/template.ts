@@ -21,6 +21,8 @@ export function renderPage(options: PageOptions): string {
   const t = (key: string, vars: Record<string, string> = {}) =>
     ` data-t="${key}">${escapeHtml(fill(lookup(formEn, key), vars))}`;
   const optional = `<span class="optional"${t('page.optional')}</span>`;
+  /** "(optional)" on a standard field the event's form may ask of some categories (app.ts hides it then). */
+  const optionalFor = (id: string) => `<span class="optional" data-optional-for="${id}"${t('page.optional')}</span>`;
   const hint = (id: string, key: string, vars: Record<string, string> = {}) => `<div class="hint" id="${id}-hint"${t(key, vars)}</div>`;
   const error = (id: string) => `<p class="error-message" id="${id}-error" hidden></p>`;
 
@@ -35,7 +37,7 @@ export function renderPage(options: PageOptions): string {
         ? `<input class="input" id="${id}" name="${id}" ${attributes}${describedBy ? ` aria-describedby="${describedBy}" data-describedby="${describedBy}"` : ''}>`
         : `<textarea class="textarea" id="${id}" name="${id}" rows="3" ${attributes}${describedBy ? ` aria-describedby="${describedBy}" data-describedby="${describedBy}"` : ''}></textarea>`;
     return `<div class="form-group" id="${id}-group">
-<label class="label" for="${id}"><span${t(`fields.${id}.label`)}</span>${required ? '' : ` ${optional}`}</label>
+<label class="label" for="${id}"><span${t(`fields.${id}.label`)}</span>${required ? '' : ` ${optionalFor(id)}`}</label>
 ${withHint ? hint(id, `fields.${id}.hint`) : ''}
 ${error(id)}
 ${control}
@@ -48,7 +50,7 @@ ${control}
       `<input class="input ${width}" id="${id}-${name}" name="${id}-${name}" type="text" inputmode="numeric" autocomplete="off"></div>`;
     return `<div class="form-group" id="${id}-group">
 <fieldset class="fieldset" role="group" id="${id}-fieldset" aria-describedby="${id}-hint" data-describedby="${id}-hint">
-<legend class="legend-s"><span${t(`fields.${id}.legend`)}</span> ${optional}</legend>
+<legend class="legend-s"><span${t(`fields.${id}.legend`)}</span> ${optionalFor(id)}</legend>
 ${hint(id, `fields.${id}.hint`, { example })}
 ${error(id)}
 <div class="date-input">${part('day', 'width-2')}${part('month', 'width-2')}${part('year', 'width-4')}</div>
@@ -114,9 +116,11 @@ ${error(id)}
 <form id="registration" novalidate>
 <p class="lead"${t('page.intro')}</p>
 
+<div id="form-sections">
+<section class="form-section" id="section-about">
 <h2${t('sections.about')}</h2>
 <div class="form-group" id="title-group">
-<label class="label" for="title"><span${t('fields.title.label')}</span> ${optional}</label>
+<label class="label" for="title"><span${t('fields.title.label')}</span> ${optionalFor('title')}</label>
 ${error('title')}
 <select class="select" id="title" name="title" autocomplete="honorific-prefix"><option value=""${t('fields.title.none')}</option>${titleOptions}</select>
 </div>
@@ -124,7 +128,9 @@ ${textField('firstName', 'type="text" autocomplete="given-name" spellcheck="fals
 ${textField('lastName', 'type="text" autocomplete="family-name" spellcheck="false"')}
 ${textField('email', 'type="email" autocomplete="email" spellcheck="false"')}
 ${textField('phone', 'type="tel" autocomplete="tel"', { required: false })}
+</section>
 
+<section class="form-section" id="section-represent">
 <h2${t('sections.represent')}</h2>
 <div class="form-group" id="category-group">
 <fieldset class="fieldset" id="category-fieldset">
@@ -142,11 +148,15 @@ ${error('country')}
 </div>
 ${textField('organization', 'type="text" autocomplete="organization"')}
 ${textField('position', 'type="text" autocomplete="organization-title"', { required: false })}
+</section>
 
+<section class="form-section" id="section-travel">
 <h2${t('sections.travel')}</h2>
 ${dateField('arrivalDate', examples.arrival)}
 ${dateField('departureDate', examples.departure)}
+</section>
 
+<section class="form-section" id="section-needs">
 <h2${t('sections.needs')}</h2>
 ${textField('dietaryRequirements', '', { required: false, tag: 'textarea' })}
 ${textField('accessibilityNeeds', '', { required: false, tag: 'textarea' })}
@@ -162,6 +172,8 @@ ${checkbox('participantList', false)}
 ${checkbox('photography', false)}
 </div>
 </fieldset>
+</div>
+</section>
 </div>
 
 <div class="hp" aria-hidden="true"><label for="website"${t('fields.website.label')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>

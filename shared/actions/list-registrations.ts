@@ -2,8 +2,10 @@
 // match as one CSV document.
 import { toCsv } from '../model/csv.ts';
 import type { CursorCodec } from '../model/cursor.ts';
+import type { ConferenceEvent } from '../model/event.ts';
+import { answerAsText, customFields, formOf, inFormOrder, isAccreditation } from '../model/form-definition.ts';
 import { detailFields } from '../model/form-fields.ts';
-import { registrationView, type RegistrationView } from '../model/registration.ts';
+import { registrationView, type Registration, type RegistrationView } from '../model/registration.ts';
 import type { RegistrationFilter, RegistrationStore } from '../store/registration-store.ts';
 
 /** What the organizer asked for (GET /events/{eventId}/registrations validates it). */
@@ -22,18 +24,25 @@ function queryIdentity(eventId: string, query: ListQuery): string {
   return JSON.stringify([eventId, query.status ?? null, query.category ?? null, query.country ?? null]);
 }
 
+/** What organizers see of a registration: its answers in the event's field order. */
+function viewIn(event: ConferenceEvent, registration: Registration): RegistrationView {
+  const view = registrationView(registration);
+  if (!view.answers) return view;
+  return { ...view, answers: inFormOrder(view.answers, formOf(event)) };
+}
+
 export async function listRegistrations(
   store: RegistrationStore,
   cursors: CursorCodec,
-  eventId: string,
+  event: ConferenceEvent,
   query: ListQuery,
   now: Date = new Date(),
 ): Promise<{ items: RegistrationView[]; nextCursor: string | null; consumedCapacity: number }> {
-  const identity = queryIdentity(eventId, query);
+  const identity = queryIdentity(event.id, query);
   const startKey = query.cursor ? cursors.decode(identity, query.cursor) : undefined;
-  const page = await store.listByEvent(eventId, filterOf(query, now), query.limit, startKey);
+  const page = await store.listByEvent(event.id, filterOf(query, now), query.limit, startKey);
   return {
-    items: page.items.map(registrationView),
+    items: page.items.map((registration) => viewIn(event, registration)),
     nextCursor: page.lastEvaluatedKey ? cursors.encode(identity, page.lastEvaluatedKey) : null,
     consumedCapacity: page.consumedCapacity,
   };
@@ -52,23 +61,34 @@ export const csvColumns = [
   'consentPhotography',
 ] as const;
 
-/** Every matching registration, page by page, as one CSV document. */
-export async function exportRegistrationsCsv(store: RegistrationStore, eventId: string, query: ListQuery, now: Date = new Date()): Promise<string> {
-  const rows: (string | boolean | null | undefined)[][] = [];
+/**
+ * Every matching registration, page by page, as one CSV document: the standard columns, then one
+ * column per question of the event's own in the form's order (answer.<id>; not the accreditation
+ * questions, kept apart), then the answers to questions the form no longer asks.
+ */
+export async function exportRegistrationsCsv(store: RegistrationStore, event: ConferenceEvent, query: ListQuery, now: Date = new Date()): Promise<string> {
+  const form = formOf(event);
+  const registrations: Registration[] = [];
   let startKey: Record<string, string> | undefined;
   do {
-    const page = await store.listByEvent(eventId, filterOf(query, now), 100, startKey);
-    for (const registration of page.items) {
-      const view = registrationView(registration);
-      const cells: Partial<Record<(typeof csvColumns)[number], string | boolean | null>> = {
-        ...view,
-        consentPrivacyNotice: view.consents.privacyNotice,
-        consentParticipantList: view.consents.participantList,
-        consentPhotography: view.consents.photography,
-      };
-      rows.push(csvColumns.map((column) => cells[column]));
-    }
+    const page = await store.listByEvent(event.id, filterOf(query, now), 100, startKey);
+    registrations.push(...page.items);
     startKey = page.lastEvaluatedKey;
   } while (startKey);
-  return toCsv(csvColumns, rows);
+  const fields = customFields(form);
+  const asked = fields.filter((field) => !isAccreditation(field)).map((field) => field.id);
+  const kept = new Set(fields.filter(isAccreditation).map((field) => field.id));
+  const retired = [...new Set(registrations.flatMap((registration) => Object.keys(registration.details.answers ?? {})))].filter((id) => !asked.includes(id) && !kept.has(id)).sort();
+  const answerColumns = [...asked, ...retired];
+  const rows = registrations.map((registration) => {
+    const view = registrationView(registration);
+    const cells: Partial<Record<(typeof csvColumns)[number], string | boolean | null>> = {
+      ...view,
+      consentPrivacyNotice: view.consents.privacyNotice,
+      consentParticipantList: view.consents.participantList,
+      consentPhotography: view.consents.photography,
+    };
+    return [...csvColumns.map((column) => cells[column]), ...answerColumns.map((id) => answerAsText(view.answers?.[id]))];
+  });
+  return toCsv([...csvColumns, ...answerColumns.map((id) => `answer.${id}`)], rows);
 }

@@ -90,6 +90,28 @@ export interface FormMessages {
       'consents.privacyNotice': FieldErrors;
     };
   };
+  /** The words around the event's own questions (their labels, hints and choices are the event's). */
+  questions: {
+    yes: string;
+    no: string;
+    chooseCountry: string;
+    /** Under a question whose answers are kept apart for the accreditation ({days} after the event). */
+    accreditation: string;
+    required: string; // {field}
+    tooShort: string; // {field} {min}
+    tooFew: string; // {field} {min}
+    tooMany: string; // {field} {max}
+    outOfRange: string; // {field}
+    upload: {
+      uploading: string; // {name}
+      uploaded: string; // {name}
+      failed: string;
+      tooLarge: string; // {max}: "5 MB"
+      wrongType: string; // {types}: "JPEG, PNG"
+      photoTooSmall: string; // {width} {height}
+      photoAspect: string; // {width} {height}
+    };
+  };
   outcome: {
     checkEmailTitle: string;
     checkEmailSent: string; // {email}

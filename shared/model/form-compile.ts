@@ -21,9 +21,15 @@ import type { Category } from './participants.ts';
 import { registrationFormShape, standardRules, type RegistrationForm } from './registration-schema.ts';
 import { answerText, countryCode, emailAddress, isoDate, phoneNumber, storableNumber } from './schema-parts.ts';
 
+/** A problem with a body, as Zod words it (the page reads code, path and the limits). */
+export type FormIssue = z.core.$ZodIssue | Issue;
+
 export interface CompiledForm {
   form: FormDefinition;
+  /** Every field's own rules and the standard form's rules between fields. */
   schema: z.ZodMiniType<RegistrationForm, unknown>;
+  /** The schema's verdict and the event's rules (what is asked, of whom), every problem at once. */
+  check(input: unknown): { success: true; data: RegistrationForm } | { success: false; issues: FormIssue[] };
 }
 
 interface FormOwner {
@@ -85,7 +91,8 @@ type Issue = { code: 'custom'; path: (string | number)[]; message: string; param
 /** The event's rules over a body that passed every field's own rules: what is asked, and of whom. */
 function eventIssues(form: FormDefinition, input: RegistrationForm): Issue[] {
   const issues: Issue[] = [];
-  const answers = (input.answers ?? {}) as Record<string, unknown>;
+  // Run whatever else is wrong (see compileForm), so the input may be anything of the right outer shape.
+  const answers = (isObject(input.answers) ? input.answers : {}) as Record<string, unknown>;
   const standard = input as unknown as Record<string, unknown>;
   const answerOf = (id: string) => (id in answers ? answers[id] : standard[id]);
   for (const name of optionalStandardFields) {
@@ -110,19 +117,29 @@ function eventIssues(form: FormDefinition, input: RegistrationForm): Issue[] {
   return issues;
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Compiles an event's form; the functions call compiledForm, which keeps the result. */
 export function compileForm(event: FormOwner): CompiledForm {
   const form = formOf(event);
   const answers = z.strictObject(Object.fromEntries(customFields(form).map((field) => [field.id, z.optional(answerSchema(field))])));
-  const schema = z
-    .strictObject({ ...registrationFormShape, answers: z.optional(answers) })
-    .check(
-      standardRules,
-      z.superRefine((input, ctx) => {
-        for (const issue of eventIssues(form, input as RegistrationForm)) ctx.addIssue(issue);
-      }),
-    );
-  return { form, schema: schema as unknown as CompiledForm['schema'] };
+  const schema = z.strictObject({ ...registrationFormShape, answers: z.optional(answers) }).check(standardRules) as unknown as CompiledForm['schema'];
+  return {
+    form,
+    schema,
+    check: (input) => {
+      const parsed = schema.safeParse(input);
+      // Also when other fields are wrong, so that the page and the API name every missing answer at once.
+      const more = isObject(input) ? eventIssues(form, (parsed.success ? parsed.data : input) as RegistrationForm) : [];
+      if (parsed.success && more.length === 0) return { success: true, data: parsed.data };
+      const issues: FormIssue[] = [...(parsed.success ? [] : parsed.error.issues), ...more];
+      // One issue per place: a missing answer Zod already named once is not named again.
+      const seen = new Set<string>();
+      return { success: false, issues: issues.filter((issue) => !seen.has(issue.path.join('.')) && seen.add(issue.path.join('.'))) };
+    },
+  };
 }
 
 // One entry per event, replaced when the event's form changes: what a warm function re-uses.
@@ -148,8 +165,8 @@ export function compiledForm(event: FormOwner): CompiledForm {
  * the event invites. Issues carry `prefix` (the update route nests the form under `changes`).
  */
 export function parseRegistrationForm(event: FormOwner, input: unknown, prefix: readonly string[] = []): RegistrationForm {
-  const parsed = compiledForm(event).schema.safeParse(input);
-  if (!parsed.success) throw validationFailed(toApiIssues(parsed.error, prefix));
+  const parsed = compiledForm(event).check(input);
+  if (!parsed.success) throw validationFailed(toApiIssues({ issues: parsed.issues } as z.core.$ZodError, prefix));
   if (!event.categories.includes(parsed.data.category)) {
     throw validationFailed([fieldIssue([...prefix, 'category'].join('.'), 'This event does not invite this category')]);
   }

@@ -215,3 +215,20 @@ export function textIn(texts: Texts | undefined, language: Language, fallbacks: 
   if (!texts) return '';
   return texts[language] ?? fallbacks.map((other) => texts[other]).find((text) => text !== undefined) ?? Object.values(texts)[0] ?? '';
 }
+
+/**
+ * Answers in the form's order, then the answers to questions the form no longer asks (by id): kept,
+ * never dropped, so a changed form leaves every answer readable.
+ */
+export function inFormOrder<Value>(answers: Record<string, Value> | undefined, form: FormDefinition): Record<string, Value> {
+  if (!answers) return {};
+  const asked = customFields(form).map((field) => field.id).filter((id) => id in answers);
+  const retired = Object.keys(answers).filter((id) => !asked.includes(id)).sort();
+  return Object.fromEntries([...asked, ...retired].map((id) => [id, answers[id]!]));
+}
+
+/** An answer as one line of text (CSV cells, pages): several choices joined, yes/no as true/false. */
+export function answerAsText(value: unknown): string {
+  if (Array.isArray(value)) return value.join('; ');
+  return value === undefined || value === null ? '' : String(value);
+}

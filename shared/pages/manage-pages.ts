@@ -5,6 +5,8 @@ import { formMessagesFor } from '../i18n/form.ts';
 import { fill, messagesFor } from '../i18n/index.ts';
 import { formatEventDates, type ConferenceEvent } from '../model/event.ts';
 import { kindOf, pageEditableFields } from '../model/form-fields.ts';
+import { answerAsText, customFields, formOf, inFormOrder, textIn, type CustomField } from '../model/form-definition.ts';
+import { languagesOf } from '../model/event.ts';
 import { languages, type Language } from '../model/languages.ts';
 import { escapeHtml } from '../platform/html.ts';
 import type { ApiError } from '../model/errors.ts';
@@ -22,6 +24,37 @@ function fieldLabel(language: Language, field: PageField): string {
 /** The OSCE's name for the country where it differs from the browser's (CLDR) one, as the form shows it. */
 function countryName(language: Language, code: string): string {
   return formMessagesFor(language).countryNames[code] ?? new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+}
+
+/** The answers to the event's own questions, in its form's order, in the reader's words. */
+function answerRows(view: SelfView, event: ConferenceEvent, language: Language): [string, string][] {
+  const form = formOf(event);
+  const fields = new Map(customFields(form).map((field) => [field.id, field]));
+  return Object.entries(inFormOrder(view.answers, form)).map(([id, value]) => {
+    const field = fields.get(id);
+    return [field ? textIn(field.label, language, languagesOf(event)) : id, field ? answerIn(field, value, language, event) : answerAsText(value)];
+  });
+}
+
+function answerIn(field: CustomField, value: unknown, language: Language, event: ConferenceEvent): string {
+  const words = formMessagesFor(language).questions;
+  switch (field.kind) {
+    case 'yes_no':
+      return value ? words.yes : words.no;
+    case 'single_choice':
+    case 'multiple_choice':
+      return [value]
+        .flat()
+        .map((id) => textIn(field.choices.find((choice) => choice.id === id)?.label, language, languagesOf(event)) || String(id))
+        .join('; ');
+    case 'country':
+      return countryName(language, String(value));
+    case 'file':
+    case 'photo':
+      return words.yes;
+    default:
+      return answerAsText(value);
+  }
 }
 
 export function managePage(view: SelfView, event: ConferenceEvent, token: string, notice?: string): string {
@@ -48,6 +81,7 @@ export function managePage(view: SelfView, event: ConferenceEvent, token: string
       : []),
     [form.fields.organization.label, view.organization],
     ...(view.position ? [[form.fields.position.label, view.position] as [string, string]] : []),
+    ...answerRows(view, event, language),
   ];
   const details = `<dl class="summary">${rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
   const position = view.waitlistPosition ? `<p class="panel-info">${escapeHtml(fill(words.position, { position: String(view.waitlistPosition) }))}</p>` : '';

@@ -1,5 +1,6 @@
 // Events that ask what they need: a form of their own, saved with PUT /events/{eventId}, answered
 // under answers, checked by the event's compiled form, and kept readable when the form changes.
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '#shared/model/form-definition.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
@@ -104,6 +105,25 @@ describe('An event with a form of its own', () => {
     expect(item?.answers).toMatchObject({ sideEvents: ['darknet'], needsVisa: true, visaEmbassy: 'Embassy of Austria, Moscow' });
   });
 
+  it('exports the answers as CSV columns in the form\'s order', async () => {
+    // Prepare
+    await putEvent(api, 'forms-csv', { ...inFrenchAndRussian, form: hofburgForm() });
+    expect((await api.postJson('/events/forms-csv/registrations', hofburgRegistration({ email: uniqueEmail() }))).status).toBe(202);
+
+    // Act
+    const response = await organizerCall(api, '/events/forms-csv/registrations', { headers: { accept: 'text/csv' } });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const [header, row] = parse(await response.text(), { record_delimiter: '\r\n' }) as string[][];
+    const answerColumns = header!.flatMap((column, index) => (column.startsWith('answer.') ? [[column, row![index]]] : []));
+    expect(answerColumns).toEqual([
+      ['answer.sideEvents', 'darknet'],
+      ['answer.needsVisa', 'true'],
+      ['answer.visaEmbassy', 'Embassy of Austria, Moscow'],
+    ]);
+  });
+
   it('refuses answers that break the form, naming the custom field by its path, and stores nothing', async () => {
     // Prepare
     await putEvent(api, 'forms-wrong', { ...inFrenchAndRussian, form: hofburgForm() });
@@ -169,5 +189,9 @@ describe('An event with a form of its own', () => {
 
     // Assess
     expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<dt>Параллельные мероприятия</dt><dd>Рынки даркнета</dd>');
+    expect(html).toContain('<dt>Нужна ли вам виза?</dt><dd>Да</dd>');
+    expect(html.indexOf('Параллельные мероприятия')).toBeLessThan(html.indexOf('Посольство'));
   });
 });

@@ -87,3 +87,54 @@ const everywhere = (text: string) => ({ en: text, fr: text, de: text, it: text, 
 export function yesNoQuestion(id = 'sideEvent'): CustomField {
   return { id, kind: 'yes_no', label: everywhere('Side event?') };
 }
+
+const frRu = (fr: string, ru: string) => ({ fr, ru });
+
+/** One question of every kind, in French and Russian, with a showIf: the page's accessibility check. */
+export function everyKindForm(): FormDefinition {
+  return {
+    sections: [
+      { id: 'about', fields: standard('firstName', 'lastName', 'email') },
+      { id: 'represent', fields: standard('category', 'country', 'organization') },
+      {
+        id: 'everything',
+        title: frRu('Toutes les questions', 'Все вопросы'),
+        fields: [
+          { id: 'nickname', kind: 'short_text', label: frRu('Nom sur le badge', 'Имя на бейдже'), required: true, maxLength: 30 },
+          { id: 'biography', kind: 'long_text', label: frRu('Biographie', 'Биография'), hint: frRu('Quelques lignes', 'Несколько строк'), maxLength: 600 },
+          {
+            id: 'workshop',
+            kind: 'single_choice',
+            label: frRu('Atelier', 'Семинар'),
+            required: true,
+            choices: [
+              { id: 'morning', label: frRu('Matin', 'Утро') },
+              { id: 'afternoon', label: frRu('Après-midi', 'День') },
+            ],
+          },
+          {
+            id: 'topics',
+            kind: 'multiple_choice',
+            label: frRu('Thèmes', 'Темы'),
+            maxCount: 2,
+            choices: [
+              { id: 'drugs', label: frRu('Drogues', 'Наркотики') },
+              { id: 'crime', label: frRu('Criminalité', 'Преступность') },
+              { id: 'terror', label: frRu('Terrorisme', 'Терроризм') },
+            ],
+          },
+          { id: 'speaker', kind: 'yes_no', label: frRu('Intervenez-vous ?', 'Вы выступаете?'), required: true },
+          { id: 'talkTitle', kind: 'short_text', label: frRu('Titre de l\'intervention', 'Тема выступления'), required: true, showIf: { field: 'speaker', anyOf: [true] } },
+          { id: 'birthDate', kind: 'date', label: frRu('Date de naissance', 'Дата рождения'), accreditation: true, maxDate: '2010-01-01' },
+          { id: 'residence', kind: 'country', label: frRu('Pays de résidence', 'Страна проживания') },
+          { id: 'assistant', kind: 'email', label: frRu('Adresse de l\'assistant', 'Адрес помощника') },
+          { id: 'mobile', kind: 'phone', label: frRu('Téléphone mobile', 'Мобильный телефон') },
+          { id: 'guests', kind: 'number', label: frRu('Invités', 'Гости'), integer: true, min: 0, max: 3 },
+          { id: 'letter', kind: 'file', label: frRu('Note verbale', 'Вербальная нота'), fileTypes: ['application/pdf'], accreditation: true },
+          { id: 'portrait', kind: 'photo', label: frRu('Photo', 'Фотография'), accreditation: true },
+        ],
+      },
+      { id: 'needs', fields: standard('consents') },
+    ],
+  };
+}
