@@ -8,12 +8,14 @@ import { Construct } from 'constructs';
 
 export interface OrganizerAuthProps {
   organizerGroup: string;
+  accreditationGroup: string;
 }
 
 export class OrganizerAuth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
   readonly group: cognito.CfnUserPoolGroup;
+  readonly accreditationGroup: cognito.CfnUserPoolGroup;
   readonly authorizer: HttpUserPoolAuthorizer;
 
   constructor(scope: Construct, id: string, props: OrganizerAuthProps) {
@@ -49,6 +51,14 @@ export class OrganizerAuth extends Construct {
       userPoolId: this.userPool.userPoolId,
       groupName: props.organizerGroup,
       description: 'May read and export the registrations of every event.',
+    });
+
+    // A second group for the few who handle badges with the host country's security: together with
+    // the organizers group it adds the accreditation answers (passport numbers, photos) to the list.
+    this.accreditationGroup = new cognito.CfnUserPoolGroup(this, 'AccreditationGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: props.accreditationGroup,
+      description: 'With the organizers group: may also read the accreditation data (passport, date of birth, photo).',
     });
 
     this.client = this.userPool.addClient('OrganizerClient', {

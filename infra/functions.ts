@@ -78,8 +78,11 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
 
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
 type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
-/** The table's two kinds of partition (shared/store/table.ts): the events, and each event's own. */
-type Partition = 'events' | 'event';
+/**
+ * The table's kinds of partition (shared/store/table.ts): the events, each event's own, and each
+ * event's accreditation data, which only the functions that write, list or delete them may name.
+ */
+type Partition = 'events' | 'event' | 'accreditation';
 
 /**
  * The partition key values IAM lets each call name (dynamodb:LeadingKeys, matched with StringLike):
@@ -89,6 +92,7 @@ type Partition = 'events' | 'event';
 export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string> = {
   events: keys.eventListing(),
   event: keys.eventPartition('*'),
+  accreditation: keys.accreditationOfEvent('*'),
   [tableKeys.byEventIndex]: keys.registrationsOfEvent('*'),
   [tableKeys.waitlistIndex]: keys.waitlistOfEvent('*'),
   [tableKeys.outboxIndex]: keys.outbox(),
@@ -98,11 +102,14 @@ export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string
 export const streamActions = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'] as const;
 
 interface Access {
-  /** Item calls, per partition: on `events` (the events themselves), on `event` (an event's registrations, counters, tombstones). */
+  /**
+   * Item calls, per partition: on `events` (the events themselves), on `event` (an event's
+   * registrations, counters, tombstones), on `accreditation` (the answers kept apart).
+   */
   items: Partial<Record<Partition, ItemAction[]>>;
-  /** Query on the table (in the partition `tableQuery` names) or an index (in that index's partitions). */
+  /** Query on the table (in the partitions `tableQuery` names) or an index (in that index's partitions). */
   query: TablePart[];
-  tableQuery?: Partition;
+  tableQuery?: Partition[];
   mail: boolean;
   /** Woken by the table's stream: Lambda reads it with the function's role. */
   stream?: true;
@@ -119,19 +126,21 @@ interface Access {
 export const access: Record<FunctionName, Access> = {
   'get-event': { items: { events: ['GetItem'] }, query: [], mail: false },
   // Reads the event listing partition of the table, and IAM holds it to that partition.
-  'list-events': { items: {}, query: ['table'], tableQuery: 'events', mail: false },
+  'list-events': { items: {}, query: ['table'], tableQuery: ['events'], mail: false },
   // Saving event settings may promote waitlisted registrations, which are mailed; a form change that
   // would move answered questions looks whether the event has registrations (byEvent, one key).
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex, tableKeys.byEventIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
-  // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  // mail queued (the mail worker sends it), and the accreditation answers apart (PutItem only: it cannot
+  // read them back). No Query: submit cannot read the list. No SES: it never waits on mail.
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['PutItem'] }, query: [], mail: false },
   // The page behind the e-mail link only reads: mail scanners open links.
   'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
-  // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
-  'confirm-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [], mail: true },
-  // Reads the event and queries the byEvent index; writes nothing.
-  'list-registrations': { items: { events: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Confirms (or purges an expired unconfirmed registration with its accreditation answers), takes a
+  // seat or a queue number, mails the outcome.
+  'confirm-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], accreditation: ['DeleteItem'] }, query: [], mail: true },
+  // Reads the event and queries the byEvent index, and for the accreditation role the answers kept apart; writes nothing.
+  'list-registrations': { items: { events: ['GetItem'], accreditation: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
   // Finds the registration by id (byEvent), takes a seat or a queue number.
   'approve-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: true },
   // Also hands a freed seat to the head of the waiting list.
@@ -142,25 +151,32 @@ export const access: Record<FunctionName, Access> = {
   'reconcile-event': {
     items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] },
     query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex],
-    tableQuery: 'event',
+    tableQuery: ['event'],
     mail: true,
   },
   // The participant's own registration and waitlist position: reads only.
   'show-manage-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.waitlistIndex], mail: false },
   'get-own-registration': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.waitlistIndex], mail: false },
-  'update-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: false },
+  // Corrects the accreditation answers too, so reads and writes them.
+  'update-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem'] }, query: [tableKeys.waitlistIndex], mail: false },
   // Frees the seat and may promote the head of the waiting list.
   'withdraw-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
-  // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
-  'erase-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Deletes the registration and its accreditation answers, leaves a tombstone (PutItem), frees the seat, may promote.
+  'erase-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], accreditation: ['DeleteItem'] }, query: [tableKeys.waitlistIndex], mail: true },
   'get-openapi': { items: {}, query: [], mail: false },
   'answer-unknown-route': { items: {}, query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
   'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
   // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
   'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
-  // Lists the events, reads each one's counters, and promotes from the head of its queue.
-  'settle-waiting-lists': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: ['table', tableKeys.waitlistIndex], tableQuery: 'events', mail: true },
+  // Lists the events, reads each one's counters, and promotes from the head of its queue; deletes the
+  // accreditation answers of the events past their retention period (Query their partition, DeleteItem).
+  'settle-waiting-lists': {
+    items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['DeleteItem'] },
+    query: ['table', tableKeys.waitlistIndex],
+    tableQuery: ['events', 'accreditation'],
+    mail: true,
+  },
 };
 
 /** Every item call a function may make, whatever the partition. */
@@ -169,11 +185,11 @@ export function itemActions(name: FunctionName): ItemAction[] {
 }
 
 /** The partition key patterns a function's Query of one part (the table or an index) may name. */
-export function queryLeadingKeys(name: FunctionName, part: TablePart): string {
-  if (part !== 'table') return leadingKeys[part];
-  const partition = access[name].tableQuery;
-  if (!partition) throw new Error(`${name} queries the table but names no partition (tableQuery)`);
-  return leadingKeys[partition];
+export function queryLeadingKeys(name: FunctionName, part: TablePart): string[] {
+  if (part !== 'table') return [leadingKeys[part]];
+  const partitions = access[name].tableQuery;
+  if (!partitions?.length) throw new Error(`${name} queries the table but names no partition (tableQuery)`);
+  return partitions.map((partition) => leadingKeys[partition]);
 }
 
 export const functionNames = Object.keys(access) as FunctionName[];
@@ -223,6 +239,7 @@ export class Functions extends Construct {
       SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       CONFIRM_TOKEN_LIFETIME_HOURS: String(settings.confirmTokenLifetimeHours),
       ORGANIZER_GROUP: settings.organizerGroup,
+      ACCREDITATION_GROUP: settings.accreditationGroup,
       LOG_LEVEL: 'info',
       // Stack traces in the logs point into the TypeScript sources, through the bundled source maps.
       NODE_OPTIONS: '--enable-source-maps',
@@ -238,9 +255,9 @@ export class Functions extends Construct {
       const { items, query, mail, stream } = access[name];
       const statements: iam.PolicyStatement[] = [];
       // One statement per partition and per queried part, each held by IAM to its partition keys.
-      const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
+      const inPartition = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
       for (const [partition, actions] of Object.entries(items) as [Partition, ItemAction[]][]) {
-        statements.push(new iam.PolicyStatement({ actions: actions.map((action) => `dynamodb:${action}`), resources: [tableArn], conditions: inPartition(leadingKeys[partition]) }));
+        statements.push(new iam.PolicyStatement({ actions: actions.map((action) => `dynamodb:${action}`), resources: [tableArn], conditions: inPartition([leadingKeys[partition]]) }));
       }
       for (const part of query) {
         statements.push(

@@ -41,6 +41,8 @@ export interface StackSettings {
   logRetentionDays: number;
   /** Cognito group whose members may read registrations. */
   organizerGroup: string;
+  /** Cognito group whose members (organizers too) may read the accreditation data. */
+  accreditationGroup: string;
   /** Names of settings still at their example value (the deploy guard refuses these). */
   exampleValues: ExampleSetting[];
 }
@@ -71,6 +73,7 @@ export const settingNames = {
   confirmTokenLifetimeHours: 'confirmTokenLifetimeHours',
   logRetentionDays: 'logRetentionDays',
   organizerGroup: 'organizerGroup',
+  accreditationGroup: 'accreditationGroup',
 } as const;
 
 const exampleDomains = ['example.org', 'example.com', 'example.net'];
@@ -170,9 +173,17 @@ export function parseSettings(lookup: Lookup): StackSettings {
   if (baseUrl && isExampleHost(baseUrl.hostname)) exampleValues.push({ setting: settingNames.publicBaseUrl, value: publicBaseUrl! });
   if (siteDomain !== undefined && isExampleHost(siteDomain)) exampleValues.push({ setting: settingNames.siteDomain, value: siteDomain });
 
-  const organizerGroup = text(settingNames.organizerGroup, 'organizers')!;
-  if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(organizerGroup)) {
-    throw new SettingsError(`Setting organizerGroup must be a Cognito group name (1-128 characters, no spaces), got "${organizerGroup}".`);
+  const groupName = (setting: string, fallback: string) => {
+    const name = text(setting, fallback)!;
+    if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(name)) {
+      throw new SettingsError(`Setting ${setting} must be a Cognito group name (1-128 characters, no spaces), got "${name}".`);
+    }
+    return name;
+  };
+  const organizerGroup = groupName(settingNames.organizerGroup, 'organizers');
+  const accreditationGroup = groupName(settingNames.accreditationGroup, 'accreditation');
+  if (accreditationGroup === organizerGroup) {
+    throw new SettingsError(`Setting accreditationGroup must differ from organizerGroup ("${organizerGroup}"): every organizer would read passport numbers.`);
   }
 
   return {
@@ -195,6 +206,7 @@ export function parseSettings(lookup: Lookup): StackSettings {
     confirmTokenLifetimeHours: number(settingNames.confirmTokenLifetimeHours, 72, 1, 24 * 30),
     logRetentionDays: retention(number(settingNames.logRetentionDays, 90, 1, 3653)),
     organizerGroup,
+    accreditationGroup,
     exampleValues,
   };
 }

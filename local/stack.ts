@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError } from '#shared/platform/log.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
+import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { deliverAllDue } from '#shared/mail/outbox.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { resetRuntime, runtime } from '#shared/runtime/runtime.ts';
@@ -131,9 +132,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const settleEvery = options.settleIntervalMs ?? 60_000;
     if (settleEvery) {
-      // The scheduled safety net of the waiting lists, as in the cloud (every minute).
+      // The scheduled safety net of the waiting lists and the accreditation sweep, as in the cloud (every minute).
       const timer = setInterval(() => {
         settleWaitingLists(mailingRuntime()).catch((error) => runtime().log.warn('settle_failed', describeError(error)));
+        purgeAccreditationData(runtime()).catch((error) => runtime().log.warn('accreditation_purge_failed', describeError(error)));
       }, settleEvery);
       timer.unref();
       started.push({ stop: async () => clearInterval(timer) });

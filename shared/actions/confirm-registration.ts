@@ -67,7 +67,11 @@ export async function confirmRegistration(deps: RegistrationDeps, token: string,
     if (!event) throw invalidToken();
     if (state.kind === 'confirmed') return outcomeOf(registration);
     if (state.kind === 'expired') {
-      if (state.gone) await commitRemoval(deps, event, registration);
+      if (state.gone) {
+        // Nobody confirmed the address: what it gave for the accreditation goes with it.
+        await deps.accreditation.delete(event.id, registration.registrationId);
+        await commitRemoval(deps, event, registration);
+      }
       throw tokenExpired();
     }
 

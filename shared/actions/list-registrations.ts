@@ -6,6 +6,8 @@ import type { ConferenceEvent } from '../model/event.ts';
 import { answerAsText, customFields, formOf, inFormOrder, isAccreditation } from '../model/form-definition.ts';
 import { detailFields } from '../model/form-fields.ts';
 import { registrationView, type Registration, type RegistrationView } from '../model/registration.ts';
+import type { Answers } from '../model/registration-schema.ts';
+import type { AccreditationStore } from '../store/accreditation-store.ts';
 import type { RegistrationFilter, RegistrationStore } from '../store/registration-store.ts';
 
 /** What the organizer asked for (GET /events/{eventId}/registrations validates it). */
@@ -24,11 +26,25 @@ function queryIdentity(eventId: string, query: ListQuery): string {
   return JSON.stringify([eventId, query.status ?? null, query.category ?? null, query.country ?? null]);
 }
 
-/** What organizers see of a registration: its answers in the event's field order. */
-function viewIn(event: ConferenceEvent, registration: Registration): RegistrationView {
-  const view = registrationView(registration);
-  if (!view.answers) return view;
-  return { ...view, answers: inFormOrder(view.answers, formOf(event)) };
+/** What organizers see of a registration: its answers in the event's field order; the accreditation answers only for that role. */
+function viewIn(event: ConferenceEvent, registration: Registration, keptApart: Map<string, Answers> | undefined): ListedRegistration {
+  const view: ListedRegistration = registrationView(registration);
+  const form = formOf(event);
+  if (view.answers) view.answers = inFormOrder(view.answers, form);
+  const apart = keptApart?.get(registration.registrationId);
+  if (apart) view.accreditation = inFormOrder(apart, form);
+  return view;
+}
+
+export type ListedRegistration = RegistrationView & { accreditation?: Answers };
+
+/**
+ * The accreditation answers of these registrations, when the caller holds the accreditation role
+ * (`kept` given); otherwise nothing is read at all.
+ */
+async function accreditationOf(kept: AccreditationStore | undefined, event: ConferenceEvent, registrations: Registration[]): Promise<Map<string, Answers> | undefined> {
+  if (!kept) return undefined;
+  return kept.answersOfMany(event.id, registrations.map((registration) => registration.registrationId));
 }
 
 export async function listRegistrations(
@@ -36,18 +52,21 @@ export async function listRegistrations(
   cursors: CursorCodec,
   event: ConferenceEvent,
   query: ListQuery,
+  kept?: AccreditationStore,
   now: Date = new Date(),
-): Promise<{ items: RegistrationView[]; nextCursor: string | null; consumedCapacity: number }> {
+): Promise<{ items: ListedRegistration[]; nextCursor: string | null; consumedCapacity: number }> {
   const identity = queryIdentity(event.id, query);
   const startKey = query.cursor ? cursors.decode(identity, query.cursor) : undefined;
   const page = await store.listByEvent(event.id, filterOf(query, now), query.limit, startKey);
+  const keptApart = await accreditationOf(kept, event, page.items);
   return {
-    items: page.items.map((registration) => viewIn(event, registration)),
+    items: page.items.map((registration) => viewIn(event, registration, keptApart)),
     nextCursor: page.lastEvaluatedKey ? cursors.encode(identity, page.lastEvaluatedKey) : null,
     consumedCapacity: page.consumedCapacity,
   };
 }
 
+/** The CSV's columns: the organizer list's fields, the revision left out (it is for decisions, not people). */
 export const csvColumns = [
   'registrationId',
   'reference',
@@ -63,10 +82,11 @@ export const csvColumns = [
 
 /**
  * Every matching registration, page by page, as one CSV document: the standard columns, then one
- * column per question of the event's own in the form's order (answer.<id>; not the accreditation
- * questions, kept apart), then the answers to questions the form no longer asks.
+ * column per question of the event's own in the form's order (answer.<id>), then the answers to
+ * questions the form no longer asks; with the accreditation role (`kept` given) also one column per
+ * accreditation question (accreditation.<id>), which nobody else's export has.
  */
-export async function exportRegistrationsCsv(store: RegistrationStore, event: ConferenceEvent, query: ListQuery, now: Date = new Date()): Promise<string> {
+export async function exportRegistrationsCsv(store: RegistrationStore, event: ConferenceEvent, query: ListQuery, kept?: AccreditationStore, now: Date = new Date()): Promise<string> {
   const form = formOf(event);
   const registrations: Registration[] = [];
   let startKey: Record<string, string> | undefined;
@@ -75,10 +95,12 @@ export async function exportRegistrationsCsv(store: RegistrationStore, event: Co
     registrations.push(...page.items);
     startKey = page.lastEvaluatedKey;
   } while (startKey);
+  const keptApart = await accreditationOf(kept, event, registrations);
   const fields = customFields(form);
   const asked = fields.filter((field) => !isAccreditation(field)).map((field) => field.id);
-  const kept = new Set(fields.filter(isAccreditation).map((field) => field.id));
-  const retired = [...new Set(registrations.flatMap((registration) => Object.keys(registration.details.answers ?? {})))].filter((id) => !asked.includes(id) && !kept.has(id)).sort();
+  const accreditationColumns = keptApart ? fields.filter(isAccreditation).map((field) => field.id) : [];
+  const apartIds = new Set(fields.filter(isAccreditation).map((field) => field.id));
+  const retired = [...new Set(registrations.flatMap((registration) => Object.keys(registration.details.answers ?? {})))].filter((id) => !asked.includes(id) && !apartIds.has(id)).sort();
   const answerColumns = [...asked, ...retired];
   const rows = registrations.map((registration) => {
     const view = registrationView(registration);
@@ -88,7 +110,12 @@ export async function exportRegistrationsCsv(store: RegistrationStore, event: Co
       consentParticipantList: view.consents.participantList,
       consentPhotography: view.consents.photography,
     };
-    return [...csvColumns.map((column) => cells[column]), ...answerColumns.map((id) => answerAsText(view.answers?.[id]))];
+    const apart = keptApart?.get(registration.registrationId) ?? {};
+    return [
+      ...csvColumns.map((column) => cells[column]),
+      ...answerColumns.map((id) => answerAsText(view.answers?.[id])),
+      ...accreditationColumns.map((id) => answerAsText(apart[id])),
+    ];
   });
-  return toCsv([...csvColumns, ...answerColumns.map((id) => `answer.${id}`)], rows);
+  return toCsv([...csvColumns, ...answerColumns.map((id) => `answer.${id}`), ...accreditationColumns.map((id) => `accreditation.${id}`)], rows);
 }

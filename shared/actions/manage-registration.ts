@@ -83,6 +83,8 @@ export async function eraseRegistration(deps: RegistrationDeps, token: unknown, 
       const rejectedAt = registration.history.findLast((entry) => entry.to === 'rejected')?.at ?? registration.updatedAt;
       await deps.registrations.saveRejection(event.id, registration.emailKey, rejectedAt);
     }
+    // The accreditation data go first: at no moment is the registration erased and they kept.
+    await deps.accreditation.delete(event.id, registration.registrationId);
     const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
     if (outcome === 'lost') return lostRace;
     if (outcome === 'deleted') {

@@ -1,7 +1,9 @@
 // Submitting the form. The outcome is never told to the client (the answer is the same 202 whatever
 // happened), only mailed to the address, so nobody learns who registered. Every path reads, counts the
 // mailbox and writes the same way, and none waits on the mail service (model/submission.ts).
+import { accreditationRecord, asksAccreditation, splitAnswers } from '../model/accreditation.ts';
 import { assertRegistrationOpen, type ConferenceEvent } from '../model/event.ts';
+import { formOf } from '../model/form-definition.ts';
 import { detailsOf, isHoneypotFilled } from '../model/registration.ts';
 import { parseRegistrationForm } from '../model/form-compile.ts';
 import { planSubmission, type SubmitOutcome } from '../model/submission.ts';
@@ -22,7 +24,10 @@ export async function submitRegistration(
 ): Promise<SubmitOutcome> {
   assertRegistrationOpen(event, now);
   if (isHoneypotFilled(body.website)) return 'ignored_honeypot';
-  const details = detailsOf(parseRegistrationForm(event, body));
+  const form = detailsOf(parseRegistrationForm(event, body));
+  // The accreditation answers never reach the registration item: they are kept apart (model/accreditation.ts).
+  const { kept, apart } = splitAnswers(formOf(event), form.answers);
+  const details = { ...form, answers: kept };
   const key = emailKey(details.email);
   // Counted per mailbox, so spellings of one address (case, +tags, Gmail's dots) share one cap. Taken
   // once per submission, before the registration is read, whatever the submission turns out to be.
@@ -32,7 +37,14 @@ export async function submitRegistration(
     const existing = await deps.registrations.get(event.id, key);
     const rejectedBefore = existing === undefined && (await deps.registrations.wasRejected(event.id, key));
     const plan = planSubmission(existing, event.id, details, { now, lifetimeHours: deps.confirmTokenLifetimeHours, rejectedBefore, mailAllowed });
-    if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') return lostRace;
+    // Written before the registration that they belong to, so a registration never exists without
+    // them; a fresh registration that loses its race takes its own away again (the retry decides anew).
+    const ownsData = plan.next !== undefined && (plan.outcome === 'created' || plan.outcome === 'refreshed') && asksAccreditation(event);
+    if (ownsData) await deps.accreditation.put(accreditationRecord(event, plan.next!.registrationId, apart, now));
+    if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') {
+      if (ownsData && plan.outcome === 'created') await deps.accreditation.delete(event.id, plan.next.registrationId);
+      return lostRace;
+    }
     return plan.outcome;
   });
 }

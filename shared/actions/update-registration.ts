@@ -5,6 +5,7 @@ import { canEdit } from '../model/lifecycle.ts';
 import { detailsOf, historyEntry, withHistory, type Registration } from '../model/registration.ts';
 import { parseRegistrationForm } from '../model/form-compile.ts';
 import type { ConferenceEvent } from '../model/event.ts';
+import { accreditationRecord, asksAccreditation, splitAnswers } from '../model/accreditation.ts';
 import { customFields, formOf, isShown } from '../model/form-definition.ts';
 import type { Answers } from '../model/registration-schema.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
@@ -21,11 +22,14 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     const { registration, event } = await resolveManageToken(deps, token, now);
     if (!canEdit(registration, event)) throw invalidTransition(registration.status, 'changed online');
     const requested = changesObject(changes);
+    // The accreditation answers are kept apart; the form is checked, and corrected, as one.
+    const keptApart = asksAccreditation(event) ? await deps.accreditation.answersOf(event.id, registration.registrationId) : {};
+    const before = { ...registration.details, answers: mergedStored(registration.details.answers, keptApart) };
     // The merged form must pass every rule again (a new category needs a matching country, ...).
     const consents = isObject(requested.consents) ? { ...registration.details.consents, ...requested.consents } : requested.consents;
-    const { answers, retired } = mergedAnswers(event, registration.details.answers ?? {}, requested.answers);
+    const { answers, retired } = mergedAnswers(event, before.answers ?? {}, requested.answers);
     const candidate: Record<string, unknown> = {
-      ...registration.details,
+      ...before,
       ...requested,
       ...(requested.consents === undefined ? {} : { consents }),
       answers,
@@ -36,8 +40,12 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     const kept = { ...parsed.answers, ...retired };
     const corrected = { ...parsed, answers: Object.keys(kept).length > 0 ? kept : undefined, email: registration.details.email };
     // Nothing to write when nothing changed.
-    if (sameDetails(corrected, registration.details)) return { view: await selfView(deps, { registration, event }), event };
-    const next = correctedRegistration(registration, corrected, now);
+    if (sameDetails(corrected, before)) return { view: await selfView(deps, { registration, event }), event };
+    const { kept: keptAnswers, apart } = splitAnswers(formOf(event), corrected.answers);
+    const next = correctedRegistration({ ...registration, details: before }, corrected, now);
+    next.details = { ...corrected, answers: keptAnswers };
+    // Before the registration, as on submit: a lost race re-reads both and writes them again.
+    if (!sameAnswers(apart, keptApart)) await deps.accreditation.put(accreditationRecord(event, registration.registrationId, apart, now));
     const result = await commitTransition(deps, event, registration, next);
     if (result.kind !== 'written') return lostRace;
     return { view: await selfView(deps, { registration: result.registration, event }), event };
@@ -69,9 +77,25 @@ function changedFields(before: Registration['details'], after: Registration['det
 }
 
 function sameDetails(a: Registration['details'], b: Registration['details']): boolean {
+  // The answers' order is not data: the table, the form and the body may each give another.
   const canonical = (details: Registration['details']) =>
-    JSON.stringify(Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y))));
+    JSON.stringify(
+      Object.entries(details)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => [name, name === 'answers' ? Object.entries(value as Answers).sort(([x], [y]) => x.localeCompare(y)) : value])
+        .sort(([x], [y]) => String(x).localeCompare(String(y))),
+    );
   return canonical(a) === canonical(b);
+}
+
+function sameAnswers(a: Answers, b: Answers): boolean {
+  return sameDetails({ answers: a } as Registration['details'], { answers: b } as Registration['details']);
+}
+
+
+function mergedStored(kept: Answers | undefined, apart: Answers): Answers | undefined {
+  const all = { ...kept, ...apart };
+  return Object.keys(all).length > 0 ? all : undefined;
 }
 
 /**

@@ -243,9 +243,21 @@ export const reconcileReportSchema = z
   })
   .check(about({ id: 'ReconcileReport' }));
 
+export const listedRegistrationSchema = z
+  .object({
+    ...registrationViewShape,
+    accreditation: z.optional(answersSchema).check(
+      about({
+        description:
+          'The answers to the event\'s accreditation questions, kept apart from the registration; only for callers in the accreditation group (ACCREDITATION_GROUP, default accreditation), absent for everyone else',
+      }),
+    ),
+  })
+  .check(about({ id: 'ListedRegistration' }));
+
 export const registrationPageSchema = z
   .object({
-    items: z.array(registrationViewSchema),
+    items: z.array(listedRegistrationSchema),
     nextCursor: z.nullable(z.string()).check(about({ description: 'Pass as cursor for the next page; null on the last' })),
   })
   .check(about({ id: 'RegistrationPage' }));

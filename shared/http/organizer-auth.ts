@@ -28,9 +28,10 @@ export function organizerOf(event: HttpEvent, group: string): Organizer {
   if (!claims || typeof claims.sub !== 'string') {
     throw new ApiError(401, 'unauthorized', 'Sign in as an organizer: send Authorization: Bearer <token>.');
   }
-  if (!parseGroupsClaim(claims['cognito:groups']).includes(group)) {
+  const groups = parseGroupsClaim(claims['cognito:groups']);
+  if (!groups.includes(group)) {
     throw new ApiError(403, 'forbidden', `This needs membership of the ${group} group.`);
   }
   const username = claims.username ?? claims['cognito:username'];
-  return { subject: claims.sub, username: typeof username === 'string' ? username : undefined };
+  return { subject: claims.sub, username: typeof username === 'string' ? username : undefined, groups };
 }

@@ -2,6 +2,8 @@
 export interface Organizer {
   subject: string;
   username: string | undefined;
+  /** The token's groups: the organizer group, and any other role (the accreditation group). */
+  groups: readonly string[];
 }
 
 /** How an organizer appears in a registration's history. */

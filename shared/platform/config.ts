@@ -9,6 +9,8 @@ export interface Config {
   configurationSetName: string | undefined;
   confirmTokenLifetimeHours: number;
   organizerGroup: string;
+  /** The group whose organizers may read the accreditation data (passport numbers, photos). */
+  accreditationGroup: string;
 }
 
 export class ConfigError extends Error {
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     configurationSetName: env.SES_CONFIGURATION_SET || undefined,
     confirmTokenLifetimeHours: lifetime,
     organizerGroup: env.ORGANIZER_GROUP || 'organizers',
+    accreditationGroup: env.ACCREDITATION_GROUP || 'accreditation',
   };
 }

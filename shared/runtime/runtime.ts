@@ -5,6 +5,7 @@ import type { StoreDeps } from '../actions/deps.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import { createDynamoClient } from '../store/client.ts';
+import { AccreditationStore } from '../store/accreditation-store.ts';
 import { CountersStore } from '../store/counters-store.ts';
 import { EventStore } from '../store/event-store.ts';
 import { MailboxStore } from '../store/mailbox-store.ts';
@@ -36,6 +37,7 @@ export function runtime(): Runtime {
     events: new EventStore(dynamo, config.tableName),
     counters: new CountersStore(countersClient, config.tableName),
     mailboxes: new MailboxStore(dynamo, config.tableName),
+    accreditation: new AccreditationStore(dynamo, config.tableName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };

@@ -1,3 +1,4 @@
+import type { AccreditationStore } from './accreditation-store.ts';
 import type { CountersStore } from './counters-store.ts';
 import type { EventStore } from './event-store.ts';
 import type { MailboxStore } from './mailbox-store.ts';
@@ -9,4 +10,5 @@ export interface Stores {
   events: EventStore;
   counters: CountersStore;
   mailboxes: MailboxStore;
+  accreditation: AccreditationStore;
 }

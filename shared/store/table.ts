@@ -33,6 +33,12 @@ export const keys = {
   mailbox: (eventId: string, mailboxKey: string) => ({ pk: keys.eventPartition(eventId), sk: `MAILBOX#${mailboxKey}` }),
   /** Kept when a rejected registration is erased, so the rejection stays in force for that address. */
   rejection: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `REJECTION#${emailKey}` }),
+  /**
+   * The accreditation answers of one registration, in a partition of the event's own that IAM grants
+   * apart from the registrations' (only the functions that write, read or delete them name it).
+   */
+  accreditation: (eventId: string, registrationId: string) => ({ pk: keys.accreditationOfEvent(eventId), sk: `REGISTRATION#${registrationId}` }),
+  accreditationOfEvent: (eventId: string) => `ACCREDITATION#${eventId}`,
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {

@@ -17,6 +17,7 @@ import { eraseRegistration, withdrawRegistration } from '#shared/actions/manage-
 import { createDynamoClient } from '#shared/store/client.ts';
 import { CountersStore } from '#shared/store/counters-store.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import { AccreditationStore } from '#shared/store/accreditation-store.ts';
 import { MailboxStore } from '#shared/store/mailbox-store.ts';
 import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
@@ -42,6 +43,7 @@ beforeAll(async () => {
     events: new EventStore(client, table),
     counters: new CountersStore(createDynamoClient(env, { maxAttempts: 1 }), table),
     mailboxes: new MailboxStore(client, table),
+    accreditation: new AccreditationStore(client, table),
     log: createLogger({}, () => undefined),
     publicBaseUrl: 'https://registration.example',
     confirmTokenLifetimeHours: 72,
@@ -111,7 +113,7 @@ describe('Waiting list under racing confirmations and withdrawals', () => {
     // Act: the organizer raises the capacity to 8 in the middle of the confirmations.
     await Promise.all([
       ...arriving.flatMap((email) => [confirmRegistration(deps, lastLink(email, 'confirm')), confirmRegistration(deps, lastLink(email, 'confirm'))]),
-      new Promise((resolve) => setTimeout(resolve, 5 * round)).then(() => saveEvent(deps, event.id, settings, { subject: 'organizer', username: 'organizer' })),
+      new Promise((resolve) => setTimeout(resolve, 5 * round)).then(() => saveEvent(deps, event.id, settings, { subject: 'organizer', username: 'organizer', groups: ['organizers'] })),
     ]);
 
     // Assess: with no operator and no reconcile, every seat is taken before anyone waits.

@@ -414,7 +414,7 @@ describe('least privilege', () => {
   });
 
   it('holds every item call and Query to the partitions it names (dynamodb:LeadingKeys)', () => {
-    const inPartition = (pattern: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } });
+    const inPartition = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
     for (const name of functionNames) {
       // Act
       // (the stream reads have no partition: they are not item calls)
@@ -424,13 +424,13 @@ describe('least privilege', () => {
 
       // Assess
       const expected = [
-        ...Object.entries(access[name].items).map(([partition, actions]) => ({ actions: actions.map((action) => `dynamodb:${action}`), condition: inPartition(leadingKeys[partition as 'events' | 'event']) })),
+        ...Object.entries(access[name].items).map(([partition, actions]) => ({ actions: actions.map((action) => `dynamodb:${action}`), condition: inPartition([leadingKeys[partition as 'events' | 'event' | 'accreditation']]) })),
         ...access[name].query.map((part) => ({ actions: ['dynamodb:Query'], condition: inPartition(queryLeadingKeys(name, part)) })),
       ];
       expect(dynamodb.map((statement) => ({ actions: statement.Action, condition: statement.Condition })), name).toEqual(expected);
     }
     // The partitions as shared/store/table.ts writes them.
-    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', byEvent: 'EVENT#*#REGISTRATIONS', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', accreditation: 'ACCREDITATION#*', byEvent: 'EVENT#*#REGISTRATIONS', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
     // Only put-event may write the events themselves; the public functions only read them.
     const writesEvents = functionNames.filter((name) => (access[name].items.events ?? []).some((action) => action !== 'GetItem'));
     expect(writesEvents).toEqual(['put-event']);

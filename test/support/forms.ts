@@ -83,6 +83,11 @@ export function standardFormWith(question: CustomField): FormDefinition {
 
 const everywhere = (text: string) => ({ en: text, fr: text, de: text, it: text, ru: text, es: text });
 
+/** An optional accreditation question (kept apart) in all six languages. */
+export function passportQuestion(id = 'passportNumber'): CustomField {
+  return { id, kind: 'short_text', label: everywhere('Passport number'), maxLength: 20, accreditation: true };
+}
+
 /** An optional yes/no question in all six languages. */
 export function yesNoQuestion(id = 'sideEvent'): CustomField {
   return { id, kind: 'yes_no', label: everywhere('Side event?') };

@@ -1,0 +1,23 @@
+// The scheduled sweep of accreditation data: once an event is over by its retention period
+// (accreditationRetentionDays after its last day, 30 by default), every accreditation item of it is
+// deleted. Run with the waiting lists' settle, every minute in the cloud and in local mode; an event
+// with nothing left costs one empty Query. The items also carry the deadline as their TTL, so
+// DynamoDB deletes any the sweep missed.
+import { accreditationDeadline } from '../model/accreditation.ts';
+import { errorType } from '../platform/log.ts';
+import type { StoreDeps } from './deps.ts';
+
+/** Deletes the accreditation data of every event past its deadline; answers how many items went. */
+export async function purgeAccreditationData(deps: Pick<StoreDeps, 'events' | 'accreditation' | 'log'>, now: Date = new Date()): Promise<number> {
+  let deleted = 0;
+  for (const event of await deps.events.list()) {
+    if (now.getTime() < accreditationDeadline(event).getTime()) continue;
+    try {
+      deleted += await deps.accreditation.deleteAllOf(event.id);
+    } catch (error) {
+      deps.log.error('accreditation_purge_failed', { eventId: event.id, ...errorType(error) });
+    }
+  }
+  if (deleted > 0) deps.log.info('accreditation_purged', { deleted });
+  return deleted;
+}

@@ -1,0 +1,78 @@
+// The accreditation answers, one item per registration in the event's accreditation partition
+// (keys.accreditation): written by submit and update, read by the list for the accreditation role,
+// deleted by erasure, by the purge of an expired registration, and by the scheduled sweep.
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AccreditationRecord } from '../model/accreditation.ts';
+import type { Answers } from '../model/registration-schema.ts';
+import { fromItem, toItem, type Plain } from './attributes.ts';
+import { keys, tableKeys } from './table.ts';
+
+export class AccreditationStore {
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async put(record: AccreditationRecord): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: toItem({
+          ...keys.accreditation(record.eventId, record.registrationId),
+          type: 'accreditation',
+          eventId: record.eventId,
+          registrationId: record.registrationId,
+          answers: record.answers as Plain,
+          updatedAt: record.updatedAt,
+          [tableKeys.timeToLive]: record.expiresAt,
+        }),
+      }),
+    );
+  }
+
+  /** The answers kept apart for this registration; empty when there are none. */
+  async answersOf(eventId: string, registrationId: string): Promise<Answers> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.accreditation(eventId, registrationId)), ConsistentRead: true, ProjectionExpression: 'answers' }),
+    );
+    return Item?.answers ? (fromItem({ answers: Item.answers }).answers as Answers) : {};
+  }
+
+  /** The answers of several registrations (a page of the list), by registration id. */
+  async answersOfMany(eventId: string, registrationIds: readonly string[]): Promise<Map<string, Answers>> {
+    const found = await Promise.all(registrationIds.map(async (id) => [id, await this.answersOf(eventId, id)] as const));
+    return new Map(found.filter(([, answers]) => Object.keys(answers).length > 0));
+  }
+
+  /** Deletes them at once (erasure); nothing to delete is not an error. */
+  async delete(eventId: string, registrationId: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: toItem(keys.accreditation(eventId, registrationId)) }));
+  }
+
+  /** Deletes every accreditation item of the event (the sweep after the retention period); answers how many. */
+  async deleteAllOf(eventId: string): Promise<number> {
+    let deleted = 0;
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#partition = :partition',
+          ExpressionAttributeNames: { '#partition': tableKeys.partitionKey, '#sort': tableKeys.sortKey },
+          ExpressionAttributeValues: { ':partition': { S: keys.accreditationOfEvent(eventId) } },
+          ProjectionExpression: '#partition, #sort',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { pk: item.pk!, sk: item.sk! } }));
+        deleted += 1;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return deleted;
+  }
+}
