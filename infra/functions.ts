@@ -5,12 +5,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeKey, routes, type HandlerName } from '#shared/http/routes.ts';
 import { secretSettings, type SecretName } from '#shared/platform/secrets.ts';
+import { fileKeys } from '#shared/store/file-keys.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
@@ -98,6 +100,11 @@ export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string
   [tableKeys.outboxIndex]: keys.outbox(),
 };
 
+/** The uploads bucket's two parts (shared/store/file-keys.ts): what browsers post, what passed its check. */
+type FilePart = 'uploads' | 'files';
+type ObjectAction = 'GetObject' | 'PutObject' | 'DeleteObject';
+export const filePrefixes: Record<FilePart, string> = { uploads: fileKeys.uploadPrefix, files: fileKeys.checkedPrefix };
+
 /** What Lambda's event source mapping calls on the table's stream. */
 export const streamActions = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'] as const;
 
@@ -113,6 +120,10 @@ interface Access {
   mail: boolean;
   /** Woken by the table's stream: Lambda reads it with the function's role. */
   stream?: true;
+  /** Object calls on the uploads bucket, per part (a presigned POST is signed with PutObject on uploads/). */
+  files?: Partial<Record<FilePart, ObjectAction[]>>;
+  /** Lists the checked files (the sweep deletes an event's). */
+  listFiles?: true;
 }
 
 /**
@@ -131,9 +142,15 @@ export const access: Record<FunctionName, Access> = {
   // would move answered questions looks whether the event has registrations (byEvent, one key).
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex, tableKeys.byEventIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
-  // mail queued (the mail worker sends it), and the accreditation answers apart (PutItem only: it cannot
-  // read them back). No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['PutItem'] }, query: [], mail: false },
+  // mail queued (the mail worker sends it), and the accreditation answers apart; reads the record of a
+  // checked upload a file answer names. No Query: submit cannot read the list. No SES: it never waits on mail.
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem'] }, query: [], mail: false },
+  // Signs a presigned POST for one key under uploads/ (the POST acts with this role's PutObject).
+  'create-upload': { items: { events: ['GetItem'] }, query: [], mail: false, files: { uploads: ['PutObject'] } },
+  // Reads the upload, deletes it, writes what passed under files/ and records it.
+  'check-upload': { items: { events: ['GetItem'], accreditation: ['GetItem', 'PutItem'] }, query: [], mail: false, files: { uploads: ['GetObject', 'DeleteObject'], files: ['PutObject'] } },
+  // Finds the registration by id (byEvent), its file answer and the file's record; signs a GET of the file.
+  'get-registration-file': { items: { events: ['GetItem'], event: ['GetItem'], accreditation: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false, files: { files: ['GetObject'] } },
   // The page behind the e-mail link only reads: mail scanners open links.
   'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
   // Confirms (or purges an expired unconfirmed registration with its accreditation answers), takes a
@@ -161,8 +178,13 @@ export const access: Record<FunctionName, Access> = {
   'update-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem'] }, query: [tableKeys.waitlistIndex], mail: false },
   // Frees the seat and may promote the head of the waiting list.
   'withdraw-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
-  // Deletes the registration and its accreditation answers, leaves a tombstone (PutItem), frees the seat, may promote.
-  'erase-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], accreditation: ['DeleteItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // Deletes the registration, its accreditation answers and files, leaves a tombstone (PutItem), frees the seat, may promote.
+  'erase-registration': {
+    items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], accreditation: ['GetItem', 'DeleteItem'] },
+    query: [tableKeys.waitlistIndex],
+    mail: true,
+    files: { files: ['DeleteObject'] },
+  },
   'get-openapi': { items: {}, query: [], mail: false },
   'answer-unknown-route': { items: {}, query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
@@ -176,6 +198,8 @@ export const access: Record<FunctionName, Access> = {
     query: ['table', tableKeys.waitlistIndex],
     tableQuery: ['events', 'accreditation'],
     mail: true,
+    files: { files: ['DeleteObject'] },
+    listFiles: true,
   },
 };
 
@@ -223,6 +247,8 @@ export interface FunctionsProps {
   secrets: Record<SecretName, secretsmanager.ISecret>;
   /** The site's URL (CloudFront), used for links when publicBaseUrl is not set. */
   siteUrl: string;
+  /** The uploads bucket (infra/files.ts). */
+  uploads: s3.IBucket;
 }
 
 export class Functions extends Construct {
@@ -240,6 +266,7 @@ export class Functions extends Construct {
       CONFIRM_TOKEN_LIFETIME_HOURS: String(settings.confirmTokenLifetimeHours),
       ORGANIZER_GROUP: settings.organizerGroup,
       ACCREDITATION_GROUP: settings.accreditationGroup,
+      UPLOADS_BUCKET: props.uploads.bucketName,
       LOG_LEVEL: 'info',
       // Stack traces in the logs point into the TypeScript sources, through the bundled source maps.
       NODE_OPTIONS: '--enable-source-maps',
@@ -252,7 +279,7 @@ export class Functions extends Construct {
       conditions: { StringEquals: { 'ses:FromAddress': settings.senderAddress } },
     });
     const permissions = (name: FunctionName): iam.PolicyStatement[] => {
-      const { items, query, mail, stream } = access[name];
+      const { items, query, mail, stream, files, listFiles } = access[name];
       const statements: iam.PolicyStatement[] = [];
       // One statement per partition and per queried part, each held by IAM to its partition keys.
       const inPartition = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
@@ -267,6 +294,13 @@ export class Functions extends Construct {
             conditions: inPartition(queryLeadingKeys(name, part)),
           }),
         );
+      }
+      // One statement per part of the uploads bucket, on that part's keys alone.
+      for (const [part, actions] of Object.entries(files ?? {}) as [FilePart, ObjectAction[]][]) {
+        statements.push(new iam.PolicyStatement({ actions: actions.map((action) => `s3:${action}`), resources: [props.uploads.arnForObjects(`${filePrefixes[part]}*`)] }));
+      }
+      if (listFiles) {
+        statements.push(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.uploads.bucketArn], conditions: { StringLike: { 's3:prefix': [`${fileKeys.checkedPrefix}*`] } } }));
       }
       if (mail) statements.push(sendMail);
       // What the stream's event source mapping reads, on this table's streams only (grantStreamRead
@@ -286,6 +320,13 @@ export class Functions extends Construct {
       const id = pascal(name);
       const { logGroup, role } = logsAndRole(this, { logs: `${id}Logs`, role: `${id}Role` }, `Runs the ${name} function of the registration pipeline`, settings.logRetentionDays);
       for (const statement of permissions(name)) role.addToPolicy(statement);
+      const bucketId = Stack.of(this).getLogicalId(props.uploads.node.defaultChild as CfnElement);
+      for (const part of Object.keys(access[name].files ?? {}) as FilePart[]) {
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${filePrefixes[part]}*]`,
+          reason: `The objects under ${filePrefixes[part]} of the uploads bucket, named by random upload ids the function learns at run time; no other part of the bucket.`,
+        });
+      }
       if (access[name].stream) {
         Validations.of(role).acknowledge({
           id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(table.table.node.defaultChild as CfnElement)}.Arn>/stream/*]`,

@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
+import { privateBucket } from './files.ts';
 import { formContentSecurityPolicy } from '../web/serve.ts';
 import type { Api } from './api.ts';
 import { logsAndRole, projectRoot } from './functions.ts';
@@ -105,11 +106,7 @@ export class Site extends Construct {
     // disabled here as on every bucket. The requester S3 records is CloudFront (origin access
     // control), not the viewer; the lines are kept as long as the other logs, then deleted.
     this.logBucket = new s3.Bucket(this, 'Logs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...privateBucket,
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(settings.logRetentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
@@ -122,11 +119,7 @@ export class Site extends Construct {
     // The built page. Private: only this distribution reads it (origin access control), only the
     // deployment writes it. Its content is rebuilt from the repository on every deploy.
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...privateBucket,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: 's3-access/',
       removalPolicy: RemovalPolicy.DESTROY,
@@ -137,7 +130,7 @@ export class Site extends Construct {
       comment: 'Security headers of the registration site; the API and its pages keep their own CSP',
       securityHeadersBehavior: {
         // The page's policy (as local mode sends it); the API's pages and JSON send their own, which win.
-        contentSecurityPolicy: { contentSecurityPolicy: formContentSecurityPolicy, override: false },
+        contentSecurityPolicy: { contentSecurityPolicy: formContentSecurityPolicy(`https://*.s3.${stack.region}.amazonaws.com`), override: false },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },

@@ -18,6 +18,7 @@ import { Email } from './email.ts';
 import { Functions } from './functions.ts';
 import { guardExampleSettings } from './guard.ts';
 import { SeedEvent } from './seed.ts';
+import { UploadsBucket } from './files.ts';
 import { Site } from './site.ts';
 import type { StackSettings } from './settings.ts';
 import { RegistrationTable } from './table.ts';
@@ -34,6 +35,7 @@ export class RegistrationStack extends Stack {
   readonly api: Api;
   readonly functions: Functions;
   readonly site: Site;
+  readonly uploads: UploadsBucket;
   readonly seed: SeedEvent;
   readonly cursorSecret: secretsmanager.Secret;
   readonly originSecret: secretsmanager.Secret;
@@ -64,9 +66,11 @@ export class RegistrationStack extends Stack {
     // The stack's own web ACL with the per-client rules, unless an existing one is named (webAclArn).
     this.webAcl = settings.webAclArn ? undefined : new EdgeWebAcl(this, 'WebAcl', { limits: settings, logRetentionDays: settings.logRetentionDays });
     this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret, webAclArn: settings.webAclArn ?? this.webAcl!.arn });
+    this.uploads = new UploadsBucket(this, 'Uploads', { origins: [this.site.url, ...settings.allowedOrigins] });
     this.functions = new Functions(this, 'Functions', {
       settings,
       table: this.table,
+      uploads: this.uploads.bucket,
       email: this.email,
       secrets: { cursor: this.cursorSecret, origin: this.originSecret },
       siteUrl: this.site.url,

@@ -32,6 +32,9 @@ const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> =
   'show-confirm-page': () => import('../functions/show-confirm-page.ts'),
   'confirm-registration': () => import('../functions/confirm-registration.ts'),
   'list-registrations': () => import('../functions/list-registrations.ts'),
+  'create-upload': () => import('../functions/create-upload.ts'),
+  'check-upload': () => import('../functions/check-upload.ts'),
+  'get-registration-file': () => import('../functions/get-registration-file.ts'),
   'get-openapi': () => import('../functions/get-openapi.ts'),
   'answer-unknown-route': () => import('../functions/answer-unknown-route.ts'),
 };

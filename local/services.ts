@@ -14,7 +14,7 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-async function listen(server: Server, port: number, host: string, name: string): Promise<RunningService> {
+export async function listen(server: Server, port: number, host: string, name: string): Promise<RunningService> {
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(new Error(`${name} could not listen on ${host}:${port}: ${error.code ?? error.message}`));

@@ -7,6 +7,7 @@ import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { deliverAllDue } from '#shared/mail/outbox.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+import { files } from '#shared/runtime/files-runtime.ts';
 import { resetRuntime, runtime } from '#shared/runtime/runtime.ts';
 import { throttleFromEnv, type ThrottleSettings } from '#shared/http/throttling.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
@@ -15,6 +16,7 @@ import { EventStore } from '#shared/store/event-store.ts';
 import { createWebRoutes } from '../web/serve.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
 import { localClientId, localIssuer, loadOrCreateSecrets, publicJwks, type LocalSecrets } from './secrets.ts';
+import { startS3 } from './s3.ts';
 import { startDynalite, startSes, type RunningService } from './services.ts';
 import { localSenderAddress } from './settings.ts';
 import { ensureTable } from './table-setup.ts';
@@ -41,12 +43,16 @@ export interface LocalStackOptions {
   mailSweepIntervalMs?: number | false;
   /** How often every waiting list is settled (the cloud's schedule: every minute); false: never. */
   settleIntervalMs?: number | false;
+  /** The S3 emulator's port (0: any free one); its objects are kept under dataDir/s3. */
+  s3Port?: number;
 }
 
 export interface LocalStack {
   gatewayUrl: string;
   mailViewerUrl: string;
   dynamodbUrl: string;
+  s3Url: string;
+  uploadsBucket: string;
   tableName: string;
   secrets: LocalSecrets;
   gateway: RunningGateway;
@@ -78,6 +84,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesUrl = ses.url;
     }
 
+    // A real S3 wire protocol for the uploads, with the POST policy checked as S3 checks it.
+    const uploadsBucket = 'conference-registration-uploads';
+    const s3 = await startS3({ port: options.s3Port ?? 0, directory: join(dataDir, 's3'), bucket: uploadsBucket });
+    started.push(s3);
+
     const secrets = await loadOrCreateSecrets(dataDir);
     const tableName = options.tableName ?? 'conference-registration';
     // The handlers read their settings from the environment, exactly as in Lambda.
@@ -85,6 +96,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamodbUrl,
       SES_ENDPOINT: sesUrl,
+      S3_ENDPOINT: s3.url,
+      UPLOADS_BUCKET: uploadsBucket,
       AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
@@ -97,7 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await new EventStore(dynamo, tableName).create(seedEvent);
 
     const jwks = publicJwks(secrets);
-    const webRoutes = await createWebRoutes({ defaultEventId: seedEvent.id });
+    const webRoutes = await createWebRoutes({ defaultEventId: seedEvent.id, uploadOrigin: s3.url });
     const gateway = await startGateway({
       port: options.port,
       authorizer: { issuer: localIssuer, audience: [localClientId], jwks },
@@ -135,7 +148,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // The scheduled safety net of the waiting lists and the accreditation sweep, as in the cloud (every minute).
       const timer = setInterval(() => {
         settleWaitingLists(mailingRuntime()).catch((error) => runtime().log.warn('settle_failed', describeError(error)));
-        purgeAccreditationData(runtime()).catch((error) => runtime().log.warn('accreditation_purge_failed', describeError(error)));
+        purgeAccreditationData({ ...runtime(), files: files() }).catch((error) => runtime().log.warn('accreditation_purge_failed', describeError(error)));
       }, settleEvery);
       timer.unref();
       started.push({ stop: async () => clearInterval(timer) });
@@ -145,6 +158,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       gatewayUrl: gateway.url,
       mailViewerUrl: sesUrl,
       dynamodbUrl,
+      s3Url: s3.url,
+      uploadsBucket,
       tableName,
       secrets,
       gateway,

@@ -12,7 +12,7 @@ import type { Category } from '#shared/model/participants.ts';
 import { countryName, needsCountry } from './countries.ts';
 import { fieldOrder, issueMessage, orderIssues, placeOf, useForm, type FieldIssue } from './field-errors.ts';
 import { collectForm, selectedCategory as categoryOf } from './form-values.ts';
-import { applyOptionalMarks, applyQuestionTexts, applyVisibility, collectAnswers, questionGroup } from './questions.ts';
+import { applyOptionalMarks, applyQuestionTexts, applyVisibility, collectAnswers, questionGroup, watchUploads } from './questions.ts';
 import { lookup, travelExamples } from './text.ts';
 
 interface PublicEvent {
@@ -211,6 +211,7 @@ function buildForm(event: PublicEvent): void {
   for (const group of unused) group.remove();
   container.replaceChildren(...sections);
   useForm(event.form, (field) => textIn(field.label, language, eventLanguages()));
+  watchUploads(event.form, () => event.id, () => messages().questions.upload);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-language]')) {
     (link.closest('li') as HTMLElement).hidden = !isLanguage(link.dataset.language) || !event.languages.includes(link.dataset.language);
   }

@@ -4,7 +4,7 @@
 // into the answers the API takes.
 import type { FormMessages } from '#shared/i18n/form-messages.ts';
 import { fill } from '#shared/i18n/messages.ts';
-import { isRequiredFor, isShown, textIn, type CustomField, type FormDefinition, type FormField, customFields } from '#shared/model/form-definition.ts';
+import { acceptedTypes, isRequiredFor, isShown, maxBytesOf, textIn, type CustomField, type FormDefinition, type FormField, customFields } from '#shared/model/form-definition.ts';
 import type { Language } from '#shared/model/languages.ts';
 import type { Category } from '#shared/model/participants.ts';
 import { knownRegionCodes } from '#shared/model/schema-parts.ts';
@@ -220,4 +220,69 @@ export function applyVisibility(form: FormDefinition, standardValue: (name: stri
     (document.getElementById(`${questionId(field)}-group`) as HTMLElement).hidden = !shown;
     if (shown) answers[field.id] = answerOf(field);
   }
+}
+
+// ---- files: straight to the bucket, then checked --------------------------------------------------
+
+type UploadWords = FormMessages['questions']['upload'];
+
+const typeNames: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'application/pdf': 'PDF' };
+
+/** What the page says when the API refuses a file, by the reason it gives (file_refused's issue code). */
+function refusalText(field: CustomField & { kind: 'file' | 'photo' }, reason: string | undefined, words: UploadWords): string {
+  const types = acceptedTypes(field).map((type) => typeNames[type]).join(', ');
+  if (reason === 'type_not_accepted' || reason === 'type_mismatch' || reason === 'unreadable') return fill(words.wrongType, { types });
+  if (reason === 'too_large') return fill(words.tooLarge, { max: `${Math.round(maxBytesOf(field) / 1048576)} MB` });
+  if (field.kind === 'photo' && reason === 'photo_too_small') return fill(words.photoTooSmall, { width: String(field.minWidth ?? 1), height: String(field.minHeight ?? 1) });
+  if (field.kind === 'photo' && reason === 'photo_aspect') return fill(words.photoAspect, { width: String(field.aspect?.width ?? 1), height: String(field.aspect?.height ?? 1) });
+  return words.failed;
+}
+
+/**
+ * Uploads a chosen file at once: a form from the API, the file posted straight to the bucket with it,
+ * then the API's check. Only a checked file answers the question (its uploadId); the status line
+ * (role=status) says what happens, in the page's language.
+ */
+export function watchUploads(form: FormDefinition, eventId: () => string, words: () => UploadWords): void {
+  for (const field of customFields(form)) {
+    if (field.kind !== 'file' && field.kind !== 'photo') continue;
+    const input = document.getElementById(questionId(field)) as HTMLInputElement;
+    const status = document.getElementById(`${questionId(field)}-status`) as HTMLElement;
+    input.addEventListener('change', () => {
+      delete input.dataset.uploadId;
+      const file = input.files?.[0];
+      status.textContent = file ? fill(words().uploading, { name: file.name }) : '';
+      if (!file) return;
+      upload(field, file, eventId()).then(
+        (uploadId) => {
+          input.dataset.uploadId = uploadId;
+          status.textContent = fill(words().uploaded, { name: file.name });
+        },
+        (reason: unknown) => {
+          input.value = '';
+          status.textContent = refusalText(field, typeof reason === 'string' ? reason : undefined, words());
+        },
+      );
+    });
+  }
+}
+
+async function upload(field: CustomField & { kind: 'file' | 'photo' }, file: File, eventId: string): Promise<string> {
+  // Refused here, before anything is sent, when the browser already knows; the API checks the bytes anyway.
+  if (!(acceptedTypes(field) as string[]).includes(file.type)) throw 'type_not_accepted';
+  if (file.size > maxBytesOf(field)) throw 'too_large';
+  const base = `/events/${encodeURIComponent(eventId)}/uploads`;
+  const post = (path: string, body: unknown) => fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const started = await post(base, { field: field.id, contentType: file.type, size: file.size });
+  if (!started.ok) throw 'failed';
+  const { uploadId, url, fields } = (await started.json()) as { uploadId: string; url: string; fields: Record<string, string> };
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  body.append('file', file);
+  const sent = await fetch(url, { method: 'POST', body });
+  if (!sent.ok) throw sent.status === 400 ? 'too_large' : 'failed';
+  const checked = await post(`${base}/${encodeURIComponent(uploadId)}/check`, { field: field.id });
+  if (checked.ok) return uploadId;
+  const answer = (await checked.json().catch(() => ({}))) as { error?: { issues?: { code?: string }[] } };
+  throw answer.error?.issues?.[0]?.code ?? 'failed';
 }

@@ -3,9 +3,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildWebAssets, pagePath, type WebBuildOptions } from './build.ts';
 
-/** Same origin as the API, so the page needs `connect-src 'self'` only; no inline script or style. */
-export const formContentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * Same origin as the API, so the page connects to 'self' and, for the files it uploads straight to the
+ * bucket, to the bucket's origin (`uploadOrigin`); no inline script or style.
+ */
+export function formContentSecurityPolicy(uploadOrigin: string): string {
+  return `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ${uploadOrigin}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+}
 
 export type WebRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
 
@@ -13,8 +17,9 @@ export function isPageRoute(pathname: string): boolean {
   return pathname === '/' || pathname === pagePath || /^\/register\/[^/]+\/?$/.test(pathname);
 }
 
-export async function createWebRoutes(options: WebBuildOptions = {}): Promise<WebRoutes> {
+export async function createWebRoutes(options: WebBuildOptions & { uploadOrigin?: string } = {}): Promise<WebRoutes> {
   const assets = await buildWebAssets(options);
+  const policy = formContentSecurityPolicy(options.uploadOrigin ?? '');
   return (request, response) => {
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return false;
@@ -25,7 +30,7 @@ export async function createWebRoutes(options: WebBuildOptions = {}): Promise<We
       'content-type': asset.contentType,
       'content-length': String(asset.body.length),
       'cache-control': asset.cacheControl,
-      'content-security-policy': formContentSecurityPolicy,
+      'content-security-policy': policy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'x-frame-options': 'DENY',

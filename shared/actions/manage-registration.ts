@@ -10,6 +10,7 @@ import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitRemoval, commitTransition } from './commit.ts';
 import type { RegistrationDeps, StoreDeps } from './deps.ts';
+import { deleteFilesOf, type FileDeps } from './uploads.ts';
 import { promoteFromWaitlist } from './waitlist.ts';
 
 const invalidManageToken = () =>
@@ -75,7 +76,7 @@ export async function withdrawRegistration(deps: RegistrationDeps, token: unknow
  * category, dates) stays so the counts remain explainable. Only the request whose delete removed the
  * item writes the tombstone and counts the erasure, so two erasures at once count one.
  */
-export async function eraseRegistration(deps: RegistrationDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased'; language: Language }> {
+export async function eraseRegistration(deps: RegistrationDeps & FileDeps, token: unknown, now: Date = new Date()): Promise<{ status: 'erased'; language: Language }> {
   return retryOnConflict(async () => {
     const { registration, event } = await resolveManageToken(deps, token, now);
     // The rejection outlives the registration, written first so that no moment exists without either.
@@ -83,7 +84,9 @@ export async function eraseRegistration(deps: RegistrationDeps, token: unknown, 
       const rejectedAt = registration.history.findLast((entry) => entry.to === 'rejected')?.at ?? registration.updatedAt;
       await deps.registrations.saveRejection(event.id, registration.emailKey, rejectedAt);
     }
-    // The accreditation data go first: at no moment is the registration erased and they kept.
+    // The accreditation data and the files go first: at no moment is the registration erased and they kept.
+    const apart = await deps.accreditation.answersOf(event.id, registration.registrationId);
+    await deleteFilesOf(deps, event, { ...registration.details.answers, ...apart });
     await deps.accreditation.delete(event.id, registration.registrationId);
     const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
     if (outcome === 'lost') return lostRace;

@@ -11,6 +11,7 @@ import { emailKey, mailboxKey } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { StoreDeps } from './deps.ts';
+import { assertCheckedUploads } from './uploads.ts';
 
 /**
  * Registers the body's address for the event. A filled honeypot is answered like any submission and
@@ -25,6 +26,7 @@ export async function submitRegistration(
   assertRegistrationOpen(event, now);
   if (isHoneypotFilled(body.website)) return 'ignored_honeypot';
   const form = detailsOf(parseRegistrationForm(event, body));
+  await assertCheckedUploads(deps.accreditation, event, form.answers);
   // The accreditation answers never reach the registration item: they are kept apart (model/accreditation.ts).
   const { kept, apart } = splitAnswers(formOf(event), form.answers);
   const details = { ...form, answers: kept };

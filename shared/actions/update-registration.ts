@@ -12,6 +12,7 @@ import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { StoreDeps } from './deps.ts';
 import { resolveManageToken, selfView } from './manage-registration.ts';
+import { assertCheckedUploads } from './uploads.ts';
 
 /** Fields a participant may not change: the address is the registration's identity. */
 const fixedFields = ['email', 'website'] as const;
@@ -37,6 +38,9 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     for (const [field, value] of Object.entries(candidate)) if (value === null) delete candidate[field];
     dropHiddenAnswers(event, candidate, isObject(requested.answers) ? requested.answers : {});
     const parsed = detailsOf(parseRegistrationForm(event, candidate, ['changes']));
+    // Only the files this correction names are looked at again: the stored ones were checked before.
+    const named = isObject(requested.answers) ? Object.fromEntries(Object.entries(parsed.answers ?? {}).filter(([id]) => id in (requested.answers as object))) : {};
+    await assertCheckedUploads(deps.accreditation, event, named, ['changes']);
     const kept = { ...parsed.answers, ...retired };
     const corrected = { ...parsed, answers: Object.keys(kept).length > 0 ? kept : undefined, email: registration.details.email };
     // Nothing to write when nothing changed.

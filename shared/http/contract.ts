@@ -7,6 +7,7 @@ import { eventIdSchema } from '../model/event-schema.ts';
 import { isCounted, registrationStatuses } from '../model/lifecycle.ts';
 import { categories } from '../model/participants.ts';
 import { detailFields, pageEditableFields } from '../model/form-fields.ts';
+import { fileTypes, maxUploadBytes, uploadIdPattern } from '../model/form-definition.ts';
 import { answersSchema, answerValue, registrationFormShape } from '../model/registration-schema.ts';
 import { about, freeText } from '../model/schema-parts.ts';
 
@@ -292,3 +293,46 @@ export const errorResponseSchema = z
 export const gatewayErrorSchema = z
   .object({ message: z.string() })
   .check(about({ id: 'GatewayError', description: 'API Gateway\'s own refusal, e.g. {"message":"Too Many Requests"}; clients key on the status code' }));
+
+// ---- files ---------------------------------------------------------------------------------------
+
+const questionId = () => z.string().check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/), about({ description: 'The id of the event\'s file or photo question' }));
+export const uploadIdSchema = z.string().check(z.regex(uploadIdPattern), about({ description: 'The upload\'s id, from POST /events/{eventId}/uploads' }));
+
+export const uploadRequestSchema = z
+  .strictObject({
+    field: questionId(),
+    contentType: z.enum(fileTypes).check(about({ description: 'The file\'s type; the question must take it, and the check holds the bytes to it' })),
+    size: z.int().check(z.gte(1), z.lte(maxUploadBytes), about({ description: 'The file\'s size in bytes; at most the question\'s limit' })),
+  })
+  .check(about({ id: 'UploadRequest' }));
+
+export const uploadFormSchema = z
+  .object({
+    uploadId: uploadIdSchema,
+    url: z.string().check(about({ description: 'POST the file here as multipart/form-data: every member of fields, then the file as the field named file' })),
+    fields: z.record(z.string(), z.string()).check(about({ description: 'The form fields of the presigned POST (key, Content-Type, policy, signature)' })),
+    expiresAt: timestamp().check(about({ description: 'The POST is refused after this (five minutes)' })),
+  })
+  .check(about({ id: 'UploadForm', description: 'A presigned POST to the private bucket, for one key, one content type and at most the question\'s size' }));
+
+export const checkUploadRequestSchema = z.strictObject({ field: questionId() }).check(about({ id: 'CheckUploadRequest' }));
+
+export const checkedUploadSchema = z
+  .object({
+    uploadId: uploadIdSchema,
+    field: z.string(),
+    contentType: z.enum(fileTypes).check(about({ description: 'What the bytes are' })),
+    size: z.int().check(about({ description: 'Bytes, as kept (without the image\'s metadata)' })),
+    width: z.optional(z.int()),
+    height: z.optional(z.int()),
+  })
+  .check(about({ id: 'CheckedUpload', description: 'The file passed its check and may answer its question: send uploadId as the answer' }));
+
+export const fileLinkSchema = z
+  .object({
+    url: z.string().check(about({ description: 'A presigned GET of the file, as an attachment' })),
+    expiresAt: timestamp().check(about({ description: 'The link stops working after this (five minutes)' })),
+    contentType: z.enum(fileTypes),
+  })
+  .check(about({ id: 'FileLink' }));

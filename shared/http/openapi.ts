@@ -8,7 +8,7 @@ import '../model/registration-schema.ts';
 import { eventIdSchema } from '../model/event-schema.ts';
 import type { ErrorCode } from '../model/errors.ts';
 import { countryCode, ianaTimeZone, knownRegionCodes, knownTimeZones } from '../model/schema-parts.ts';
-import { listQuerySchema, registrationViewSchema } from './contract.ts';
+import { listQuerySchema, registrationViewSchema, uploadIdSchema } from './contract.ts';
 import { maxBodyBytes, maxEventBodyBytes } from './request.ts';
 import { routes, type Route } from './routes.ts';
 
@@ -414,6 +414,62 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.jsonOrPage,
     },
   },
+  'POST /events/{eventId}/uploads': {
+    operationId: 'createUpload',
+    tags: ['registration'],
+    summary: 'Get a form to upload one file straight to the private bucket',
+    description:
+      'For a file or photo question of the event: a presigned POST (five minutes) for one key, the content type given and at most the question\'s size. ' +
+      'POST the file there as multipart/form-data (the fields, then the file as the field named file), then ask for it to be checked ' +
+      '(POST /events/{eventId}/uploads/{uploadId}/check). An upload never checked is deleted after a day.',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('UploadRequest'),
+    responses: {
+      201: { description: 'The form to post the file with', content: json(ref('UploadForm')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, or names a type or size the question does not take'),
+      404: refused(['event_not_found', 'not_found'], 'no such event, or the event asks no file or photo question of this id'),
+      409: refused(['registration_closed'], 'outside the event\'s registration window'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'POST /events/{eventId}/uploads/{uploadId}/check': {
+    operationId: 'checkUpload',
+    tags: ['registration'],
+    summary: 'Check an uploaded file for its question',
+    description:
+      'By its bytes, whatever its name: a JPEG, PNG or PDF the question takes and the type it was uploaded as, within the question\'s size, ' +
+      'a photo at least as large as asked and of the aspect asked (within 5 %). A passing file is kept without its metadata (EXIF, XMP, comments, PNG text) ' +
+      'and may answer its question (send uploadId as the answer); a refused one is deleted. Checking again answers the same.',
+    parameters: [eventIdParameter, { name: 'uploadId', in: 'path', required: true, description: 'uploadId from POST /events/{eventId}/uploads', schema: plain(uploadIdSchema) }],
+    requestBody: jsonBody('CheckUploadRequest'),
+    responses: {
+      200: { description: 'The file passed', content: json(ref('CheckedUpload')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON'),
+      404: refused(['event_not_found', 'not_found', 'upload_not_found'], 'no such event, no file or photo question of this id, or no upload with this id for this question'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      422: refused(
+        ['file_refused'],
+        'the file is refused and deleted; issues[0].code says why: type_not_accepted, type_mismatch, too_large, empty, unreadable, photo_too_small, photo_aspect',
+      ),
+      503: unavailable.json,
+    },
+  },
+  'GET /events/{eventId}/registrations/{registrationId}/files/{fieldId}': {
+    operationId: 'registrationFile',
+    tags: ['organizers'],
+    summary: 'A short-lived download link of a registration\'s photo or letter (accreditation group)',
+    description: 'Needs both the organizer group and the accreditation group. The link (a presigned GET) works for five minutes.',
+    parameters: [eventIdParameter, registrationIdParameter, { name: 'fieldId', in: 'path', required: true, description: 'The id of the event\'s file or photo question', schema: { type: 'string' } }],
+    responses: {
+      200: { description: 'The link', content: json(ref('FileLink')) },
+      403: refused(['forbidden'], 'the token lacks the organizers group, or the accreditation group'),
+      404: refused(['event_not_found', 'not_found'], 'no such event, or no such registration or file'),
+      503: unavailable.json,
+    },
+  },
   'GET /openapi.json': {
     operationId: 'openapi',
     tags: ['documentation'],
@@ -453,7 +509,8 @@ const tags = [
 function withGatewayAnswers(route: Route, operation: JsonSchema): JsonSchema {
   const { responses, ...rest } = operation;
   const guarded = route.organizersOnly ? { 401: unauthorized, 403: forbidden } : {};
-  const ordered = Object.entries({ ...responses, ...guarded, 429: throttled }).sort(([a], [b]) => Number(a) - Number(b));
+  // An operation that checks a second group says so in its own 403.
+  const ordered = Object.entries({ ...guarded, ...responses, 429: throttled }).sort(([a], [b]) => Number(a) - Number(b));
   return { ...rest, security: route.organizersOnly ? [{ organizerJwt: [] }] : [], responses: Object.fromEntries(ordered) };
 }
 

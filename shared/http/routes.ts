@@ -18,6 +18,9 @@ export type HandlerName =
   | 'update-registration'
   | 'withdraw-registration'
   | 'erase-registration'
+  | 'create-upload'
+  | 'check-upload'
+  | 'get-registration-file'
   | 'get-openapi'
   | 'answer-unknown-route';
 
@@ -34,6 +37,9 @@ export const routes: readonly Route[] = [
   { method: 'PUT', path: '/events/{eventId}', handler: 'put-event', organizersOnly: true },
   { method: 'POST', path: '/events/{eventId}/registrations', handler: 'submit-registration', organizersOnly: false },
   { method: 'GET', path: '/events/{eventId}/registrations', handler: 'list-registrations', organizersOnly: true },
+  { method: 'POST', path: '/events/{eventId}/uploads', handler: 'create-upload', organizersOnly: false },
+  { method: 'POST', path: '/events/{eventId}/uploads/{uploadId}/check', handler: 'check-upload', organizersOnly: false },
+  { method: 'GET', path: '/events/{eventId}/registrations/{registrationId}/files/{fieldId}', handler: 'get-registration-file', organizersOnly: true },
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/approve', handler: 'approve-registration', organizersOnly: true },
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/reject', handler: 'reject-registration', organizersOnly: true },
   { method: 'GET', path: '/events/{eventId}/stats', handler: 'get-event-stats', organizersOnly: true },

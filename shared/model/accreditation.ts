@@ -17,6 +17,20 @@ export interface AccreditationRecord {
   expiresAt: number;
 }
 
+/** An upload that passed its check (model/file-check.ts), stored without its metadata under files/. */
+export interface CheckedUpload {
+  eventId: string;
+  uploadId: string;
+  /** The question it was checked for: it answers that one only. */
+  field: string;
+  contentType: string;
+  size: number;
+  width?: number | undefined;
+  height?: number | undefined;
+  checkedAt: string;
+  expiresAt: number;
+}
+
 const dayMs = 86_400_000;
 
 /** The ids of the form's accreditation questions. */

@@ -21,6 +21,8 @@ export const errorCodes = [
   'precondition_required',
   'too_many_requests',
   'service_unavailable',
+  'upload_not_found',
+  'file_refused',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -2,7 +2,7 @@
 // (keys.accreditation): written by submit and update, read by the list for the accreditation role,
 // deleted by erasure, by the purge of an expired registration, and by the scheduled sweep.
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { AccreditationRecord } from '../model/accreditation.ts';
+import type { AccreditationRecord, CheckedUpload } from '../model/accreditation.ts';
 import type { Answers } from '../model/registration-schema.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
@@ -47,12 +47,40 @@ export class AccreditationStore {
     return new Map(found.filter(([, answers]) => Object.keys(answers).length > 0));
   }
 
+  async putUpload(upload: CheckedUpload): Promise<void> {
+    const { expiresAt, ...rest } = upload;
+    await this.client.send(
+      new PutItemCommand({ TableName: this.tableName, Item: toItem({ ...keys.upload(upload.eventId, upload.uploadId), type: 'upload', ...rest, [tableKeys.timeToLive]: expiresAt }) }),
+    );
+  }
+
+  async upload(eventId: string, uploadId: string): Promise<CheckedUpload | undefined> {
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.upload(eventId, uploadId)), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const plain = fromItem(Item) as Record<string, Plain>;
+    return {
+      eventId: String(plain.eventId),
+      uploadId: String(plain.uploadId),
+      field: String(plain.field),
+      contentType: String(plain.contentType),
+      size: Number(plain.size),
+      width: typeof plain.width === 'number' ? plain.width : undefined,
+      height: typeof plain.height === 'number' ? plain.height : undefined,
+      checkedAt: String(plain.checkedAt),
+      expiresAt: Number(plain[tableKeys.timeToLive]),
+    };
+  }
+
+  async deleteUpload(eventId: string, uploadId: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: toItem(keys.upload(eventId, uploadId)) }));
+  }
+
   /** Deletes them at once (erasure); nothing to delete is not an error. */
   async delete(eventId: string, registrationId: string): Promise<void> {
     await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: toItem(keys.accreditation(eventId, registrationId)) }));
   }
 
-  /** Deletes every accreditation item of the event (the sweep after the retention period); answers how many. */
+  /** Deletes every accreditation item of the event, the checked uploads' too (the sweep after the retention period); answers how many. */
   async deleteAllOf(eventId: string): Promise<number> {
     let deleted = 0;
     let startKey: Record<string, AttributeValue> | undefined;

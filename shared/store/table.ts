@@ -39,6 +39,8 @@ export const keys = {
    */
   accreditation: (eventId: string, registrationId: string) => ({ pk: keys.accreditationOfEvent(eventId), sk: `REGISTRATION#${registrationId}` }),
   accreditationOfEvent: (eventId: string) => `ACCREDITATION#${eventId}`,
+  /** A checked upload (what it is, for which question), kept with the accreditation data and swept with them. */
+  upload: (eventId: string, uploadId: string) => ({ pk: keys.accreditationOfEvent(eventId), sk: `UPLOAD#${uploadId}` }),
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {

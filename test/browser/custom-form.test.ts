@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../support/fixtures.ts';
 import { everyKindForm, hofburgForm } from '../support/forms.ts';
-import { putEvent } from '../support/journeys.ts';
+import { png, script } from '../support/images.ts';
+import { organizerCall, putEvent } from '../support/journeys.ts';
 import { chromiumAvailable, expectNoAxeViolations, browserSession, screenshot, tabTo, whenLoaded } from './support/browser.ts';
 
 describe.skipIf(!chromiumAvailable)('the registration page of an event with its own form', () => {
@@ -116,5 +117,45 @@ describe.skipIf(!chromiumAvailable)('the registration page of an event with its 
 
     // Assess
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-workshop-morning');
+  });
+
+  it('uploads a badge photo straight to the bucket, refuses a script named as a photo, and the accreditation team sees the photo', async () => {
+    // Prepare
+    await putEvent(session.api, 'hofburg-photo', { languages: ['fr', 'ru'], form: hofburgForm() });
+    const email = uniqueEmail('photo');
+    const page = await open('/register/hofburg-photo?lang=fr');
+
+    // Act: a shell script named photo.jpg, then a real 3:4 photo
+    await page.setInputFiles('#q-badgePhoto', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: script() });
+    await page.waitForFunction(() => /format/.test(document.getElementById('q-badgePhoto-status')?.textContent ?? ''));
+    const refusal = await page.textContent('#q-badgePhoto-status');
+    await page.setInputFiles('#q-badgePhoto', { name: 'badge.png', mimeType: 'image/png', buffer: png(300, 400) });
+    await page.waitForFunction(() => /envoyé/.test(document.getElementById('q-badgePhoto-status')?.textContent ?? ''));
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'custom-03-photo');
+    await page.fill('#firstName', 'Ivan');
+    await page.fill('#lastName', 'Petrov');
+    await page.fill('#email', email);
+    await page.check('#category-international_organization');
+    await page.fill('#organization', 'UNODC');
+    await page.check('#q-needsVisa-no');
+    await page.selectOption('#q-nationality', 'RU');
+    await page.fill('#q-passportNumber', '75 1234567');
+    await page.check('#privacyNotice');
+    const request = page.waitForRequest((candidate) => candidate.method() === 'POST' && candidate.url().endsWith('/registrations'));
+    await page.click('#submit');
+    const sent = (await request).postDataJSON() as { answers: Record<string, unknown> };
+    await page.waitForSelector('#done-title:focus');
+
+    // Assess: the refusal in French, the photo answered by its upload, and the team's link serves it
+    expect(refusal).toBe('Le fichier doit être au format JPEG, PNG');
+    expect(sent.answers.badgePhoto).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const list = await organizerCall(session.api, '/events/hofburg-photo/registrations', {}, ['organizers', 'accreditation']);
+    const [item] = ((await list.json()) as { items: { registrationId: string; accreditation: Record<string, unknown> }[] }).items;
+    expect(item!.accreditation).toMatchObject({ badgePhoto: sent.answers.badgePhoto, passportNumber: '75 1234567' });
+    const link = await organizerCall(session.api, `/events/hofburg-photo/registrations/${item!.registrationId}/files/badgePhoto`, {}, ['organizers', 'accreditation']);
+    const { url } = (await link.json()) as { url: string };
+    const photo = Buffer.from(await (await fetch(url)).arrayBuffer());
+    expect(photo.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 });

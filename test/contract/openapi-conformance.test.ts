@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '#shared/http/openapi.ts';
 import { defaultThrottle } from '#shared/http/throttling.ts';
 import { fuzzSeed } from '../fuzz/support.ts';
+import { photoQuestion, standardFormWith } from '../support/forms.ts';
+import { png } from '../support/images.ts';
 import { putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
+import { uploaded } from '../support/uploads.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { DocumentChecker, mediaTypeOf, operationsOf, pointerTo, type Excuse, type Operation, type ProseRule, type Sent } from './conformance.ts';
 import { anyJson, mutated, valid, type Hints, type Schema } from './schema-arbitrary.ts';
@@ -46,11 +49,12 @@ beforeAll(async () => {
   api = await startTestApi();
   document = (await (await api.request('/openapi.json')).json()) as Schema;
   checker = new DocumentChecker(document);
-  tokens.organizer = await api.organizerToken();
+  // In the accreditation group too, so the accreditation answers and the files are reached.
+  tokens.organizer = await api.organizerToken(['organizers', 'accreditation']);
   tokens['other group'] = await api.organizerToken(['staff']);
   for (const name of Object.keys(checker.resolve({ $ref: '#/components/schemas/RegistrationInput' }).properties)) formFieldNames.add(name);
   let index = 0;
-  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`));
+  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, /\/(uploads|files)\b/.test(operation.path)));
 }, 120_000);
 afterAll(async () => {
   await api?.stop();
@@ -64,10 +68,12 @@ afterAll(async () => {
   }
 });
 
-async function newWorld(eventId: string): Promise<World> {
+/** `withFiles`: the event asks for a badge photo, one is checked, and a registration answers with it. */
+async function newWorld(eventId: string, withFiles = false): Promise<World> {
   // Approval required: a confirmed registration awaits a decision, so approve and reject find one.
-  expect((await putEvent(api, eventId, { approval: 'required' })).status).toBe(201);
-  const confirmed = await registerAndConfirm(api, eventId);
+  expect((await putEvent(api, eventId, { approval: 'required', ...(withFiles ? { form: standardFormWith(photoQuestion()) } : {}) })).status).toBe(201);
+  const photo = withFiles ? await uploaded(api, eventId, 'photo', png(60, 80), 'image/png') : undefined;
+  const confirmed = await registerAndConfirm(api, eventId, photo ? { answers: { photo } } : {});
   const pending = await register(api, eventId);
   const ids = (await registrationsOf(api, eventId, '&status=awaiting_approval')).map((item) => item.registrationId);
   const revisions = new Map<string, string>();
@@ -82,6 +88,7 @@ async function newWorld(eventId: string): Promise<World> {
       token: fc.constantFrom(confirmed.manage, confirmed.confirmToken, pending.confirmToken),
       // Read when the request is made, so that it names the revision of that moment.
       'If-Match': fc.constantFrom(...ids).map((id) => `"${revisions.get(id) ?? 'unlisted'}"`),
+      ...(photo ? { field: fc.constant('photo'), fieldId: fc.constant('photo'), uploadId: fc.constant(photo), contentType: fc.constantFrom('image/png', 'image/jpeg') } : {}),
     },
   };
   await refresh(world);
@@ -171,6 +178,16 @@ function proseRules(world: World): ProseRule[] {
       if (event.id !== undefined && event.id !== request.pathValues.eventId) return 'body: an id other than the path\'s';
       return undefined;
     },
+    // UploadRequest.contentType: "the question must take it"; size: "at most the question's limit".
+    async (request, operation, body) => {
+      if (bodyRef(operation, 'application/json') !== component('UploadRequest') || !body || typeof body !== 'object') return undefined;
+      const upload = body as Schema;
+      const field = (await fieldsOf(request.pathValues.eventId ?? '')).find((candidate) => candidate.id === upload.field);
+      if (!field || (field.kind !== 'file' && field.kind !== 'photo')) return undefined;
+      const types: string[] = field.kind === 'photo' ? ['image/jpeg', 'image/png'] : (field.fileTypes ?? ['image/jpeg', 'image/png', 'application/pdf']);
+      if (!types.includes(upload.contentType)) return 'body: a content type the question does not take';
+      return typeof upload.size === 'number' && upload.size > (field.maxBytes ?? 5 * 1024 * 1024) ? 'body: larger than the question takes' : undefined;
+    },
     // RegistrationChanges: the registration with the changes applied passes RegistrationInput again.
     (request, operation, body) => {
       if (mediaTypeOf(request.headers['content-type']) !== 'application/json' || bodyRef(operation, 'application/json') !== component('UpdateRequest')) return undefined;
@@ -183,12 +200,16 @@ function proseRules(world: World): ProseRule[] {
   ];
 }
 
-/** The ids of the event's own questions, as its public view shows its form. */
-async function questionsOf(eventId: string): Promise<Set<string>> {
+/** The event's own questions, as its public view shows its form. */
+async function fieldsOf(eventId: string): Promise<Schema[]> {
   const response = await api.request(`/events/${encodeURIComponent(eventId)}`);
-  if (response.status !== 200) return new Set();
+  if (response.status !== 200) return [];
   const { form } = (await response.json()) as { form: { sections: { fields: Schema[] }[] } };
-  return new Set(form.sections.flatMap((section) => section.fields).filter((field) => field.kind !== 'standard').map((field) => field.id as string));
+  return form.sections.flatMap((section) => section.fields).filter((field) => field.kind !== 'standard');
+}
+
+async function questionsOf(eventId: string): Promise<Set<string>> {
+  return new Set((await fieldsOf(eventId)).map((field) => field.id as string));
 }
 
 const mandatory = ['firstName', 'lastName', 'email', 'category', 'country', 'organization', 'consents'];

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { emailKey } from '#shared/model/tokens.ts';
+import { files } from '#shared/runtime/files-runtime.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { hofburgForm, hofburgRegistration } from '../support/forms.ts';
 import { organizerCall, putEvent, registerAndConfirm } from '../support/journeys.ts';
@@ -123,16 +124,16 @@ describe('Accreditation data', () => {
     const kept = async (eventId: string) => (await listed(eventId, accreditationTeam)).map((item) => item.accreditation);
 
     // Act + Assess: on the fifth day after the event, everything is still there
-    await purgeAccreditationData(runtime(), new Date('2026-07-15T23:59:00Z'));
+    await purgeAccreditationData({ ...runtime(), files: files() }, new Date('2026-07-15T23:59:00Z'));
     expect(await kept('accreditation-short')).toEqual([{ nationality: 'FR', passportNumber: passport }]);
 
     // Act + Assess: five full days after it, the short one's data are gone, the registration stays
-    await purgeAccreditationData(runtime(), new Date('2026-07-16T00:00:00Z'));
+    await purgeAccreditationData({ ...runtime(), files: files() }, new Date('2026-07-16T00:00:00Z'));
     expect(await kept('accreditation-short')).toEqual([undefined]);
     expect(await kept('accreditation-long')).toEqual([{ nationality: 'FR', passportNumber: passport }]);
 
     // Act + Assess: thirty days after it (the default), the other one's too
-    await purgeAccreditationData(runtime(), new Date('2026-08-10T00:00:00Z'));
+    await purgeAccreditationData({ ...runtime(), files: files() }, new Date('2026-08-10T00:00:00Z'));
     expect(await kept('accreditation-long')).toEqual([undefined]);
     expect((await listed('accreditation-long'))[0]!.answers).toMatchObject({ needsVisa: true });
   });

@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, itemActions, leadingKeys, queryLeadingKeys, type FunctionName } from '../../infra/functions.ts';
 import { routes } from '#shared/http/routes.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
+import { files } from '#shared/runtime/files-runtime.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { backdate, decide as decideAs, manageToken, organizerCall, putEvent, registrationsOf, type Registered } from '../support/journeys.ts';
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { passportQuestion, standardFormWith, yesNoQuestion } from '../support/forms.ts';
+import { passportQuestion, photoQuestion, standardFormWith, yesNoQuestion } from '../support/forms.ts';
+import { png } from '../support/images.ts';
+import { checkUpload, postToBucket, uploadForm, type UploadForm } from '../support/uploads.ts';
 import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { deliverPendingMail } from '#shared/mail/outbox.ts';
@@ -76,7 +79,7 @@ describe('Declared permissions', () => {
   it('cover every call each handler makes along every route, and every grant is used', async () => {
     // Prepare + Act: every route, including the paths that take, free and promote seats
     // With a question kept apart for the accreditation: submit, update, list, erase and the sweep reach its partition.
-    await as('put-event', () => putEvent(api, 'perm', { capacity: 1, approval: 'required', form: standardFormWith(passportQuestion()) }));
+    await as('put-event', () => putEvent(api, 'perm', { capacity: 1, approval: 'required', form: standardFormWith(passportQuestion(), photoQuestion()) }));
     await as('list-events', () => api.request('/events'));
     await as('get-event', () => api.request('/events/perm'));
     await as('get-openapi', () => api.request('/openapi.json'));
@@ -96,6 +99,17 @@ describe('Declared permissions', () => {
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations'));
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', { headers: { accept: 'text/csv' } }));
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', {}, ['organizers', 'accreditation']));
+    // A badge photo: the upload form, the browser's post to the bucket, the check, a registration
+    // answering with it, and the accreditation team's download link.
+    const photo = png(64, 64);
+    const form = (await (await as('create-upload', () => uploadForm(api, 'perm', 'photo', 'image/png', photo.length))).json()) as UploadForm;
+    await postToBucket(form, photo, 'image/png');
+    expect((await as('check-upload', () => checkUpload(api, 'perm', form.uploadId, 'photo'))).status).toBe(200);
+    const withPhoto = uniqueEmail();
+    await as('submit-registration', () => api.postJson('/events/perm/registrations', validForm({ email: withPhoto, answers: { photo: form.uploadId } })));
+    const photographed = (await registrationsOf(api, 'perm')).find((item) => item.email === withPhoto)!.registrationId;
+    const link = await as('get-registration-file', () => organizerCall(api, `/events/perm/registrations/${photographed}/files/photo`, {}, ['organizers', 'accreditation']));
+    expect(link.status).toBe(200);
     await decide(a, 'approve');
     await decide(b, 'approve');
     await decide(c, 'approve');
@@ -131,7 +145,7 @@ describe('Declared permissions', () => {
     await decide(waiting, 'approve');
     await runtime().events.put({ ...(await runtime().events.get('perm'))!, capacity: 10 });
     await as('settle-waiting-lists', () => settleWaitingLists(mailingRuntime()));
-    await as('settle-waiting-lists', () => purgeAccreditationData(runtime(), new Date('2100-01-01T00:00:00Z')));
+    await as('settle-waiting-lists', () => purgeAccreditationData({ ...runtime(), files: files() }, new Date('2100-01-01T00:00:00Z')));
 
     // Assess: nothing undeclared
     const undeclared: string[] = [];

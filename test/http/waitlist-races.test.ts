@@ -18,6 +18,8 @@ import { createDynamoClient } from '#shared/store/client.ts';
 import { CountersStore } from '#shared/store/counters-store.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { AccreditationStore } from '#shared/store/accreditation-store.ts';
+import { createS3Client, FileStore } from '#shared/store/file-store.ts';
+import type { FileDeps } from '#shared/actions/uploads.ts';
 import { MailboxStore } from '#shared/store/mailbox-store.ts';
 import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
@@ -29,7 +31,7 @@ import type { ConferenceEvent } from '#shared/model/event-schema.ts';
 import type { RegistrationDeps } from '#shared/actions/deps.ts';
 
 const sent: Email[] = [];
-let deps: RegistrationDeps;
+let deps: RegistrationDeps & FileDeps;
 
 beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -44,6 +46,8 @@ beforeAll(async () => {
     counters: new CountersStore(createDynamoClient(env, { maxAttempts: 1 }), table),
     mailboxes: new MailboxStore(client, table),
     accreditation: new AccreditationStore(client, table),
+    // The standard form asks for no file, so erasure never calls S3 here.
+    files: new FileStore(createS3Client({ S3_ENDPOINT: 'http://127.0.0.1:9' }), 'no-files'),
     log: createLogger({}, () => undefined),
     publicBaseUrl: 'https://registration.example',
     confirmTokenLifetimeHours: 72,

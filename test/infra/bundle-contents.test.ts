@@ -1,5 +1,5 @@
 // What each function's bundle carries, with the deployed esbuild settings: Zod only where a function
-// validates input, the SES client only where it sends mail, the Secrets Manager client only where it
+// validates input, the SES client only where it sends mail, the S3 client only where it handles files, the Secrets Manager client only where it
 // reads a secret at run time, the registration page's words only where a page shows form fields. A stray import (a value import where a type import was meant, one module
 // too many in a chain) shows here before it shows in the cold starts.
 import { build } from 'esbuild';
@@ -25,6 +25,7 @@ const withoutValidation: FunctionName[] = [
   'record-email-feedback',
   'send-pending-mail',
   'settle-waiting-lists',
+  'get-registration-file',
 ];
 const showingFormFields: FunctionName[] = ['show-manage-page', 'update-registration', 'withdraw-registration', 'erase-registration'];
 
@@ -40,6 +41,7 @@ describe('bundle contents', () => {
     expect(carries('node_modules/@aws-sdk/client-secrets-manager/'), 'the Secrets Manager client').toBe(secretsOf(name).length > 0);
     expect(carries('shared/i18n/form.ts'), 'the registration page words').toBe(showingFormFields.includes(name));
     expect(carries('node_modules/@aws-sdk/client-wafv2/'), 'the WAF client').toBe(false);
+    expect(carries('node_modules/@aws-sdk/client-s3/'), 'the S3 client').toBe(access[name].files !== undefined);
   });
 
   it('the web ACL custom resource carries the WAF client and no other', async () => {

@@ -80,7 +80,8 @@ describe('the site bucket', () => {
     const statements = policy.Properties!.PolicyDocument.Statement as Record<string, any>[];
 
     // Assess
-    expect(Object.keys(buckets)).toHaveLength(2);
+    // The site, its access logs, and the uploads (infra/files.ts).
+    expect(Object.keys(buckets)).toHaveLength(3);
     expect(site.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(site.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }]);
     expect(site.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
@@ -281,7 +282,11 @@ describe('the distribution', () => {
     const headers = policy.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
 
     // Assess
-    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: formContentSecurityPolicy, Override: false });
+    // The page connects to the API (same origin) and posts files to the uploads bucket in the stack's region.
+    expect(headers.ContentSecurityPolicy).toEqual({
+      ContentSecurityPolicy: { 'Fn::Join': ['', formContentSecurityPolicy('\u0000').split('\u0000').flatMap((part, index) => (index === 0 ? [`${part}https://*.s3.`, { Ref: 'AWS::Region' }] : [`.amazonaws.com${part}`]))] },
+      Override: false,
+    });
     expect(headers.ContentTypeOptions).toEqual({ Override: true });
     expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
     expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
@@ -342,7 +347,7 @@ describe('the distribution', () => {
 
     // Assess
     expect(api.CorsConfiguration).toBeUndefined();
-    expect(formContentSecurityPolicy).toContain("connect-src 'self'");
+    expect(formContentSecurityPolicy('https://*.s3.eu-central-1.amazonaws.com')).toContain("connect-src 'self' https://*.s3.eu-central-1.amazonaws.com;");
   });
 });
 

@@ -312,6 +312,8 @@ describe('least privilege', () => {
         ...(declared.mail ? ['ses:SendEmail'] : []),
         ...(declared.stream ? streamActions.map((action) => `dynamodb:${action}`) : []),
         ...(secretsOf(name).length > 0 ? ['secretsmanager:GetSecretValue'] : []),
+        ...[...new Set(Object.values(declared.files ?? {}).flat())].map((action) => `s3:${action}`),
+        ...(declared.listFiles ? ['s3:ListBucket'] : []),
         // Lambda sends the events it failed on to the failures queue with the function's own role.
         ...(name === 'record-email-feedback' ? ['sqs:SendMessage'] : []),
       ].sort();
@@ -784,10 +786,13 @@ describe('cdk-nag AwsSolutions', () => {
       new Set(['AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3', 'AwsSolutions-S1', 'AwsSolutions-CFR1', 'AwsSolutions-CFR3', 'AwsSolutions-IAM5', 'AwsSolutions-L1']),
     );
     // Only the log bucket goes without access logs; only the deployment, web ACL and mail worker roles hold wildcards, each named.
-    expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`]);
+    // ... and the uploads bucket, whose access logs would hold every participant's IP address.
+    expect(where('AwsSolutions-S1')).toEqual([`${real.stack.node.path}/Site/Logs`, `${real.stack.node.path}/Uploads/Bucket`]);
     expect(where('AwsSolutions-CFR1')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
     expect(where('AwsSolutions-CFR3')).toEqual([`${real.stack.node.path}/Site/Distribution`]);
-    expect(where('AwsSolutions-IAM5')).toEqual([`${real.stack.node.path}/WebAcl/ProviderRole`, `${real.stack.node.path}/Site/DeployRole`, `${real.stack.node.path}/Functions/SendPendingMailRole`]);
+    // The file functions hold the objects of one part of the uploads bucket each (keys are random ids).
+    const fileRoles = functionNames.filter((name) => access[name].files).map((name) => `${real.stack.node.path}/Functions/${name.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('')}Role`);
+    expect(where('AwsSolutions-IAM5').sort()).toEqual([`${real.stack.node.path}/WebAcl/ProviderRole`, `${real.stack.node.path}/Site/DeployRole`, `${real.stack.node.path}/Functions/SendPendingMailRole`, ...fileRoles].sort());
     // The stack puts a WAF web ACL in front of the site by default: nothing to excuse.
     expect(where('AwsSolutions-CFR2')).toEqual([]);
     expect(acknowledgements.filter(({ id }) => id === 'AwsSolutions-IAM5')).toEqual([]);
@@ -797,5 +802,29 @@ describe('cdk-nag AwsSolutions', () => {
     expect(acknowledgements.filter(({ path }) => path.includes('/SeedEvent'))).toEqual([]);
     const apig4 = acknowledgements.filter(({ id }) => id === 'AwsSolutions-APIG4').map(({ path }) => path);
     expect(apig4).toHaveLength(routes.filter((route) => !route.organizersOnly).length + 1);
+  });
+});
+
+describe('the uploads bucket', () => {
+  it('is private, encrypted, TLS-only, kept with the data, and forgets unchecked uploads after a day', () => {
+    // Act
+    const [bucketId, bucket] = Object.entries(resources(real.template, 'AWS::S3::Bucket')).find(([id]) => id.startsWith('UploadsBucket'))!;
+    const policy = Object.values(resources(real.template, 'AWS::S3::BucketPolicy')).find((entry) => entry.Properties!.Bucket.Ref === bucketId)!;
+    const properties = bucket.Properties!;
+
+    // Assess
+    expect(properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }]);
+    expect(properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' }));
+    expect(properties.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: ['https://registration.osce.org'] })]);
+    const statements = policy.Properties!.PolicyDocument.Statement as Record<string, any>[];
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    // Every function that handles files names the bucket, and only they do.
+    for (const name of functionNames) {
+      const s3Statements = statementsOf(real.template, name).filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('s3:')));
+      expect(s3Statements.length > 0, name).toBe(access[name].files !== undefined);
+    }
   });
 });

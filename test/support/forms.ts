@@ -76,9 +76,9 @@ export function hofburgRegistration(overrides: Record<string, unknown> = {}, ans
   return validForm({ phone: undefined, arrivalDate: undefined, departureDate: undefined, language: 'fr', answers: hofburgAnswers(answers), ...overrides });
 }
 
-/** The standard form and one question of the event's own after it. */
-export function standardFormWith(question: CustomField): FormDefinition {
-  return { sections: [...standardForm.sections, { id: 'extra', title: { en: 'More', fr: 'Plus', de: 'Mehr', it: 'Altro', ru: 'Ещё', es: 'Más' }, fields: [question] }] };
+/** The standard form and questions of the event's own after it. */
+export function standardFormWith(...questions: CustomField[]): FormDefinition {
+  return { sections: [...standardForm.sections, { id: 'extra', title: { en: 'More', fr: 'Plus', de: 'Mehr', it: 'Altro', ru: 'Ещё', es: 'Más' }, fields: questions }] };
 }
 
 const everywhere = (text: string) => ({ en: text, fr: text, de: text, it: text, ru: text, es: text });
@@ -86,6 +86,11 @@ const everywhere = (text: string) => ({ en: text, fr: text, de: text, it: text, 
 /** An optional accreditation question (kept apart) in all six languages. */
 export function passportQuestion(id = 'passportNumber'): CustomField {
   return { id, kind: 'short_text', label: everywhere('Passport number'), maxLength: 20, accreditation: true };
+}
+
+/** An optional badge photo (kept apart) in all six languages. */
+export function photoQuestion(id = 'photo'): CustomField {
+  return { id, kind: 'photo', label: everywhere('Badge photo'), accreditation: true };
 }
 
 /** An optional yes/no question in all six languages. */
