@@ -3,10 +3,12 @@
 import { resolve } from 'node:path';
 
 export interface LocalSettings {
-  /** Absolute: dynalite's files, the JWT signing key and the cursor secret. */
+  /** Absolute: dynalite's files, the uploaded files (s3/), the JWT signing key and the cursor secret. */
   dataDir: string;
   port: number;
   emailPort: number;
+  /** The S3 emulator's (uploads bucket). */
+  s3Port: number;
   /** Use this DynamoDB-compatible endpoint instead of starting dynalite. */
   dynamodbEndpoint: string | undefined;
   /** Use this SES endpoint instead of starting aws-ses-v2-local. */
@@ -26,6 +28,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
     dataDir: resolve(env.DATA_DIR || defaultDataDir),
     port: portOf(env, 'PORT', 3000),
     emailPort: portOf(env, 'EMAIL_PORT', 8005),
+    s3Port: portOf(env, 'S3_PORT', 4569),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,
     tableName: env.TABLE_NAME || undefined,

@@ -9,7 +9,7 @@ try {
   if (clash) {
     throw new LocalSetupError(
       `npm start is already running with DATA_DIR=${settings.dataDir} (process ${clash.pid}, ${clash.gatewayUrl}).\n` +
-        'Stop it first, or start another one with its own DATA_DIR, PORT and EMAIL_PORT.',
+        'Stop it first, or start another one with its own DATA_DIR, PORT, EMAIL_PORT and S3_PORT.',
     );
   }
   const stack = await startLocalStack(settings);
@@ -30,6 +30,7 @@ try {
       `  Seed event      ${stack.gatewayUrl}/events/osce-drugs-2017`,
       `  OpenAPI         ${stack.gatewayUrl}/openapi.json`,
       `  Mail viewer     ${mailViewer}   (sent mail as JSON: ${mailViewer}/store)`,
+      `  S3 (uploads)    ${stack.s3Url}   (bucket ${stack.uploadsBucket}, files in ${settings.dataDir}/s3)`,
       `  DynamoDB        ${settings.dynamodbEndpoint ? stack.dynamodbUrl : `${stack.dynamodbUrl} (dynalite, data in ${settings.dataDir})`}`,
       '',
       'Organizer token:  npm run --silent token            (group organizers)',

@@ -29,7 +29,7 @@ async function tempDir(): Promise<string> {
 
 /** `npm start`, exactly as typed, on free ports and its own data directory. */
 async function npmStart(dataDir: string): Promise<Started> {
-  const npm = spawn('npm', ['start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', EMAIL_PORT: '0', DYNAMODB_ENDPOINT: '', SES_ENDPOINT: '' } });
+  const npm = spawn('npm', ['start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', EMAIL_PORT: '0', S3_PORT: '0', DYNAMODB_ENDPOINT: '', SES_ENDPOINT: '' } });
   cleanups.push(async () => void npm.kill('SIGKILL'));
   let output = '';
   npm.stdout!.on('data', (chunk) => (output += chunk));

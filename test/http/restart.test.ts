@@ -19,7 +19,7 @@ let dataDir: string;
 
 async function start(): Promise<Running> {
   const child = spawn(process.execPath, ['local/start.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', EMAIL_PORT: '0', LOG_LEVEL: 'info', DYNAMODB_ENDPOINT: '', SES_ENDPOINT: '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', EMAIL_PORT: '0', S3_PORT: '0', LOG_LEVEL: 'info', DYNAMODB_ENDPOINT: '', SES_ENDPOINT: '' },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
