@@ -142,9 +142,10 @@ export const access: Record<FunctionName, Access> = {
   // would move answered questions looks whether the event has registrations (byEvent, one key).
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex, tableKeys.byEventIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
-  // mail queued (the mail worker sends it), and the accreditation answers apart; reads the record of a
-  // checked upload a file answer names. No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem'] }, query: [], mail: false },
+  // mail queued (the mail worker sends it), and the accreditation answers apart (or, keeping none, one
+  // write that changes nothing: UpdateItem); reads the record of a checked upload a file answer names.
+  // No Query: submit cannot read the list. No SES: it never waits on mail.
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
   // Signs a presigned POST for one key under uploads/ (the POST acts with this role's PutObject).
   'create-upload': { items: { events: ['GetItem'] }, query: [], mail: false, files: { uploads: ['PutObject'] } },
   // Reads the upload, deletes it, writes what passed under files/ and records it.

@@ -7,7 +7,7 @@ import { formOf } from '../model/form-definition.ts';
 import { detailsOf, isHoneypotFilled } from '../model/registration.ts';
 import { parseRegistrationForm } from '../model/form-compile.ts';
 import { planSubmission, type SubmitOutcome } from '../model/submission.ts';
-import { emailKey, mailboxKey } from '../model/tokens.ts';
+import { emailKey, mailboxKey, newRegistrationId } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { StoreDeps } from './deps.ts';
@@ -39,14 +39,16 @@ export async function submitRegistration(
     const existing = await deps.registrations.get(event.id, key);
     const rejectedBefore = existing === undefined && (await deps.registrations.wasRejected(event.id, key));
     const plan = planSubmission(existing, event.id, details, { now, lifetimeHours: deps.confirmTokenLifetimeHours, rejectedBefore, mailAllowed });
-    // Written before the registration that they belong to, so a registration never exists without
-    // them; a fresh registration that loses its race takes its own away again (the retry decides anew).
-    const ownsData = plan.next !== undefined && (plan.outcome === 'created' || plan.outcome === 'refreshed') && asksAccreditation(event);
-    if (ownsData) await deps.accreditation.put(accreditationRecord(event, plan.next!.registrationId, apart, now));
-    if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') {
-      if (ownsData && plan.outcome === 'created') await deps.accreditation.delete(event.id, plan.next.registrationId);
-      return lostRace;
+    if (asksAccreditation(event)) {
+      // Written before the registration they belong to, so a registration never exists without them
+      // (a fresh registration that then loses its race leaves them under an id nothing names, until
+      // the sweep). Every other path makes one write there too, which changes nothing anybody reads:
+      // whether an address is registered shows neither in the answer nor in its time.
+      const keeps = plan.next !== undefined && (plan.outcome === 'created' || plan.outcome === 'refreshed');
+      if (keeps) await deps.accreditation.put(accreditationRecord(event, plan.next!.registrationId, apart, now));
+      else await deps.accreditation.touch(event.id, existing?.registrationId ?? newRegistrationId(now), now);
     }
+    if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') return lostRace;
     return plan.outcome;
   });
 }

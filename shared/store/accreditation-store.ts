@@ -1,7 +1,16 @@
 // The accreditation answers, one item per registration in the event's accreditation partition
 // (keys.accreditation): written by submit and update, read by the list for the accreditation role,
 // deleted by erasure, by the purge of an expired registration, and by the scheduled sweep.
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { AccreditationRecord, CheckedUpload } from '../model/accreditation.ts';
 import type { Answers } from '../model/registration-schema.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
@@ -31,6 +40,28 @@ export class AccreditationStore {
         }),
       }),
     );
+  }
+
+  /**
+   * One conditional write to the registration's item that changes nothing anybody reads (when it was
+   * last looked at), and nothing at all when there is none: what a submission that keeps no data
+   * costs, like one that does.
+   */
+  async touch(eventId: string, registrationId: string, now: Date): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: toItem(keys.accreditation(eventId, registrationId)),
+          UpdateExpression: 'SET #touchedAt = :now',
+          ConditionExpression: 'attribute_exists(#partition)',
+          ExpressionAttributeNames: { '#touchedAt': 'touchedAt', '#partition': tableKeys.partitionKey },
+          ExpressionAttributeValues: { ':now': { S: now.toISOString() } },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /** The answers kept apart for this registration; empty when there are none. */

@@ -100,6 +100,20 @@ describe('Accreditation data', () => {
     for (const secret of [passport, '99ZZ00001']) expect(logs).not.toContain(secret);
   });
 
+  it('cannot be changed by someone who submits a confirmed address again', async () => {
+    // Prepare
+    await hofburgEvent('accreditation-stranger');
+    const person = await registerAndConfirm(api, 'accreditation-stranger', hofburgRegistration({}, { passportNumber: passport }));
+
+    // Act
+    const again = await api.postJson('/events/accreditation-stranger/registrations', hofburgRegistration({ email: person.email }, { passportNumber: 'FORGED0001' }));
+
+    // Assess: the same answer as for anybody, and the data as the owner gave them
+    expect(again.status).toBe(202);
+    const [item] = await listed('accreditation-stranger', accreditationTeam);
+    expect(item!.accreditation).toEqual({ nationality: 'FR', passportNumber: passport });
+  });
+
   it('is deleted at once when the participant erases the registration', async () => {
     // Prepare
     await hofburgEvent('accreditation-erase');

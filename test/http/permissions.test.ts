@@ -99,6 +99,8 @@ describe('Declared permissions', () => {
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations'));
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', { headers: { accept: 'text/csv' } }));
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', {}, ['organizers', 'accreditation']));
+    // A confirmed address submitted again keeps no data, and costs the same write in the accreditation partition.
+    await as('submit-registration', () => api.postJson('/events/perm/registrations', validForm({ email: d.email })));
     // A badge photo: the upload form, the browser's post to the bucket, the check, a registration
     // answering with it, and the accreditation team's download link.
     const photo = png(64, 64);
