@@ -103,6 +103,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       throttle: options.throttle ?? throttleFromEnv(),
       extraRoutes: (request, response) => {
         if (webRoutes(request, response)) return true;
+        if (request.method === 'GET' && request.url === '/organizer/config.json') {
+          // PROVISIONAL (console branch): the sign-in branch serves the real settings of the local
+          // OpenID Connect provider here; the console's stand-in sign-in (web/console/auth.ts) reads none.
+          response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          response.end('{}');
+          return true;
+        }
         if (request.method === 'GET' && request.url === '/.well-known/jwks.json') {
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end(JSON.stringify(jwks));

@@ -8,22 +8,11 @@ import { participatingStates, partnersForCooperation } from '#shared/model/osce.
 import { registrationInputSchema } from '#shared/model/registration-schema.ts';
 import type { FormMessages } from '#shared/i18n/form-messages.ts';
 import type { Category } from '#shared/model/participants.ts';
+import type { PublicEvent } from '#shared/model/event-schema.ts';
 import { countryName, needsCountry } from './countries.ts';
 import { fieldOrder, issueMessage, orderIssues, placeOf, type FieldIssue } from './field-errors.ts';
 import { collectForm, selectedCategory as categoryOf } from './form-values.ts';
 import { lookup, travelExamples } from './text.ts';
-
-interface PublicEvent {
-  id: string;
-  title: string;
-  subtitle?: string;
-  organizer?: string;
-  venue: { name: string; city: string; country: string };
-  startDate: string;
-  endDate: string;
-  registration: { open: boolean };
-  categories: Category[];
-}
 
 type ProblemKind = 'closed' | 'notFound' | 'tooMany' | 'unavailable' | 'network' | 'unexpected' | 'eventLoad';
 

@@ -1,7 +1,8 @@
 // Serves the built page in local mode, through the gateway's extraRoutes hook: `/` (the seed event),
-// `/register/<eventId>` and the fingerprinted assets. In the cloud CloudFront does the same from S3.
+// `/register/<eventId>`, the organizer console at `/organizer/`, and the fingerprinted assets. In the
+// cloud CloudFront does the same from S3.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildWebAssets, pagePath, type WebBuildOptions } from './build.ts';
+import { buildWebAssets, consolePagePath, pagePath, type WebBuildOptions } from './build.ts';
 
 /** Same origin as the API, so the page needs `connect-src 'self'` only; no inline script or style. */
 export const formContentSecurityPolicy =
@@ -13,13 +14,25 @@ export function isPageRoute(pathname: string): boolean {
   return pathname === '/' || pathname === pagePath || /^\/register\/[^/]+\/?$/.test(pathname);
 }
 
+/** The console is one page; its own routes are in the hash (#/events/...), which never reaches a server. */
+export function isConsoleRoute(pathname: string): boolean {
+  return pathname === '/organizer' || pathname === '/organizer/' || pathname === consolePagePath;
+}
+
+function assetPath(pathname: string): string | undefined {
+  if (isPageRoute(pathname)) return pagePath;
+  if (isConsoleRoute(pathname)) return consolePagePath;
+  return pathname.startsWith('/assets/') ? pathname : undefined;
+}
+
 export async function createWebRoutes(options: WebBuildOptions = {}): Promise<WebRoutes> {
   const assets = await buildWebAssets(options);
   return (request, response) => {
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return false;
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const asset = isPageRoute(pathname) ? assets.get(pagePath) : pathname.startsWith('/assets/') ? assets.get(pathname) : undefined;
+    const path = assetPath(pathname);
+    const asset = path ? assets.get(path) : undefined;
     if (!asset) return false;
     response.writeHead(200, {
       'content-type': asset.contentType,

@@ -41,8 +41,17 @@ export interface OpenedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, locale = 'en-GB'): Promise<OpenedPage> {
-  const context = await browser.newContext({ locale, viewport: { width: 1000, height: 900 } });
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Runs in the page before any of its own scripts, on every load (e.g. to put a token in sessionStorage). */
+  initScript?: string;
+  /** Lets the page save downloads (an export). */
+  acceptDownloads?: boolean;
+}
+
+export async function openPage(browser: Browser, url: string, locale = 'en-GB', options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ locale, viewport: options.viewport ?? { width: 1000, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -105,7 +114,7 @@ export interface BrowserSession {
   /** The local stack the pages talk to (started before the block's tests). */
   readonly api: TestApi;
   /** Opens a page of the local stack in a fresh browser context. */
-  open(path: string, locale?: string): Promise<Page>;
+  open(path: string, locale?: string, options?: OpenOptions): Promise<Page>;
 }
 
 /**
@@ -132,8 +141,8 @@ export function browserSession(): BrowserSession {
     get api() {
       return api!;
     },
-    async open(path, locale) {
-      const entry = await openPage(browser!, `${api!.baseUrl}${path}`, locale);
+    async open(path, locale, options) {
+      const entry = await openPage(browser!, `${api!.baseUrl}${path}`, locale, options);
       opened.push(entry);
       return entry.page;
     },
