@@ -46,7 +46,7 @@ export function BarChart({ rows, label, heading }: { rows: BarRow[]; label: stri
         legend: { show: false },
         cursor: { show: false },
         scales: {
-          x: { time: false, ori: 1, dir: 1, range: [-0.5, rows.length - 0.5] },
+          x: { time: false, ori: 1, dir: -1, range: [-0.5, rows.length - 0.5] },
           y: { ori: 0, range: (_chart, _min, max) => [0, Math.max(1, max) * 1.1] },
         },
         axes: [

@@ -10,7 +10,7 @@ import { formEn } from '#shared/i18n/en.ts';
 import { messages as m, say } from './messages.ts';
 import { hrefOf, queueOf } from './routing.ts';
 import { formatDateRange } from './time.ts';
-import { PageTitle, ProblemNotice, StatusMessage, TableFrame, useFlash, useLoad, useTitle } from './ui.tsx';
+import { PageTitle, ProblemNotice, StatusMessage, useFlash, useLoad, useTitle } from './ui.tsx';
 
 const shownCountries = 15;
 
@@ -95,13 +95,11 @@ function StatusCounts({ eventId, stats }: { eventId: string; stats: EventStats }
   return (
     <section class="chart-card" aria-labelledby="by-status">
       <h2 id="by-status">{m.dashboard.byStatus}</h2>
-      <TableFrame label={m.dashboard.byStatus}>
-        <NumbersTable
+      <NumbersTable
           caption={m.dashboard.byStatus}
           columns={[m.dashboard.status, m.dashboard.count]}
           rows={counted.map((status) => [<a href={hrefOf({ page: 'registrations', eventId, filter: { status } })}>{m.statuses[status]}</a>, stats.byStatus[status] ?? 0])}
         />
-      </TableFrame>
     </section>
   );
 }

@@ -196,18 +196,19 @@ function bodyOf(values: EventValues): Record<string, unknown> {
 /** What the form can tell before sending: the required fields, and seats as a whole number. */
 function checkBeforeSending(values: EventValues, creating: boolean, prefixUnknown: boolean): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const required: [keyof EventValues, string][] = [
+  const required: [keyof EventValues, keyof typeof m.eventForm.required][] = [
     ['id', 'id'],
     ['title', 'title'],
-    ['venueName', 'venue-name'],
-    ['venueCity', 'venue-city'],
-    ['venueCountry', 'venue-country'],
+    ['venueName', 'venue.name'],
+    ['venueCity', 'venue.city'],
+    ['venueCountry', 'venue.country'],
     ['startDate', 'startDate'],
     ['endDate', 'endDate'],
   ];
-  for (const [key, id] of required) {
+  for (const [key, path] of required) {
     if (key === 'id' && !creating) continue;
-    if (!String(values[key]).trim()) issues.push({ field: id, label: labelOf(id), message: say(m.eventForm.required, { field: labelOf(id).toLowerCase() }) });
+    const id = path.replace('.', '-');
+    if (!String(values[key]).trim()) issues.push({ field: id, label: labelOf(id), message: m.eventForm.required[path] });
   }
   if (values.categories.length === 0) issues.push({ field: 'categories', label: labelOf('categories'), message: fieldText.categories.hint });
   if (values.capacity.trim() && !/^\d+$/.test(values.capacity.trim())) issues.push({ field: 'capacity', label: labelOf('capacity'), message: m.eventForm.notANumber });

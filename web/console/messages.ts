@@ -97,7 +97,15 @@ export const messages = {
     },
     optional: '(optional)',
     chooseCountry: 'Select a country',
-    required: 'Enter {field}',
+    required: {
+      id: 'Enter an identifier',
+      title: 'Enter the title',
+      'venue.name': 'Enter the venue',
+      'venue.city': 'Enter the city',
+      'venue.country': 'Select the country',
+      startDate: 'Enter the first day',
+      endDate: 'Enter the last day',
+    },
     notANumber: 'Seats must be a whole number',
   },
   dashboard: {
