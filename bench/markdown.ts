@@ -17,6 +17,10 @@ export function toMarkdown(doc: any): string {
       `| ${size.handler} | ${doc.floors[size.floor]} | ${kib(size.bytes)} / ${kib(size.gzipBytes)} | ${kib(size.floorBytes)} / ${kib(size.floorGzipBytes)} | ${ok(size.ratio, 1.5)} (gzip ${size.gzipRatio}x) | ${cold.wallMs} ms | ${cold.floorWallMs} ms | ${ok(cold.ratio, 1.5)} | ${warm.p50Ms} / ${warm.p99Ms} ms | ${warm.floorP50Ms} / ${warm.floorP99Ms} ms |`,
     );
   }
+  if (doc.pageWeight) {
+    lines.push('', '| web page (first load: HTML + CSS + JS) | min | gzip | budget (gzip) |', '|---|---|---|---|');
+    for (const row of doc.pageWeight.rows) lines.push(`| ${row.page} | ${kib(row.bytes)} | ${kib(row.gzipBytes)} | ${row.gzipBytes <= row.budgetGzipBytes ? '✓' : '✗'} ${kib(row.budgetGzipBytes)} |`);
+  }
   const t = doc.throughput;
   const c = doc.costGrowth;
   const j = doc.journeyCapacity;
@@ -31,7 +35,7 @@ export function toMarkdown(doc: any): string {
   lines.push(`| capacity units per journey (submit + confirm + one list page) | ${j.totalUnits} (${j.submitUnits} + ${j.confirmUnits} + ${j.listUnits}) |`);
   lines.push(`| DynamoDB calls per journey | ${Object.entries(j.callsPerJourney).map(([command, count]) => `${command.replace('Command', '')} ${count}`).join(', ')} |`);
   lines.push('', 'How each number was obtained:', '');
-  for (const key of ['bundleSize', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity']) lines.push(`- **${key}**: ${doc[key].method}.`);
+  for (const key of ['bundleSize', 'pageWeight', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity']) lines.push(`- **${key}**: ${doc[key].method}.`);
   lines.push(`- Floors: minimal handlers in bench/floor/ (no middy, no Zod, no shared code) bundled with the same settings: ${Object.entries(doc.floors).map(([name, call]) => `${name} = ${call}`).join('; ')}.`);
   lines.push(`- Reproduce: \`npm run bench\` (BENCH_RUNS=${doc.settings.runs}, BENCH_WARM=${doc.settings.warm}; took ${doc.durationSeconds} s). Figures from dynalite on one machine: compare ratios, not absolute times.`, '');
   return `${lines.join('\n')}\n`;

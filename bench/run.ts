@@ -20,6 +20,7 @@ import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { costGrowth, journeyCapacity } from './cost.ts';
 import { flood } from './flood.ts';
+import { pageWeights } from './bundle.ts';
 import { bundleAll, bundleSize, coldStarts, floorCalls, warmLatency } from './handlers.ts';
 import { toMarkdown } from './markdown.ts';
 import { round } from './stats.ts';
@@ -64,6 +65,7 @@ async function main() {
   try {
     const bundles = await bundleAll();
     results.bundleSize = bundleSize(bundles);
+    results.pageWeight = await pageWeights();
     results.coldStart = await coldStarts(bundles, mail, settings.runs);
     results.warmLatency = await warmLatency(bundles, mail, settings.warm);
     results.throughput = await throughput(services, mail, settings);

@@ -217,7 +217,7 @@ export function RegistrationsPage({ api, access, navigate, eventId, filter }: Pa
             <thead>
               <tr>
                 {selectable ? (
-                  <td class="select">
+                  <td class="pick">
                     <input
                       type="checkbox"
                       id="select-page"
@@ -244,7 +244,7 @@ export function RegistrationsPage({ api, access, navigate, eventId, filter }: Pa
               {items.map((registration) => (
                 <tr key={registration.registrationId} class={selected.has(registration.registrationId) ? 'selected' : undefined}>
                   {selectable ? (
-                    <td class="select">
+                    <td class="pick">
                       <input
                         type="checkbox"
                         aria-label={say(m.list.select, { name: nameOf(registration) })}
