@@ -29,6 +29,7 @@ const immutable = 'public, max-age=31536000, immutable';
  */
 export const siteObjects = [
   { id: 'Page', include: 'index.html', contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
+  { id: 'ConsolePage', include: 'organizer/index.html', contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
   { id: 'Script', include: 'assets/*.js', contentType: 'text/javascript; charset=utf-8', cacheControl: immutable },
   { id: 'Style', include: 'assets/*.css', contentType: 'text/css; charset=utf-8', cacheControl: immutable },
 ] as const;
@@ -54,15 +55,21 @@ export function apiPathPatterns(paths: readonly string[] = routes.map((route) =>
 /**
  * Viewer-request function of the default behaviour, in CloudFront Functions' JavaScript (runtime 2.0):
  * the page's paths (the same as isPageRoute in web/serve.ts: `/`, `/index.html`, `/register/<eventId>`)
- * are served /index.html; any other path the API and the assets do not own gets a 404 in the API's
- * error shape, instead of S3's XML "AccessDenied".
+ * are served /index.html, the console's (isConsoleRoute: `/organizer`, `/organizer/`) its own page; any
+ * other path the API and the assets do not own gets a 404 in the API's error shape, instead of S3's XML
+ * "AccessDenied".
  */
 export const pageRouterCode = `
 var page = /^\\/(index\\.html)?$|^\\/register\\/[^\\/]+\\/?$/;
+var consolePage = /^\\/organizer(\\/(index\\.html)?)?$/;
 function handler(event) {
   var request = event.request;
   if (page.test(request.uri)) {
     request.uri = '/index.html';
+    return request;
+  }
+  if (consolePage.test(request.uri)) {
+    request.uri = '/organizer/index.html';
     return request;
   }
   return {
@@ -146,7 +153,7 @@ export class Site extends Construct {
     });
 
     const pageRouter = new cloudfront.Function(this, 'PageRouter', {
-      comment: 'Serves /index.html for / and /register/<eventId>; 404 for paths nobody serves',
+      comment: 'Serves /index.html for / and /register/<eventId>, the console for /organizer/; 404 for paths nobody serves',
       code: cloudfront.FunctionCode.fromInline(pageRouterCode),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
     });

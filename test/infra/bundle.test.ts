@@ -422,7 +422,7 @@ describe('the site asset', () => {
       expect(matching[0]!.cacheControl, path).toBe(asset.cacheControl);
       expect(readFileSync(join(siteAssetDir, path)).equals(asset.body), path).toBe(true);
     }
-    const page = readFileSync(join(siteAssetDir, 'index.html'), 'utf8');
-    for (const path of files.filter((file) => file.startsWith('/assets/'))) expect(page).toContain(path);
+    const pages = ['index.html', 'organizer/index.html'].map((page) => readFileSync(join(siteAssetDir, page), 'utf8'));
+    for (const path of files.filter((file) => file.startsWith('/assets/'))) expect(pages.filter((page) => page.includes(path)), path).toHaveLength(1);
   });
 });

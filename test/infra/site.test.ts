@@ -10,7 +10,7 @@ import { routes } from '#shared/http/routes.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { eventItem } from '#shared/store/event-store.ts';
 import { keys } from '#shared/store/table.ts';
-import { formContentSecurityPolicy, isPageRoute } from '../../web/serve.ts';
+import { formContentSecurityPolicy, isConsoleRoute, isPageRoute } from '../../web/serve.ts';
 import { realSettings, removeOutdirs, resources, synthStack, type Resources, type Synthesized } from './synth.ts';
 
 // CloudFront's managed policies, by their fixed ids.
@@ -252,17 +252,20 @@ describe('the distribution', () => {
     expect(only(real.template, 'AWS::CloudFront::Function')[1].Properties!.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
   });
 
-  it('routes /, /index.html and /register/<eventId> to index.html exactly as local mode does, and answers 404 otherwise', () => {
+  it('routes /, /index.html and /register/<eventId> to index.html and /organizer/ to the console exactly as local mode does, and answers 404 otherwise', () => {
     // Prepare
     const paths = ['/', '/index.html', '/register/osce-drugs-2017', '/register/osce-drugs-2017/', '/register/', '/register/a/b', '/registerx', '/favicon.ico', '/index.htm', '/Register/x'];
+    const consolePaths = ['/organizer', '/organizer/', '/organizer/index.html', '/organizer/x', '/organizerx', '/organizer/events'];
 
-    for (const path of paths) {
+    for (const path of [...paths, ...consolePaths]) {
       // Act
       const result = pageRouter({ request: { method: 'GET', uri: path, headers: {}, querystring: {} } });
 
       // Assess
       if (isPageRoute(path)) {
         expect(result.uri, path).toBe('/index.html');
+      } else if (isConsoleRoute(path)) {
+        expect(result.uri, path).toBe('/organizer/index.html');
       } else {
         expect(result.statusCode, path).toBe(404);
         expect(JSON.parse(result.body.data), path).toEqual({ error: { code: 'not_found', message: 'There is no such route.' } });
@@ -270,6 +273,7 @@ describe('the distribution', () => {
       }
     }
     expect(paths.filter(isPageRoute)).toHaveLength(4);
+    expect(consolePaths.filter(isConsoleRoute)).toHaveLength(3);
   });
 
   it('adds the security headers, keeping the API pages\' own Content-Security-Policy', () => {

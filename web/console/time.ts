@@ -35,8 +35,9 @@ export function wallTime(iso: string, zone: string): string {
 export function instantFromWallTime(wall: string, zone: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall);
   if (!match) return wall;
-  const [year, month, day, hour, minute, second = '0'] = match.slice(1).map(Number) as number[];
-  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, Number(second));
+  // datetime-local leaves the seconds out when they are zero.
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
   // The offset at the guessed instant, then again at the corrected one (differs only across a DST change).
   let offset = offsetMinutes(zone, asUtc);
   offset = offsetMinutes(zone, asUtc - offset * 60_000);
