@@ -307,7 +307,11 @@ function EventForm(props: {
       if (saved) setDone(saved);
     } catch (error) {
       const refused = asProblem(error);
-      if (refused.code === 'validation_failed') setIssues(issuesByField(refused.issues, fieldIdOf, labelOf));
+      if (refused.code === 'validation_failed') {
+        // In the form's order, as a person reads it, whatever order the API found them in.
+        const rank = (issue: FieldIssue) => (issue.field ? eventFieldIds.indexOf(issue.field) : eventFieldIds.length);
+        setIssues(issuesByField(refused.issues, fieldIdOf, labelOf).sort((a, b) => rank(a) - rank(b)));
+      }
       else setProblem(refused);
     }
   });
