@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { pageStyles } from '#shared/pages/layout.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
-import { renderConsolePage } from './console-template.ts';
+import { renderConsolePage } from './console/page.ts';
 import { renderPage } from './template.ts';
 import { travelExamples } from './text.ts';
 

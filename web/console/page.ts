@@ -1,7 +1,7 @@
 // The organizer console's HTML (/organizer/index.html): a shell the console's script renders into.
 // No inline script or style, so the page runs under the same Content-Security-Policy as the form.
 import { escapeHtml } from '#shared/platform/html.ts';
-import { messages } from './console/messages.ts';
+import { messages } from './messages.ts';
 
 export function renderConsolePage(options: { scriptPath: string; stylePath: string }): string {
   const name = escapeHtml(messages.app.name);
@@ -11,9 +11,10 @@ export function renderConsolePage(options: { scriptPath: string; stylePath: stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
 <title>${name}</title>
-<link rel="stylesheet" href="${options.stylePath}">
-<script type="module" src="${options.scriptPath}"></script>
+<link rel="stylesheet" href="${escapeHtml(options.stylePath)}">
+<script type="module" src="${escapeHtml(options.scriptPath)}"></script>
 </head>
 <body>
 <div id="console">
