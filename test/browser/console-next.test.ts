@@ -138,7 +138,8 @@ describe.skipIf(!chromiumAvailable)('the organizer console on the API branch’s
   });
 
   it('rejects two at once with one reason, and says which were done and which skipped and why', async () => {
-    // Prepare: three in the queue, one of whom withdraws after the list is shown
+    // Prepare: three in the queue, one of whom withdraws after the list is shown (so the revision the
+    // console names is stale: skipped as changed, not decided)
     const { eventId, registered } = await eventWith([{ lastName: 'Tanaka' }, { lastName: 'Umar' }, { lastName: 'Vidal' }]);
     const page = await openConsole(session, `#/events/${eventId}/registrations?status=awaiting_approval&sort=createdAt`);
     await row(page, 'Person3 Vidal').waitFor();
@@ -156,7 +157,7 @@ describe.skipIf(!chromiumAvailable)('the organizer console on the API branch’s
     // Assess
     expect(await page.textContent('#bulk-result-title')).toContain('2 done, 1 skipped');
     expect(await page.locator('.bulk-done li').allTextContents()).toEqual(['Person1 Tanaka – Rejected', 'Person2 Umar – Rejected']);
-    expect(await page.locator('.bulk-skipped li').allTextContents()).toEqual(['Person3 Vidal: not possible in its current state']);
+    expect(await page.locator('.bulk-skipped li').allTextContents()).toEqual(['Person3 Vidal: changed since you looked']);
     const stored = await registrationsOf(session.api, eventId);
     expect(stored.filter((entry) => entry.status === 'rejected')).toHaveLength(2);
     await screenshot(page, 'console-next-02-bulk');

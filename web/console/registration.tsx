@@ -239,7 +239,7 @@ function History({ registration, zone }: { registration: RegistrationDetail; zon
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{m.registration.history}</h2>
-      <TableFrame label={m.registration.history}>
+      <TableFrame label={m.registration.historyCaption}>
         <table class="table history">
           <caption class="visually-hidden">{m.registration.historyCaption}</caption>
           <thead>
