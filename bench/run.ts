@@ -6,7 +6,8 @@
 // Repetitions: BENCH_RUNS (cold starts and cost pages, default 20), BENCH_WARM (warm calls per handler,
 // default 200), BENCH_REGISTRATIONS (throughput, default 640), BENCH_ROUNDTRIPS (default 160),
 // BENCH_COST_N (registrations for the large list, default 10000), BENCH_JOURNEYS (default 20),
-// BENCH_FLOOD_SECONDS (default 10) and BENCH_FLOOD_PARTICIPANTS (default 20).
+// BENCH_FLOOD_SECONDS (default 10), BENCH_FLOOD_PARTICIPANTS (default 20) and BENCH_TIMING_ROUNDS
+// (default 200). BENCH_ONLY=<measure>,... runs those measures alone and prints them (results untouched).
 //
 // This file only orders the measures and writes what they return; each measure lives in its own module.
 import { randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ import { toMarkdown } from './markdown.ts';
 import { round } from './stats.ts';
 import { elapsedSeconds, envCount, log, mailbox, startServices, tmp } from './support.ts';
 import { stackDir, throughput } from './throughput.ts';
+import { submitTiming } from './timing.ts';
 
 const settings = {
   runs: envCount('BENCH_RUNS', 20),
@@ -35,6 +37,7 @@ const settings = {
   journeys: envCount('BENCH_JOURNEYS', 20),
   floodSeconds: envCount('BENCH_FLOOD_SECONDS', 10),
   floodParticipants: envCount('BENCH_FLOOD_PARTICIPANTS', 20),
+  timingRounds: envCount('BENCH_TIMING_ROUNDS', 200),
   clients: 32,
 };
 
@@ -61,15 +64,23 @@ async function main() {
   await new EventStore(dynamo, tableName).create(seedEvent);
   const results: Record<string, unknown> = {};
 
+  // BENCH_ONLY=submitTiming,costGrowth runs some measures alone (printed, not written to results).
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+  const wanted = (name: string) => !only || only.includes(name);
   try {
-    const bundles = await bundleAll();
-    results.bundleSize = bundleSize(bundles);
-    results.coldStart = await coldStarts(bundles, mail, settings.runs);
-    results.warmLatency = await warmLatency(bundles, mail, settings.warm);
-    results.throughput = await throughput(services, mail, settings);
-    results.flood = await flood(services, mail, { floodSeconds: settings.floodSeconds, participants: settings.floodParticipants });
-    results.costGrowth = await costGrowth(settings.runs, settings.costN);
-    results.journeyCapacity = await journeyCapacity(dynamo, mail, settings.journeys);
+    const bundles = wanted('bundleSize') || wanted('coldStart') || wanted('warmLatency') ? await bundleAll() : undefined;
+    const measures: [string, () => unknown][] = [
+      ['bundleSize', () => bundleSize(bundles!)],
+      ['coldStart', () => coldStarts(bundles!, mail, settings.runs)],
+      ['warmLatency', () => warmLatency(bundles!, mail, settings.warm)],
+      ['throughput', () => throughput(services, mail, settings)],
+      ['flood', () => flood(services, mail, { floodSeconds: settings.floodSeconds, participants: settings.floodParticipants })],
+      ['submitTiming', () => submitTiming(mail, settings.timingRounds)],
+      ['costGrowth', () => costGrowth(settings.runs, settings.costN)],
+      // Last: it moves the in-process runtime to a table of its own.
+      ['journeyCapacity', () => journeyCapacity(dynamo, mail, settings.journeys)],
+    ];
+    for (const [name, measure] of measures) if (wanted(name)) results[name] = await measure();
   } finally {
     services.child.stdin?.end();
     services.child.kill('SIGTERM');
@@ -84,6 +95,10 @@ async function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const document = { date: new Date().toISOString(), machine, settings, floors: floorCalls, durationSeconds: elapsedSeconds(), ...results };
+  if (only) {
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
   await writeFile(join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(document, null, 2)}\n`);
   const markdown = toMarkdown(document);
   await writeFile(join(projectRoot, 'bench', 'results.md'), markdown);

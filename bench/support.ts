@@ -49,6 +49,8 @@ export interface Mailbox {
   tokens(): Promise<Map<string, string>>;
   /** Pending registrations made with the source submit handler; returns their confirmation tokens. */
   pendingTokens(count: number): Promise<string[]>;
+  /** Sends the mail that is due, as the mail worker does (submissions only queue it). */
+  deliver(): Promise<void>;
 }
 
 export function mailbox(sesUrl: string): Mailbox {
@@ -61,7 +63,14 @@ export function mailbox(sesUrl: string): Mailbox {
     }
     return found;
   };
+  const deliver = async () => {
+    const { deliverAllDue } = await import('#shared/mail/outbox.ts');
+    const { mailingRuntime } = await import('#shared/runtime/mailing-runtime.ts');
+    const report = await deliverAllDue(mailingRuntime(), () => true, 1000);
+    if (report.failed > 0) throw new Error(`the mail worker could not send ${report.failed} mails`);
+  };
   return {
+    deliver,
     async clear() {
       await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
     },
@@ -72,6 +81,7 @@ export function mailbox(sesUrl: string): Mailbox {
       for (let i = 0; i < emails.length; i += 16) {
         await Promise.all(emails.slice(i, i + 16).map((email) => handler(httpEvent(requests.submit(email)), lambdaContext('submit'))));
       }
+      await deliver();
       const mailed = await tokens();
       return emails.map((email) => {
         const token = mailed.get(email);

@@ -77,7 +77,7 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
 };
 
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
-type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+type ItemAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 /** The table's two kinds of partition (shared/store/table.ts): the events, and each event's own. */
 type Partition = 'events' | 'event';
 
@@ -124,7 +124,7 @@ export const access: Record<FunctionName, Access> = {
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
   // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  'submit-registration': { items: { events: ['GetItem'], event: ['BatchGetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
   // The page behind the e-mail link only reads: mail scanners open links.
   'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
   // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.

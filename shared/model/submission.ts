@@ -18,6 +18,11 @@ export interface SubmissionPlan {
   next: Registration | undefined;
   /** The mail the write queues, if any. */
   mail: 'confirmation_request' | 'already_registered' | undefined;
+  /**
+   * When there is nothing to write: the registration a new submission would write, to be sent as a
+   * write its condition refuses, so that a path that changes nothing costs what a write costs.
+   */
+  decoy?: Registration;
 }
 
 export interface SubmissionContext {
@@ -50,31 +55,14 @@ export function planSubmission(existing: Registration | undefined, eventId: stri
   // Past the mailbox's cap nothing changes: no mail, and no silent rewrite of someone's pending data.
   // A rejection stays in force: erasing the registration and registering again does not undo it.
   if (!mailAllowed || (fresh && rejectedBefore) || existing?.status === 'rejected') {
-    return { outcome: mailAllowed ? 'unchanged' : 'mail_limit_reached', next: existing && !ended ? touched(existing) : undefined, mail: undefined };
+    const outcome = mailAllowed ? 'unchanged' : 'mail_limit_reached';
+    if (existing && !ended) return { outcome, next: touched(existing), mail: undefined };
+    const decoy = newRegistration(existing, eventId, details, now, lifetimeHours);
+    return { outcome, next: undefined, mail: undefined, decoy: { ...decoy, pendingMails: queued(decoy, 'confirmation_request', now) } };
   }
 
   if (fresh) {
-    const registration: Registration = {
-      eventId,
-      emailKey: emailKey(details.email),
-      registrationId: newRegistrationId(now),
-      status: 'pending_confirmation',
-      createdAt: nowIso,
-      updatedAt: nowIso,
-      confirmedAt: undefined,
-      reference: undefined,
-      details,
-      // The link itself is issued when the mail goes out (only its hash is ever stored); until then
-      // the registration's time runs from now.
-      confirmToken: { hash: '', expiresAt: new Date(now.getTime() + lifetimeHours * 3_600_000).toISOString() },
-      earlierConfirmTokens: [],
-      manageTokenHashes: [],
-      pendingMails: [],
-      waitlist: undefined,
-      approvedAt: undefined,
-      history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
-      version: (existing?.version ?? 0) + 1,
-    };
+    const registration = newRegistration(existing, eventId, details, now, lifetimeHours);
     return { outcome: 'created', mail: 'confirmation_request', next: { ...registration, pendingMails: queued(registration, 'confirmation_request', now) } };
   }
 
@@ -87,4 +75,30 @@ export function planSubmission(existing: Registration | undefined, eventId: stri
   // confirm page shows the data being confirmed, and the manage link corrects it).
   const updated: Registration = { ...touched(existing), details, updatedAt: nowIso };
   return { outcome: 'refreshed', mail: 'confirmation_request', next: { ...updated, pendingMails: queued(existing, 'confirmation_request', now) } };
+}
+
+/** A registration for an address that has none (or whose registration ended): pending confirmation. */
+function newRegistration(ended: Registration | undefined, eventId: string, details: RegistrationDetails, now: Date, lifetimeHours: number): Registration {
+  const nowIso = now.toISOString();
+  return {
+    eventId,
+    emailKey: emailKey(details.email),
+    registrationId: newRegistrationId(now),
+    status: 'pending_confirmation',
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    confirmedAt: undefined,
+    reference: undefined,
+    details,
+    // The link itself is issued when the mail goes out (only its hash is ever stored); until then
+    // the registration's time runs from now.
+    confirmToken: { hash: '', expiresAt: new Date(now.getTime() + lifetimeHours * 3_600_000).toISOString() },
+    earlierConfirmTokens: [],
+    manageTokenHashes: [],
+    pendingMails: [],
+    waitlist: undefined,
+    approvedAt: undefined,
+    history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
+    version: (ended?.version ?? 0) + 1,
+  };
 }

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegistrationStatus } from '../model/lifecycle.ts';
 import type { Registration, Tombstone } from '../model/registration.ts';
 import { toItem } from './attributes.ts';
+import { batchGetConsistent } from './batch-get.ts';
 import { toRegistration, toRegistrationItem } from './registration-item.ts';
 import { keys, tableKeys } from './table.ts';
 
@@ -241,6 +242,40 @@ export class RegistrationStore {
     await this.client.send(
       new PutItemCommand({ TableName: this.tableName, Item: toItem({ ...keys.rejection(eventId, emailKey), type: 'rejection', rejectedAt }) }),
     );
+  }
+
+  /**
+   * What a submission decides on, in one consistent read whatever the address's past: its
+   * registration, and whether a rejection of the address is kept (only looked at when there is none).
+   */
+  async getForSubmission(eventId: string, emailKey: string): Promise<{ existing: Registration | undefined; rejectedBefore: boolean }> {
+    const wanted = [keys.registration(eventId, emailKey), keys.rejection(eventId, emailKey)].map((key) => toItem(key));
+    const found = await batchGetConsistent(this.client, this.tableName, wanted);
+    const item = (sk: string) => found.find((candidate) => candidate.sk?.S === sk);
+    const registration = item(wanted[0]!.sk!.S!);
+    const existing = registration ? toRegistration(registration) : undefined;
+    return { existing, rejectedBefore: existing === undefined && item(wanted[1]!.sk!.S!) !== undefined };
+  }
+
+  /**
+   * Sends the registration as a write whose condition cannot hold: DynamoDB reads the item and
+   * refuses, so nothing changes, at the cost and in the time of a real write. A submission that
+   * changes nothing sends one, so that its answer comes as late as any other's.
+   */
+  async refusedWrite(registration: Registration): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: toRegistrationItem(registration),
+          ConditionExpression: 'attribute_not_exists(pk) AND attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return;
+      throw error;
+    }
+    throw new Error('a write whose condition cannot hold was accepted');
   }
 
   async wasRejected(eventId: string, emailKey: string): Promise<boolean> {

@@ -21,12 +21,21 @@ let current: FunctionName | undefined;
 /** `handler call partition-key` for every DynamoDB call. */
 const keyed = new Set<string>();
 
-/** The partition key a DynamoDB call names: the item's, or the one a Query's key condition gives. */
-function partitionOf(input: { Key?: Record<string, { S?: string }>; Item?: Record<string, { S?: string }>; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, { S?: string }> }): string | undefined {
+type CallInput = {
+  Key?: Record<string, { S?: string }>;
+  Item?: Record<string, { S?: string }>;
+  RequestItems?: Record<string, { Keys?: Record<string, { S?: string }>[] }>;
+  KeyConditionExpression?: string;
+  ExpressionAttributeValues?: Record<string, { S?: string }>;
+};
+
+/** The partition keys a DynamoDB call names: the item's, a batch's keys', or the one a Query's key condition gives. */
+function partitionsOf(input: CallInput): (string | undefined)[] {
   const item = input.Key ?? input.Item;
-  if (item) return item.pk?.S;
+  if (item) return [item.pk?.S];
+  if (input.RequestItems) return Object.values(input.RequestItems).flatMap((request) => (request.Keys ?? []).map((key) => key.pk?.S));
   const placeholder = /=\s*(:\w+)/.exec(input.KeyConditionExpression ?? '')?.[1];
-  return placeholder ? input.ExpressionAttributeValues?.[placeholder]?.S : undefined;
+  return [placeholder ? input.ExpressionAttributeValues?.[placeholder]?.S : undefined];
 }
 
 /** IAM's StringLike: `*` any run of characters. */
@@ -40,10 +49,10 @@ beforeAll(async () => {
   };
   for (const client of [runtime().clients.dynamo, runtime().clients.counters]) client.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { IndexName?: string } & Parameters<typeof partitionOf>[0];
+      const input = args.input as { IndexName?: string } & CallInput;
       const call = context.commandName === 'QueryCommand' ? `Query:${input.IndexName ?? 'table'}` : context.commandName!.replace(/Command$/, '');
       record(call);
-      if (current) keyed.add(`${current} ${call} ${partitionOf(input)}`);
+      if (current) for (const partition of partitionsOf(input)) keyed.add(`${current} ${call} ${partition}`);
       return next(args);
     },
     { step: 'initialize', name: 'recordCalls' },
@@ -139,7 +148,7 @@ describe('Declared permissions', () => {
       }
     }
     // A submission queues its mail and never calls SES itself: the mail worker sends it.
-    expect(calls.get('submit-registration')).toEqual(new Set(['GetItem', 'PutItem', 'UpdateItem']));
+    expect(calls.get('submit-registration')).toEqual(new Set(['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem']));
     expect(calls.get('send-pending-mail')).toEqual(new Set(['Query:byPendingMail', 'GetItem', 'PutItem', 'ses:SendEmail']));
     expect(calls.get('list-registrations')).toContain('Query:byEvent');
     expect(undeclared).toEqual([]);
