@@ -111,10 +111,10 @@ function requestHandler(issuer: string, options: IdentityProviderOptions): (requ
     cognitoLogoutParameters(request, url);
     const interaction = /^\/interaction\/([\w-]+)(\/login)?$/.exec(url.pathname);
     if (!interaction) return void callback(request, response);
-    signInInteraction(provider, accounts, limiter, request, response, interaction[2] !== undefined).catch((error: unknown) => {
+    signInInteraction({ provider, accounts, limiter, client: options.client }, request, response, interaction[2] !== undefined).catch((error: unknown) => {
       // An interaction without its cookie or past its lifetime: start again from the console.
       const expired = error instanceof errors.SessionNotFound || error instanceof errors.InvalidRequest;
-      sendPage(response, expired ? 400 : 500, 'Sign-in could not continue', expired ? expiredText : 'Something went wrong. Go back to the console and sign in again.');
+      sendPage(response, options.client, expired ? 400 : 500, 'Sign-in could not continue', expired ? expiredText : 'Something went wrong. Go back to the console and sign in again.');
     });
   };
 }
@@ -199,17 +199,18 @@ function configuration(accounts: AccountStore, options: IdentityProviderOptions)
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // As Cognito's /oauth2/revoke: a client revokes its own refresh tokens (the console, at sign-out).
+      revocation: { enabled: true, allowedPolicy: (_ctx, requester, token) => token.clientId === requester.clientId },
       rpInitiatedLogout: {
         enabled: true,
         // Cognito's /logout asks nothing: the form oidc-provider guards with its xsrf token submits itself.
         logoutSource(ctx, form) {
           const withLogout = form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>');
-          ctx.set('content-security-policy', pageSecurityPolicy(autoSubmit));
+          ctx.set('content-security-policy', pageSecurityPolicy(client, autoSubmit));
           ctx.body = layout('en', 'Signing out', `<p>Signing out…</p>${withLogout}<noscript><button class="button" form="op.logoutForm" type="submit">Sign out</button></noscript><script>${autoSubmit}</script>`);
         },
         postLogoutSuccessSource(ctx) {
-          ctx.set('content-security-policy', pageSecurityPolicy());
+          ctx.set('content-security-policy', pageSecurityPolicy(client));
           ctx.body = layout('en', 'Signed out', '<p>You are signed out.</p>');
         },
       },
@@ -258,7 +259,7 @@ function configuration(accounts: AccountStore, options: IdentityProviderOptions)
     },
     renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.set('content-security-policy', pageSecurityPolicy());
+      ctx.set('content-security-policy', pageSecurityPolicy(client));
       ctx.body = layout('en', 'Sign-in failed', `<p>${escapeHtml(out.error_description ?? out.error)}</p><p>Go back to the organizer console and sign in again.</p>`);
     },
   };
@@ -272,10 +273,15 @@ function cognitoLogoutParameters(request: IncomingMessage, url: URL): void {
   request.url = `${url.pathname}${url.search}`;
 }
 
+interface SignInParts {
+  provider: Provider;
+  accounts: AccountStore;
+  limiter: FailedSignIns;
+  client: IdentityProviderClient;
+}
+
 async function signInInteraction(
-  provider: Provider,
-  accounts: AccountStore,
-  limiter: FailedSignIns,
+  { provider, accounts, limiter, client }: SignInParts,
   request: IncomingMessage,
   response: ServerResponse,
   submitted: boolean,
@@ -286,22 +292,22 @@ async function signInInteraction(
     return provider.interactionFinished(request, response, {}, { mergeWithLastSubmission: true });
   }
   const action = `/interaction/${details.uid}/login`;
-  if (request.method === 'GET' && !submitted) return sendPage(response, 200, 'Sign in', signInForm(action));
-  if (request.method !== 'POST' || !submitted) return sendPage(response, 405, 'Sign in', signInForm(action));
+  if (request.method === 'GET' && !submitted) return sendPage(response, client, 200, 'Sign in', signInForm(action));
+  if (request.method !== 'POST' || !submitted) return sendPage(response, client, 405, 'Sign in', signInForm(action));
 
-  const client = request.socket.remoteAddress ?? 'unknown';
+  const caller = request.socket.remoteAddress ?? 'unknown';
   const form = await readForm(request);
   const email = form.get('email') ?? '';
-  const refusedFor = limiter.retryAfterSeconds(client);
+  const refusedFor = limiter.retryAfterSeconds(caller);
   if (refusedFor !== undefined) {
     response.setHeader('retry-after', String(refusedFor));
-    return sendPage(response, 429, 'Sign in', signInForm(action, { email, error: tooManyText(refusedFor) }));
+    return sendPage(response, client, 429, 'Sign in', signInForm(action, { email, error: tooManyText(refusedFor) }));
   }
   const account = await accounts.authenticate(email, form.get('password') ?? '');
   if (!account) {
-    limiter.recordFailure(client);
+    limiter.recordFailure(caller);
     // One answer whether the address is unknown or the password wrong.
-    return sendPage(response, 401, 'Sign in', signInForm(action, { email, error: 'Incorrect email or password.' }));
+    return sendPage(response, client, 401, 'Sign in', signInForm(action, { email, error: 'Incorrect email or password.' }));
   }
   await provider.interactionFinished(request, response, { login: { accountId: account.sub, amr: ['pwd'] } }, { mergeWithLastSubmission: false });
 }
@@ -331,15 +337,20 @@ const autoSubmit = 'document.forms[0].submit();';
 // The pages use the participants' frame (shared/pages/layout.ts), whose inline style the policy names by its hash.
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-function pageSecurityPolicy(script?: string): string {
-  return `default-src 'none'; style-src ${sha256(pageStyles)}; script-src ${script ? sha256(script) : "'none'"}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+/**
+ * The provider's pages' policy. A form's redirects count against form-action in Chromium, and the
+ * sign-in and sign-out forms end on the console: its origin is allowed beside the provider's own.
+ */
+function pageSecurityPolicy(client: IdentityProviderClient, script?: string): string {
+  const consoleOrigins = [...new Set([...client.redirectUris, ...client.postLogoutRedirectUris].map((uri) => new URL(uri).origin))];
+  return `default-src 'none'; style-src ${sha256(pageStyles)}; script-src ${script ? sha256(script) : "'none'"}; form-action 'self' ${consoleOrigins.join(' ')}; frame-ancestors 'none'; base-uri 'none'`;
 }
 
-function sendPage(response: ServerResponse, status: number, title: string, content: string): void {
+function sendPage(response: ServerResponse, client: IdentityProviderClient, status: number, title: string, content: string): void {
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': pageSecurityPolicy(),
+    'content-security-policy': pageSecurityPolicy(client),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',

@@ -139,3 +139,11 @@ export function browserSession(): BrowserSession {
     },
   };
 }
+
+/** Signs in on the identity provider's page by its labels, as an organizer would, and waits to be back. */
+export async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/organizer'), { timeout: 30_000 });
+}
