@@ -670,7 +670,7 @@ describe('organizer sign-in', () => {
     expect([...client.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
     expect(domain.Properties).toMatchObject({ ManagedLoginVersion: 2 });
     expect(branding.Properties).toMatchObject({ ClientId: { Ref: clientId }, UseCognitoProvidedValues: true });
-    expect(branding.DependsOn).toContain(domainId);
+    expect((branding as { DependsOn?: string[] }).DependsOn).toContain(domainId);
   });
 
   it('names the sign-in domain from signInDomainPrefix, and otherwise from the stack\'s own id', () => {
