@@ -32,6 +32,8 @@ export interface LocalStackOptions {
   initialAccount?: NewAccount;
   /** The sign-in page's limit on failed attempts per client. */
   signInLimits?: SignInLimits;
+  /** How long the provider's access tokens last (Cognito's hour by default; tests of renewal shorten it). */
+  accessTokenSeconds?: number;
   /** Use this DynamoDB-compatible endpoint instead of starting dynalite. */
   dynamodbEndpoint?: string | undefined;
   /** Use this SES endpoint instead of starting aws-ses-v2-local. */
@@ -139,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dataDir,
       client: { clientId: localClientId, redirectUris: [`${siteUrl}${consolePath}`], postLogoutRedirectUris: [`${siteUrl}${consolePath}`] },
       ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+      ...(options.accessTokenSeconds ? { accessTokenSeconds: options.accessTokenSeconds } : {}),
     });
 
     const sweepEvery = options.mailSweepIntervalMs ?? Number(process.env.MAIL_SWEEP_INTERVAL_MS ?? 250);

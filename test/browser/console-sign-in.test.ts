@@ -68,3 +68,30 @@ describe.skipIf(!chromiumAvailable && !chromiumRequired)('the organizer console 
     expect(await page.getByText('Groups: viewers').count()).toBe(1);
   });
 });
+
+describe.skipIf(!chromiumAvailable && !chromiumRequired)('the organizer console session', () => {
+  // 70 s tokens: the console renews a minute before expiry, so about ten seconds after signing in.
+  const session = browserSession({ accessTokenSeconds: 70 });
+
+  it('renews the access token silently before it expires, with no page load', async () => {
+    // Prepare
+    await session.api.addAccount(organizer.email, organizer.password);
+    const page = await session.open('/organizer/');
+    await page.getByLabel('Email').waitFor({ timeout: 30_000 });
+    await signInOnPage(page, organizer.email, organizer.password);
+    await page.getByText(`Signed in as ${organizer.email}`).waitFor({ timeout: 30_000 });
+    const accessToken = () => page.evaluate(() => (JSON.parse(sessionStorage.getItem('organizer-console.tokens') ?? '{}') as { accessToken?: string }).accessToken);
+    const first = await accessToken();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    // Act
+    await page.waitForFunction((before) => JSON.parse(sessionStorage.getItem('organizer-console.tokens') ?? '{}').accessToken !== before, first, { timeout: 45_000, polling: 500 });
+    const renewed = await accessToken();
+    const called = await session.api.request('/events/osce-drugs-2017/stats', { headers: { authorization: `Bearer ${renewed}` } });
+
+    // Assess
+    expect(renewed).not.toBe(first);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(called.status).toBe(200);
+  }, 90_000);
+});

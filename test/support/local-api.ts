@@ -34,6 +34,8 @@ export interface TestApiOptions {
   mailSweepIntervalMs?: number | false;
   /** The sign-in page's limit on failed attempts per client. */
   signInLimits?: SignInLimits;
+  /** How long the identity provider's access tokens last (an hour by default). */
+  accessTokenSeconds?: number;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -50,6 +52,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     throttle: options.throttle ?? false,
     mailSweepIntervalMs: options.mailSweepIntervalMs ?? 50,
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    ...(options.accessTokenSeconds ? { accessTokenSeconds: options.accessTokenSeconds } : {}),
   });
   const baseUrl = stack.gatewayUrl;
   const request = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
