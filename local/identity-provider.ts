@@ -114,6 +114,7 @@ function requestHandler(issuer: string, options: IdentityProviderOptions): (requ
     signInInteraction({ provider, accounts, limiter, client: options.client }, request, response, interaction[2] !== undefined).catch((error: unknown) => {
       // An interaction without its cookie or past its lifetime: start again from the console.
       const expired = error instanceof errors.SessionNotFound || error instanceof errors.InvalidRequest;
+      if (response.headersSent) return void response.destroy();
       sendPage(response, options.client, expired ? 400 : 500, 'Sign-in could not continue', expired ? expiredText : 'Something went wrong. Go back to the console and sign in again.');
     });
   };
