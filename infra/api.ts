@@ -37,7 +37,6 @@ export const accessLogFields = {
 
 export interface ApiProps {
   settings: StackSettings;
-  authorizer: HttpUserPoolAuthorizer;
 }
 
 export class Api extends Construct {

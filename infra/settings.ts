@@ -41,6 +41,8 @@ export interface StackSettings {
   logRetentionDays: number;
   /** Cognito group whose members may read registrations. */
   organizerGroup: string;
+  /** The prefix of the Cognito domain organizers sign in on (<prefix>.auth.<region>.amazoncognito.com); none: one made from the stack's id. */
+  signInDomainPrefix: string | undefined;
   /** Names of settings still at their example value (the deploy guard refuses these). */
   exampleValues: ExampleSetting[];
 }
@@ -71,6 +73,7 @@ export const settingNames = {
   confirmTokenLifetimeHours: 'confirmTokenLifetimeHours',
   logRetentionDays: 'logRetentionDays',
   organizerGroup: 'organizerGroup',
+  signInDomainPrefix: 'signInDomainPrefix',
 } as const;
 
 const exampleDomains = ['example.org', 'example.com', 'example.net'];
@@ -175,6 +178,13 @@ export function parseSettings(lookup: Lookup): StackSettings {
     throw new SettingsError(`Setting organizerGroup must be a Cognito group name (1-128 characters, no spaces), got "${organizerGroup}".`);
   }
 
+  const signInDomainPrefix = text(settingNames.signInDomainPrefix, undefined);
+  if (signInDomainPrefix !== undefined && (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(signInDomainPrefix) || /aws|amazon|cognito/.test(signInDomainPrefix))) {
+    throw new SettingsError(
+      `Setting signInDomainPrefix must be lowercase letters, digits and hyphens (at most 63, not at either end) without "aws", "amazon" or "cognito", got "${signInDomainPrefix}".`,
+    );
+  }
+
   return {
     senderAddress,
     senderDomain,
@@ -195,6 +205,7 @@ export function parseSettings(lookup: Lookup): StackSettings {
     confirmTokenLifetimeHours: number(settingNames.confirmTokenLifetimeHours, 72, 1, 24 * 30),
     logRetentionDays: retention(number(settingNames.logRetentionDays, 90, 1, 3653)),
     organizerGroup,
+    signInDomainPrefix,
     exampleValues,
   };
 }

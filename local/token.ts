@@ -1,9 +1,11 @@
 // `npm run --silent token [-- --group NAME]`: prints an organizer token that local mode accepts:
-// signed with the key of the data directory the running server uses (DATA_DIR, as for npm start).
+// signed with the key of the data directory the running server uses (DATA_DIR, as for npm start),
+// for its identity provider's issuer. The console signs in through that provider instead; this is for
+// curl, scripts and tests.
 import { parseArgs } from 'node:util';
 import { instanceUsing } from './instances.ts';
 import { signOrganizerToken } from './jwt.ts';
-import { localClientId, localIssuer, loadSecrets } from './secrets.ts';
+import { localClientId, loadSecrets } from './secrets.ts';
 import { LocalSetupError, localSettings } from './settings.ts';
 
 try {
@@ -14,12 +16,14 @@ try {
       'lifetime-seconds': { type: 'string', default: '3600' },
     },
   });
-  const { dataDir } = localSettings();
-  await instanceUsing(dataDir, 'npm run --silent token');
+  const { dataDir, authPort } = localSettings();
+  const running = await instanceUsing(dataDir, 'npm run --silent token');
   const secrets = await loadSecrets(dataDir);
+  if (!running && authPort === 0) throw new LocalSetupError('With AUTH_PORT=0 the issuer is known only while npm start runs: start it first.');
   const token = await signOrganizerToken({
     signingKey: secrets.signingKey,
-    issuer: localIssuer,
+    // Without a running server, the issuer the next `npm start` with these settings will have.
+    issuer: running?.issuer ?? `http://localhost:${authPort}`,
     clientId: localClientId,
     groups: values.group ?? ['organizers'],
     username: values.username,

@@ -639,19 +639,71 @@ describe('organizer sign-in', () => {
     });
   });
 
-  it('has the organizers group and a public app client without secret', () => {
+  it('has the organizers group and a public app client without secret, signing in with managed login back to the console', () => {
+    // Prepare
+    const [domainId, domain] = Object.entries(resources(real.template, 'AWS::Cognito::UserPoolDomain'))[0]!;
+    const clientId = ref(real.template, 'AWS::Cognito::UserPoolClient');
+
+    // Act
+    const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
+    const branding = Object.values(resources(real.template, 'AWS::Cognito::ManagedLoginBranding'))[0]!;
+
+    // Assess
     real.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'organizers' });
-    real.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    expect(client).toMatchObject({
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
-      // No USER_PASSWORD_AUTH: it sends the password itself to a public endpoint; the admin flow needs IAM credentials.
-      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // No USER_PASSWORD_AUTH: it sends the password itself to a public endpoint.
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      // The code grant only: no implicit grant, whose tokens travel in the URL.
+      AllowedOAuthFlows: ['code'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: ['https://registration.osce.org/organizer/'],
+      LogoutURLs: ['https://registration.osce.org/organizer/'],
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 720,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
     });
-    // No hosted UI, so no OAuth flows and no callback URLs (CDK's default would be https://example.com).
-    const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
-    expect(client.AllowedOAuthFlows).toBeUndefined();
-    expect(client.CallbackURLs).toBeUndefined();
+    expect([...client.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+    expect(domain.Properties).toMatchObject({ ManagedLoginVersion: 2 });
+    expect(branding.Properties).toMatchObject({ ClientId: { Ref: clientId }, UseCognitoProvidedValues: true });
+    expect((branding as { DependsOn?: string[] }).DependsOn).toContain(domainId);
+  });
+
+  it('names the sign-in domain from signInDomainPrefix, and otherwise from the stack\'s own id', () => {
+    // Prepare
+    const custom = synthStack({ ...realSettings, signInDomainPrefix: 'osce-organizers' });
+
+    // Act
+    const named = Object.values(resources(custom.template, 'AWS::Cognito::UserPoolDomain'))[0]!.Properties!.Domain;
+    const derived = JSON.stringify(Object.values(resources(real.template, 'AWS::Cognito::UserPoolDomain'))[0]!.Properties!.Domain);
+
+    // Assess
+    expect(named).toBe('osce-organizers');
+    expect(derived).toContain('organizers-');
+    expect(derived).toContain('AWS::StackId');
+    expect(() => synthStack({ ...realSettings, signInDomainPrefix: 'my-cognito-login' })).toThrow(/signInDomainPrefix/);
+  });
+
+  it('writes the console\'s sign-in settings into the site bucket at /organizer/config.json', () => {
+    // Prepare
+    const deployment = Object.entries(resources(real.template, 'Custom::CDKBucketDeployment')).find(([id]) => id.startsWith('SiteDeployConsoleConfig'))![1].Properties!;
+    const poolId = ref(real.template, 'AWS::Cognito::UserPool');
+    const clientId = ref(real.template, 'AWS::Cognito::UserPoolClient');
+    const domainId = ref(real.template, 'AWS::Cognito::UserPoolDomain');
+
+    // Act
+    const markers = JSON.stringify(deployment.SourceMarkers);
+
+    // Assess: the values CloudFormation fills in at deploy are the pool, its domain and the client.
+    expect(deployment.SystemMetadata).toEqual({ 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    expect(deployment.Prune).toBe(false);
+    expect(markers).toContain(poolId);
+    expect(markers).toContain(clientId);
+    expect(markers).toContain(domainId);
   });
 
   it('names the group from the organizerGroup setting, for the handler check too', () => {
