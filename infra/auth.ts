@@ -8,12 +8,17 @@ import { Construct } from 'constructs';
 
 export interface OrganizerAuthProps {
   organizerGroup: string;
+  /** The other staff roles' groups (shared/model/organizer.ts): moderators decide, viewers read. */
+  moderatorGroup: string;
+  viewerGroup: string;
 }
 
 export class OrganizerAuth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
   readonly group: cognito.CfnUserPoolGroup;
+  readonly moderatorGroup: cognito.CfnUserPoolGroup;
+  readonly viewerGroup: cognito.CfnUserPoolGroup;
   readonly authorizer: HttpUserPoolAuthorizer;
 
   constructor(scope: Construct, id: string, props: OrganizerAuthProps) {
@@ -48,7 +53,17 @@ export class OrganizerAuth extends Construct {
     this.group = new cognito.CfnUserPoolGroup(this, 'OrganizersGroup', {
       userPoolId: this.userPool.userPoolId,
       groupName: props.organizerGroup,
-      description: 'May read and export the registrations of every event.',
+      description: 'Organizers: may create and change events, read, export, decide and edit registrations.',
+    });
+    this.moderatorGroup = new cognito.CfnUserPoolGroup(this, 'ModeratorsGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: props.moderatorGroup,
+      description: 'Moderators: may read, export and decide registrations, and resend their links.',
+    });
+    this.viewerGroup = new cognito.CfnUserPoolGroup(this, 'ViewersGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: props.viewerGroup,
+      description: 'Viewers: may read and export registrations.',
     });
 
     this.client = this.userPool.addClient('OrganizerClient', {

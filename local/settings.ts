@@ -1,6 +1,7 @@
 // Where local mode keeps its data and which ports it uses, read the same way by every command
 // (`npm start`, `npm run token`, `npm run reconcile`), so that none of them can quietly look elsewhere.
 import { resolve } from 'node:path';
+import { roleGroupsFrom, type RoleGroups } from '#shared/platform/config.ts';
 
 export interface LocalSettings {
   /** Absolute: dynalite's files, the JWT signing key and the cursor secret. */
@@ -13,6 +14,8 @@ export interface LocalSettings {
   sesEndpoint: string | undefined;
   tableName: string | undefined;
   publicBaseUrl: string | undefined;
+  /** The staff roles' groups, as the handlers read them (ORGANIZER_GROUP, MODERATOR_GROUP, VIEWER_GROUP). */
+  roleGroups: RoleGroups;
 }
 
 export const defaultDataDir = '.data';
@@ -30,6 +33,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
     sesEndpoint: env.SES_ENDPOINT || undefined,
     tableName: env.TABLE_NAME || undefined,
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    roleGroups: roleGroupsFrom(env),
   };
 }
 

@@ -5,8 +5,7 @@
 // pending mail due at once, and the mail worker sends it (the table's stream wakes it in the cloud;
 // locally it polls). Every outcome also writes once, when there is a registration to write, so that
 // neither an answer nor its timing tells a rejected or capped address from any other.
-import type { PendingMail } from './registration.ts';
-import { historyEntry, isExpiredUnconfirmed, type Registration, type RegistrationDetails } from './registration.ts';
+import { historyEntry, isExpiredUnconfirmed, queuedMail, type Registration, type RegistrationDetails } from './registration.ts';
 import { emailKey, newRegistrationId } from './tokens.ts';
 
 export type SubmitOutcome = 'ignored_honeypot' | 'created' | 'refreshed' | 'already_registered' | 'mail_limit_reached' | 'unchanged';
@@ -27,12 +26,6 @@ export interface SubmissionContext {
   rejectedBefore: boolean;
   /** The mailbox has mails left this hour. */
   mailAllowed: boolean;
-}
-
-/** A mail for the worker to send now, replacing an older link request still waiting. */
-function queued(registration: Registration, kind: SubmissionPlan['mail'] & string, now: Date): PendingMail[] {
-  const others = registration.pendingMails.filter((mail) => !(kind === 'confirmation_request' && mail.kind === kind));
-  return [...others, { kind, attempts: 0, nextAttemptAt: now.toISOString() }];
 }
 
 /** The same registration, written again unchanged: what every path costs, whatever it decides. */
@@ -75,16 +68,16 @@ export function planSubmission(existing: Registration | undefined, eventId: stri
       history: [historyEntry(now, 'participant', 'submitted', undefined, 'pending_confirmation')],
       version: (existing?.version ?? 0) + 1,
     };
-    return { outcome: 'created', mail: 'confirmation_request', next: { ...registration, pendingMails: queued(registration, 'confirmation_request', now) } };
+    return { outcome: 'created', mail: 'confirmation_request', next: { ...registration, pendingMails: queuedMail(registration, 'confirmation_request', now) } };
   }
 
   if (existing.status !== 'pending_confirmation') {
-    return { outcome: 'already_registered', mail: 'already_registered', next: { ...touched(existing), pendingMails: queued(existing, 'already_registered', now) } };
+    return { outcome: 'already_registered', mail: 'already_registered', next: { ...touched(existing), pendingMails: queuedMail(existing, 'already_registered', now) } };
   }
 
   // Still unconfirmed: the newest data wins, with a fresh link. The links mailed before keep working:
   // whoever submitted again may not be the owner, and must not take away the owner's link (the
   // confirm page shows the data being confirmed, and the manage link corrects it).
   const updated: Registration = { ...touched(existing), details, updatedAt: nowIso };
-  return { outcome: 'refreshed', mail: 'confirmation_request', next: { ...updated, pendingMails: queued(existing, 'confirmation_request', now) } };
+  return { outcome: 'refreshed', mail: 'confirmation_request', next: { ...updated, pendingMails: queuedMail(existing, 'confirmation_request', now) } };
 }
