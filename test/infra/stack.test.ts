@@ -261,6 +261,8 @@ describe('the functions', () => {
         SES_CONFIGURATION_SET: { Ref: ref(real.template, 'AWS::SES::ConfigurationSet') },
         CONFIRM_TOKEN_LIFETIME_HOURS: '72',
         ORGANIZER_GROUP: 'organizers',
+        MODERATOR_GROUP: 'moderators',
+        VIEWER_GROUP: 'viewers',
         LOG_LEVEL: 'info',
       });
       expect(env(name).CURSOR_SECRET, name).toBeUndefined();
@@ -432,7 +434,7 @@ describe('least privilege', () => {
       expect(dynamodb.map((statement) => ({ actions: statement.Action, condition: statement.Condition })), name).toEqual(expected);
     }
     // The partitions as shared/store/table.ts writes them.
-    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', byEvent: 'EVENT#*#REGISTRATIONS', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', byEvent: 'EVENT#*#REGISTRATIONS', byStatus: 'EVENT#*#STATUS#*', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
     // Only put-event may write the events themselves; the public functions only read them.
     const writesEvents = functionNames.filter((name) => (access[name].items.events ?? []).some((action) => action !== 'GetItem'));
     expect(writesEvents).toEqual(['put-event']);
@@ -656,15 +658,22 @@ describe('organizer sign-in', () => {
     expect(client.CallbackURLs).toBeUndefined();
   });
 
-  it('names the group from the organizerGroup setting, for the handler check too', () => {
+  it('names the groups from the organizerGroup, moderatorGroup and viewerGroup settings, for the handler check too', () => {
     // Prepare
-    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat' });
+    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat', moderatorGroup: 'reviewers', viewerGroup: 'observers' });
 
     // Assess
-    custom.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'secretariat' });
+    const groups = Object.values(resources(custom.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(['observers', 'reviewers', 'secretariat']);
     custom.template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat' }) },
+      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat', MODERATOR_GROUP: 'reviewers', VIEWER_GROUP: 'observers' }) },
     });
+  });
+
+  it('makes the organizers, moderators and viewers groups by default', () => {
+    // Assess
+    const groups = Object.values(resources(defaults.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(['moderators', 'organizers', 'viewers']);
   });
 });
 
