@@ -40,6 +40,9 @@ export type SortEntry = SortRow & { emailKey: string };
 
 // BatchGetItem takes at most 100 keys per call.
 const batchGetLimit = 100;
+// A filtered page reads at most this many times (the first read a page's worth, the others up to a
+// megabyte each): about ten thousand registrations searched in one request.
+const maxReadsPerPage = 12;
 
 export class RegistrationStore {
   private readonly client: DynamoDBClient;
@@ -292,7 +295,10 @@ export class RegistrationStore {
   /**
    * One page in registration order, oldest first or newest first. A status filter reads the byStatus
    * index, so it costs what it finds, however many registrations the event has; without one the
-   * byEvent index is read. The other filters apply after the read, so a page may come back short.
+   * byEvent index is read. The other filters (category, country, search) apply after the read: when
+   * the first read of `limit` items leaves the page short, it reads on, a megabyte at a time, until
+   * the page is full, the matches end, or `maxReadsPerPage` reads were spent (a search over a few
+   * thousand registrations is one request); a page may still come back short.
    */
   async listByEvent(
     eventId: string,
@@ -301,20 +307,36 @@ export class RegistrationStore {
     exclusiveStartKey: Record<string, string> | undefined,
     options: { newestFirst?: boolean } = {},
   ): Promise<RegistrationPage> {
-    const result = await this.client.send(
-      new QueryCommand({
-        ...this.matching(eventId, filter),
-        Limit: limit,
-        ScanIndexForward: !options.newestFirst,
-        ...(exclusiveStartKey ? { ExclusiveStartKey: toItem(exclusiveStartKey) } : {}),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    const pairs = (result.Items ?? []).map((item) => ({ item, registration: toRegistration(item) }));
+    const query = this.matching(eventId, filter);
+    const found: Record<string, AttributeValue>[] = [];
+    let next: Record<string, AttributeValue> | undefined = exclusiveStartKey ? toItem(exclusiveStartKey) : undefined;
+    let consumedCapacity = 0;
+    for (let read = 0; read < maxReadsPerPage; read++) {
+      const result = await this.client.send(
+        new QueryCommand({
+          ...query,
+          // The first read takes what a page holds; further reads take DynamoDB's megabyte.
+          ...(read === 0 ? { Limit: limit } : {}),
+          ScanIndexForward: !options.newestFirst,
+          ...(next ? { ExclusiveStartKey: next } : {}),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      consumedCapacity += result.ConsumedCapacity?.CapacityUnits ?? 0;
+      found.push(...(result.Items ?? []));
+      next = result.LastEvaluatedKey;
+      if (!next || found.length >= limit) break;
+    }
+    // More than a page's worth: the page ends at its last item, and the next one starts after it.
+    if (found.length > limit) {
+      found.length = limit;
+      next = keyOf(found.at(-1)!, [tableKeys.partitionKey, tableKeys.sortKey, ...indexKeysOf(query.IndexName)]);
+    }
+    const pairs = found.map((item) => ({ item, registration: toRegistration(item) }));
     return {
       items: pairs.map((pair) => pair.registration),
-      lastEvaluatedKey: result.LastEvaluatedKey ? stringKey(result.LastEvaluatedKey) : undefined,
-      consumedCapacity: result.ConsumedCapacity?.CapacityUnits ?? 0,
+      lastEvaluatedKey: next ? stringKey(next) : undefined,
+      consumedCapacity,
       outdated: pairs.filter((pair) => !isIndexedAsItShouldBe(pair.item, pair.registration)).map((pair) => pair.registration),
     };
   }
@@ -408,6 +430,15 @@ function versionCondition(expectedVersion: number | undefined) {
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':version': { N: String(expectedVersion) } },
       };
+}
+
+/** The key attributes of an index's entry (the table's key and the index's own): what a Query resumes after. */
+function indexKeysOf(indexName: string): string[] {
+  return indexName === tableKeys.statusIndex ? [tableKeys.statusPartitionKey, tableKeys.statusSortKey] : [tableKeys.byEventPartitionKey, tableKeys.byEventSortKey];
+}
+
+function keyOf(item: Record<string, AttributeValue>, names: readonly string[]): Record<string, AttributeValue> {
+  return Object.fromEntries(names.map((name) => [name, item[name]!]));
 }
 
 function stringKey(key: Record<string, AttributeValue>): Record<string, string> {

@@ -162,7 +162,7 @@ function proseRules(world: World): ProseRule[] {
       return given ? 'body: a consent given on the participant\'s behalf' : brokenOnceChanged(world.current, changes);
     },
     // BulkDecisionRequest.items: each registration at most once.
-    (request, operation, body) => {
+    (_request, operation, body) => {
       if (bodyRef(operation, 'application/json') !== component('BulkDecisionRequest') || !Array.isArray((body as Schema | undefined)?.items)) return undefined;
       const ids = ((body as Schema).items as Schema[]).map((item) => item?.registrationId);
       return new Set(ids).size !== ids.length ? 'body: a registration listed twice' : undefined;

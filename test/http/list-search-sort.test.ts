@@ -124,6 +124,20 @@ describe('search (q)', () => {
     expect(blank.items).toHaveLength(people.length);
   });
 
+  it('fills a page with matches that come after many others, and goes on from the last one shown', async () => {
+    // Prepare: ten others first, then three that match.
+    await eventWith('search-far', [...Array.from({ length: 10 }, () => ({ lastName: 'Delegate' })), ...['Needle', 'Needleman', 'Needles'].map((lastName) => ({ lastName }))]);
+
+    // Act
+    const first = await page('search-far', 'q=needle&limit=2');
+    const all = await everyPage('search-far', 'q=needle&limit=2');
+
+    // Assess: a page that read only its first two registrations would have found none.
+    expect(first.items.map((item) => item.lastName)).toEqual(['Needle', 'Needleman']);
+    expect(all.items.map((item) => item.lastName)).toEqual(['Needle', 'Needleman', 'Needles']);
+    expect(all.pages).toBe(2);
+  }, 60_000);
+
   it('refuses a search of more than 100 characters', async () => {
     // Act
     const response = await organizerCall(api, `/events/search/registrations?q=${'a'.repeat(101)}`);

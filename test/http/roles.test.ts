@@ -23,7 +23,7 @@ beforeAll(async () => {
   // decisions of admitted roles, is refused for its stale revision before anything changes).
   expect((await putEvent(api, 'roles', { approval: 'required' })).status).toBe(201);
   await registerAndConfirm(api, 'roles');
-  [{ registrationId, revision }] = (await registrationsOf(api, 'roles')) as [{ registrationId: string; revision: string }];
+  ({ registrationId, revision } = (await registrationsOf(api, 'roles'))[0]!);
 }, 60_000);
 afterAll(async () => {
   await api?.stop();
