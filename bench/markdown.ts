@@ -29,9 +29,13 @@ export function toMarkdown(doc: any): string {
   lines.push(`| the same with the shared per-route buckets alone (5/s, burst 10; before issue 11) | ${share(f.sharedBucketsOnly)} |`);
   lines.push(`| capacity of one list page (limit 50): ${c.smallN} vs ${c.largeN} registrations | ${c.smallPageUnits} vs ${c.largePageUnits} RCU, ratio ${ok(c.ratio, 1.1)} (target ≤1.1) |`);
   lines.push(`| capacity units per journey (submit + confirm + one list page) | ${j.totalUnits} (${j.submitUnits} + ${j.confirmUnits} + ${j.listUnits}) |`);
+  const q = doc.statusIndex;
+  const search = doc.search;
+  lines.push(`| the moderator's queue (${q.awaiting} awaiting approval) among ${q.smallN} vs ${q.largeN} registrations, status index | ${q.smallUnits} vs ${q.largeUnits} RCU, ratio ${ok(q.unitsRatio, 1.1)} (target ≤1.1); ${q.smallMs} vs ${q.largeMs} ms, ratio ${q.timeRatio}x; without the index ${q.withoutIndexUnits} RCU, ${q.withoutIndexMs} ms |`);
+  lines.push(`| search over ${search.n} registrations: one match (every page) / a common word (first page) / sorted by name (first page) | ${search.rareMatchMs} ms in ${search.rareMatchRequests} request(s), ${search.rareMatchUnits} RCU / ${search.commonFirstPageMs} ms / ${search.sortedFirstPageMs} ms, ${search.sortedFirstPageUnits} RCU |`);
   lines.push(`| DynamoDB calls per journey | ${Object.entries(j.callsPerJourney).map(([command, count]) => `${command.replace('Command', '')} ${count}`).join(', ')} |`);
   lines.push('', 'How each number was obtained:', '');
-  for (const key of ['bundleSize', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity']) lines.push(`- **${key}**: ${doc[key].method}.`);
+  for (const key of ['bundleSize', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity', 'statusIndex', 'search']) lines.push(`- **${key}**: ${doc[key].method}.`);
   lines.push(`- Floors: minimal handlers in bench/floor/ (no middy, no Zod, no shared code) bundled with the same settings: ${Object.entries(doc.floors).map(([name, call]) => `${name} = ${call}`).join('; ')}.`);
   lines.push(`- Reproduce: \`npm run bench\` (BENCH_RUNS=${doc.settings.runs}, BENCH_WARM=${doc.settings.warm}; took ${doc.durationSeconds} s). Figures from dynalite on one machine: compare ratios, not absolute times.`, '');
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,7 @@
 // Repetitions: BENCH_RUNS (cold starts and cost pages, default 20), BENCH_WARM (warm calls per handler,
 // default 200), BENCH_REGISTRATIONS (throughput, default 640), BENCH_ROUNDTRIPS (default 160),
 // BENCH_COST_N (registrations for the large list, default 10000), BENCH_JOURNEYS (default 20),
+// BENCH_CONSOLE_N (registrations around the moderator's queue, default 10000), BENCH_SEARCH_N (default 5000),
 // BENCH_FLOOD_SECONDS (default 10) and BENCH_FLOOD_PARTICIPANTS (default 20).
 //
 // This file only orders the measures and writes what they return; each measure lives in its own module.
@@ -18,12 +19,13 @@ import { ensureTable } from '../local/table-setup.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import { searchTime, statusIndexCost } from './console-list.ts';
 import { costGrowth, journeyCapacity } from './cost.ts';
 import { flood } from './flood.ts';
 import { bundleAll, bundleSize, coldStarts, floorCalls, warmLatency } from './handlers.ts';
 import { toMarkdown } from './markdown.ts';
 import { round } from './stats.ts';
-import { elapsedSeconds, envCount, log, mailbox, startServices, tmp } from './support.ts';
+import { elapsedSeconds, envCount, log, mailbox, startServices, tmp, useServices } from './support.ts';
 import { stackDir, throughput } from './throughput.ts';
 
 const settings = {
@@ -33,6 +35,8 @@ const settings = {
   roundTrips: envCount('BENCH_ROUNDTRIPS', 160),
   costN: envCount('BENCH_COST_N', 10_000),
   journeys: envCount('BENCH_JOURNEYS', 20),
+  consoleN: envCount('BENCH_CONSOLE_N', 10_000),
+  searchN: envCount('BENCH_SEARCH_N', 5_000),
   floodSeconds: envCount('BENCH_FLOOD_SECONDS', 10),
   floodParticipants: envCount('BENCH_FLOOD_PARTICIPANTS', 20),
   clients: 32,
@@ -44,18 +48,7 @@ async function main() {
   const services = await startServices();
   const mail = mailbox(services.sesUrl);
   const tableName = `bench-${randomUUID()}`;
-  Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: services.dynamodbUrl,
-    SES_ENDPOINT: services.sesUrl,
-    AWS_REGION: 'eu-central-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    SENDER_ADDRESS: 'registration@osce.local',
-    PUBLIC_BASE_URL: 'https://registration.osce.example',
-    CURSOR_SECRET: 'bench-cursor-secret',
-    LOG_LEVEL: 'warn',
-  });
+  useServices(services, tableName);
   const dynamo = createDynamoClient();
   await ensureTable(dynamo, tableName);
   await new EventStore(dynamo, tableName).create(seedEvent);
@@ -70,6 +63,8 @@ async function main() {
     results.flood = await flood(services, mail, { floodSeconds: settings.floodSeconds, participants: settings.floodParticipants });
     results.costGrowth = await costGrowth(settings.runs, settings.costN);
     results.journeyCapacity = await journeyCapacity(dynamo, mail, settings.journeys);
+    results.statusIndex = await statusIndexCost(dynamo, settings.runs, settings.consoleN);
+    results.search = await searchTime(dynamo, settings.runs, settings.searchN);
   } finally {
     services.child.stdin?.end();
     services.child.kill('SIGTERM');

@@ -268,7 +268,8 @@ const operations: Record<string, JsonSchema> = {
     tags: ['organizers'],
     summary: 'Registrations of an event, filtered, searched and sorted; CSV and XLSX exports (staff)',
     description:
-      'A page in the order asked (sort). Filters and a search may leave a page short; follow nextCursor until it is null. ' +
+      'A page in the order asked (sort). A page with filters or a search reads on past what does not match until it is full, so it is rarely short; ' +
+      'follow nextCursor until it is null. ' +
       'A status filter reads an index of the registrations in that status, so it costs what it finds (the moderator\'s queue: status=awaiting_approval). ' +
       `With Accept: text/csv, every match of the same filters, search and sort as RFC 4180 CSV; with Accept: ${xlsxMediaType}, the same as an XLSX workbook ` +
       '(no paging, so no cursor; text that a spreadsheet could read as a formula starts with an apostrophe in both). Other query parameters are refused.',
