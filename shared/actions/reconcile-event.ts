@@ -34,7 +34,7 @@ async function recount(deps: RegistrationDeps, event: ConferenceEvent, reindex: 
   const result: Recount = { counts: {}, seatsTaken: 0, waitlisted: 0, highestQueueNumber: 0, reindexed: 0 };
   let startKey: Record<string, string> | undefined;
   do {
-    const page = await deps.registrations.listByEvent(event.id, {}, 100, startKey);
+    const page = await deps.registrations.listByEvent(event.id, {}, 100, startKey, { findOutdated: reindex });
     if (reindex) result.reindexed += await rewrite(deps, page.outdated);
     for (const registration of page.items) {
       for (const [name, value] of Object.entries(countsDelta(undefined, registration, event.timeZone))) result.counts[name] = (result.counts[name] ?? 0) + value;

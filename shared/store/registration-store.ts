@@ -31,7 +31,7 @@ export interface RegistrationPage {
   items: Registration[];
   lastEvaluatedKey: Record<string, string> | undefined;
   consumedCapacity: number;
-  /** The items on the page whose index keys or search text are missing or old (written before them): reconcile rewrites them. */
+  /** With `findOutdated`: the items whose index keys or search text are missing or old (written before them), which reconcile rewrites. */
   outdated: Registration[];
 }
 
@@ -305,7 +305,7 @@ export class RegistrationStore {
     filter: RegistrationFilter,
     limit: number,
     exclusiveStartKey: Record<string, string> | undefined,
-    options: { newestFirst?: boolean } = {},
+    options: { newestFirst?: boolean; findOutdated?: boolean } = {},
   ): Promise<RegistrationPage> {
     const query = this.matching(eventId, filter);
     const found: Record<string, AttributeValue>[] = [];
@@ -337,7 +337,7 @@ export class RegistrationStore {
       items: pairs.map((pair) => pair.registration),
       lastEvaluatedKey: next ? stringKey(next) : undefined,
       consumedCapacity,
-      outdated: pairs.filter((pair) => !isIndexedAsItShouldBe(pair.item, pair.registration)).map((pair) => pair.registration),
+      outdated: options.findOutdated ? pairs.filter((pair) => !isIndexedAsItShouldBe(pair.item, pair.registration)).map((pair) => pair.registration) : [],
     };
   }
 
