@@ -41,6 +41,22 @@ export async function startServices(): Promise<Services> {
   return { ...(JSON.parse(line) as { dynamodbUrl: string; sesUrl: string }), child };
 }
 
+/** The settings the handlers read, pointed at the bench's emulators and table, as the stack would give them. */
+export function useServices(services: Services, tableName: string): void {
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: services.dynamodbUrl,
+    SES_ENDPOINT: services.sesUrl,
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    SENDER_ADDRESS: 'registration@osce.local',
+    PUBLIC_BASE_URL: 'https://registration.osce.example',
+    CURSOR_SECRET: 'bench-cursor-secret',
+    LOG_LEVEL: 'warn',
+  });
+}
+
 export const address = (label: string) => `${label}.${randomUUID().slice(0, 12)}@example.org`;
 
 export interface Mailbox {

@@ -13,6 +13,9 @@ export interface OrganizerAuthProps {
   organizerGroup: string;
   /** The Cognito domain's prefix; none: `organizers-` and a part of the stack's id, unique to this stack. */
   signInDomainPrefix?: string | undefined;
+  /** The other staff roles' groups (shared/model/organizer.ts): moderators decide, viewers read. */
+  moderatorGroup: string;
+  viewerGroup: string;
 }
 
 /** As the local provider's (local/identity-provider.ts tokenLifetimes): an hour, and twelve for the refresh token. */
@@ -25,6 +28,8 @@ export class OrganizerAuth extends Construct {
   readonly domain: cognito.UserPoolDomain;
   private consoleClient: cognito.UserPoolClient | undefined;
   private consoleAuthorizer: HttpUserPoolAuthorizer | undefined;
+  readonly moderatorGroup: cognito.CfnUserPoolGroup;
+  readonly viewerGroup: cognito.CfnUserPoolGroup;
 
   constructor(scope: Construct, id: string, props: OrganizerAuthProps) {
     super(scope, id);
@@ -58,7 +63,17 @@ export class OrganizerAuth extends Construct {
     this.group = new cognito.CfnUserPoolGroup(this, 'OrganizersGroup', {
       userPoolId: this.userPool.userPoolId,
       groupName: props.organizerGroup,
-      description: 'May read and export the registrations of every event.',
+      description: 'Organizers: may create and change events, read, export, decide and edit registrations.',
+    });
+    this.moderatorGroup = new cognito.CfnUserPoolGroup(this, 'ModeratorsGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: props.moderatorGroup,
+      description: 'Moderators: may read, export and decide registrations, and resend their links.',
+    });
+    this.viewerGroup = new cognito.CfnUserPoolGroup(this, 'ViewersGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: props.viewerGroup,
+      description: 'Viewers: may read and export registrations.',
     });
 
     this.domain = this.userPool.addDomain('SignInDomain', {

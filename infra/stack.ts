@@ -45,7 +45,12 @@ export class RegistrationStack extends Stack {
     const { settings } = props;
 
     this.table = new RegistrationTable(this, 'Registrations');
-    this.auth = new OrganizerAuth(this, 'Organizers', { organizerGroup: settings.organizerGroup, signInDomainPrefix: settings.signInDomainPrefix });
+    this.auth = new OrganizerAuth(this, 'Organizers', {
+      organizerGroup: settings.organizerGroup,
+      moderatorGroup: settings.moderatorGroup,
+      viewerGroup: settings.viewerGroup,
+      signInDomainPrefix: settings.signInDomainPrefix,
+    });
     this.email = new Email(this, 'Email', { senderAddress: settings.senderAddress, senderDomain: settings.senderDomain });
 
     // Signs the organizer list's page cursors. The list function gets the secret's ARN and fetches the

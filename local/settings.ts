@@ -1,6 +1,7 @@
 // Where local mode keeps its data and which ports it uses, read the same way by every command
 // (`npm start`, `npm run token`, `npm run reconcile`, `npm run user`), so that none of them can quietly look elsewhere.
 import { resolve } from 'node:path';
+import { roleGroupsFrom, type RoleGroups } from '#shared/platform/config.ts';
 
 export interface LocalSettings {
   /** Absolute: dynalite's files, the JWT signing key, the cursor secret and the organizer accounts. */
@@ -17,6 +18,8 @@ export interface LocalSettings {
   publicBaseUrl: string | undefined;
   /** The organizer account `npm start` makes when no account has this address. */
   organizer: { email: string; password: string; passwordIsDefault: boolean };
+  /** The staff roles' groups, as the handlers read them (ORGANIZER_GROUP, MODERATOR_GROUP, VIEWER_GROUP). */
+  roleGroups: RoleGroups;
 }
 
 /** The first organizer's sign-in in local mode, unless LOCAL_ORGANIZER_EMAIL / _PASSWORD say otherwise. */
@@ -43,6 +46,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
       password: env.LOCAL_ORGANIZER_PASSWORD || defaultOrganizer.password,
       passwordIsDefault: !env.LOCAL_ORGANIZER_PASSWORD,
     },
+    roleGroups: roleGroupsFrom(env),
   };
 }
 

@@ -72,6 +72,9 @@ function stillTrue(kind: string, status: RegistrationStatus): boolean {
       return isParticipating(status);
     case 'promoted':
       return holdsSeat(status);
+    case 'manage_link':
+      // A manage link is for a registration whose address is confirmed (an unconfirmed one has the confirmation link).
+      return status !== 'pending_confirmation';
     default:
       return kind === status;
   }
@@ -116,6 +119,8 @@ function rebuild(
       return { registration, mail: { kind: pending.kind } };
     case 'rejected':
       return { registration, mail: { kind: 'rejected', reason: registration.history.findLast((entry) => entry.action === 'rejected')?.reason } };
+    case 'manage_link':
+      return { registration, mail: { kind: 'manage_link', reference: registration.reference } };
     default:
       return undefined;
   }

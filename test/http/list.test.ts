@@ -188,7 +188,7 @@ describe('GET /events/{eventId}/registrations: listing', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
   });
 
-  it('keeps paging through short filtered pages to every match', async () => {
+  it('fills filtered pages, reading past the registrations that do not match, and pages on to every match', async () => {
     // Prepare
     await eventWith(
       'list-short-pages',
@@ -200,7 +200,7 @@ describe('GET /events/{eventId}/registrations: listing', () => {
 
     // Assess
     expect(items).toHaveLength(3);
-    expect(pages).toBeGreaterThan(2);
+    expect(pages).toBe(2);
   });
 
   it.each([

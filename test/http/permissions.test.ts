@@ -101,6 +101,24 @@ describe('Declared permissions', () => {
     };
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations'));
     await as('list-registrations', () => organizerCall(api, '/events/perm/registrations', { headers: { accept: 'text/csv' } }));
+    // The status index, a sort the indexes do not keep (the page read by BatchGetItem), the XLSX export.
+    await as('list-registrations', () => organizerCall(api, '/events/perm/registrations?status=awaiting_approval&q=berger'));
+    await as('list-registrations', () => organizerCall(api, '/events/perm/registrations?sort=lastName&limit=2'));
+    await as('list-registrations', () =>
+      organizerCall(api, '/events/perm/registrations?status=awaiting_approval', { headers: { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    );
+    await as('get-event-settings', () => organizerCall(api, '/events/perm/settings'));
+    await as('get-me', () => organizerCall(api, '/me'));
+    await as('get-registration', async () => organizerCall(api, `/events/perm/registrations/${await id(a)}`));
+    // A changed country moves the counts (UpdateItem).
+    await as('edit-registration', async () => {
+      const registrationId = await id(a);
+      const { revision } = (await registrationsOf(api, 'perm')).find((item) => item.registrationId === registrationId)!;
+      return organizerCall(api, `/events/perm/registrations/${registrationId}`, { method: 'PATCH', headers: { 'if-match': `"${revision}"` }, body: JSON.stringify({ changes: { country: 'DE' } }) });
+    });
+    // Counts the mailbox and queues the mail; the worker sends it.
+    await as('resend-registration-link', async () => organizerCall(api, `/events/perm/registrations/${await id(a)}/resend`, { method: 'POST', body: '{"link":"manage"}' }));
+    await as('send-pending-mail', () => deliverPendingMail(mailingRuntime()));
     await decide(a, 'approve');
     await decide(b, 'approve');
     await decide(c, 'approve');
@@ -133,6 +151,15 @@ describe('Declared permissions', () => {
     await decide(waiting, 'approve');
     await runtime().events.put({ ...(await runtime().events.get('perm'))!, capacity: 10 });
     await as('settle-waiting-lists', () => settleWaitingLists(mailingRuntime()));
+    // Many at once: an approval that takes a seat, then a rejection that frees it for the queue.
+    const x = await registerHere('perm');
+    await api.postJson('/registrations/confirm', { token: x.confirmToken });
+    const bulkItem = async (person: Registered) => {
+      const registrationId = await id(person);
+      return { registrationId, revision: (await registrationsOf(api, 'perm')).find((entry) => entry.registrationId === registrationId)!.revision };
+    };
+    await as('decide-registrations', async () => organizerCall(api, '/events/perm/registrations/bulk', { method: 'POST', body: JSON.stringify({ action: 'approve', items: [await bulkItem(x)] }) }));
+    await as('decide-registrations', async () => organizerCall(api, '/events/perm/registrations/bulk', { method: 'POST', body: JSON.stringify({ action: 'reject', items: [await bulkItem(x)] }) }));
 
     // Assess: nothing undeclared
     const undeclared: string[] = [];

@@ -7,7 +7,7 @@ import { accessLogFields } from '../../infra/api.ts';
 import { access, functionNames, itemActions, leadingKeys, queryLeadingKeys, secretsOf, streamActions } from '../../infra/functions.ts';
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
-import { routeKey, routes } from '#shared/http/routes.ts';
+import { isForStaff, routeKey, routes } from '#shared/http/routes.ts';
 import { defaultThrottle } from '#shared/http/throttling.ts';
 import { createTableInput, tableKeys } from '#shared/store/table.ts';
 
@@ -82,7 +82,7 @@ describe('the HTTP API', () => {
     // Assess
     for (const route of routes) {
       const properties = byKey[routeKey(route)]!;
-      if (route.organizersOnly) {
+      if (isForStaff(route)) {
         expect(properties.AuthorizationType, routeKey(route)).toBe('JWT');
         expect(properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
       } else {
@@ -131,7 +131,7 @@ describe('the HTTP API', () => {
   it('throttles the stage, and each public POST route with a ceiling of its own, from the settings', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, throttleRateLimit: 20, throttleBurstLimit: 40, publicPostRateLimit: 2, publicPostBurstLimit: 4 });
-    const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
+    const publicPosts = routes.filter((route) => route.method === 'POST' && !isForStaff(route)).map(routeKey);
 
     // Act
     const stage = Object.values(resources(custom.template, 'AWS::ApiGatewayV2::Stage'))[0]!.Properties!;
@@ -153,7 +153,7 @@ describe('the HTTP API', () => {
 
   it('creates the routes before the stage that throttles them (API Gateway refuses settings for unknown routes)', () => {
     // Prepare
-    const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
+    const publicPosts = routes.filter((route) => route.method === 'POST' && !isForStaff(route)).map(routeKey);
     const routeIds = Object.entries(resources(defaults.template, 'AWS::ApiGatewayV2::Route'))
       .filter(([, route]) => publicPosts.includes(route.Properties!.RouteKey as string))
       .map(([id]) => id);
@@ -194,7 +194,9 @@ describe('the HTTP API', () => {
     // Assess
     expect(none.CorsConfiguration).toBeUndefined();
     expect(some.CorsConfiguration.AllowOrigins).toEqual(['https://registration.osce.org']);
-    expect(some.CorsConfiguration.AllowMethods.sort()).toEqual(['GET', 'POST']);
+    expect(some.CorsConfiguration.AllowMethods.sort()).toEqual([...new Set(routes.map((route) => route.method))].sort());
+    expect(some.CorsConfiguration.AllowHeaders).toContain('if-match');
+    expect(some.CorsConfiguration.ExposeHeaders).toContain('etag');
     expect(some.CorsConfiguration.AllowCredentials).toBeUndefined();
   });
 });
@@ -259,6 +261,8 @@ describe('the functions', () => {
         SES_CONFIGURATION_SET: { Ref: ref(real.template, 'AWS::SES::ConfigurationSet') },
         CONFIRM_TOKEN_LIFETIME_HOURS: '72',
         ORGANIZER_GROUP: 'organizers',
+        MODERATOR_GROUP: 'moderators',
+        VIEWER_GROUP: 'viewers',
         LOG_LEVEL: 'info',
       });
       expect(env(name).CURSOR_SECRET, name).toBeUndefined();
@@ -360,7 +364,7 @@ describe('least privilege', () => {
   it('keeps the registration lists (byEvent index) from every public function', () => {
     // Prepare
     const index = JSON.stringify({ 'Fn::Join': ['', [table(), `/index/${tableKeys.byEventIndex}`]] });
-    const publicHandlers = [...new Set(routes.filter((route) => !route.organizersOnly).map((route) => route.handler))];
+    const publicHandlers = [...new Set(routes.filter((route) => !isForStaff(route)).map((route) => route.handler))];
 
     // Act
     const queriesByEvent = (name: string) =>
@@ -430,7 +434,7 @@ describe('least privilege', () => {
       expect(dynamodb.map((statement) => ({ actions: statement.Action, condition: statement.Condition })), name).toEqual(expected);
     }
     // The partitions as shared/store/table.ts writes them.
-    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', byEvent: 'EVENT#*#REGISTRATIONS', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', byEvent: 'EVENT#*#REGISTRATIONS', byStatus: 'EVENT#*#STATUS#*', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
     // Only put-event may write the events themselves; the public functions only read them.
     const writesEvents = functionNames.filter((name) => (access[name].items.events ?? []).some((action) => action !== 'GetItem'));
     expect(writesEvents).toEqual(['put-event']);
@@ -706,15 +710,22 @@ describe('organizer sign-in', () => {
     expect(markers).toContain(domainId);
   });
 
-  it('names the group from the organizerGroup setting, for the handler check too', () => {
+  it('names the groups from the organizerGroup, moderatorGroup and viewerGroup settings, for the handler check too', () => {
     // Prepare
-    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat' });
+    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat', moderatorGroup: 'reviewers', viewerGroup: 'observers' });
 
     // Assess
-    custom.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'secretariat' });
+    const groups = Object.values(resources(custom.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(['observers', 'reviewers', 'secretariat']);
     custom.template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat' }) },
+      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat', MODERATOR_GROUP: 'reviewers', VIEWER_GROUP: 'observers' }) },
     });
+  });
+
+  it('makes the organizers, moderators and viewers groups by default', () => {
+    // Assess
+    const groups = Object.values(resources(defaults.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(['moderators', 'organizers', 'viewers']);
   });
 });
 
@@ -848,6 +859,6 @@ describe('cdk-nag AwsSolutions', () => {
     // The seed event's custom resource needs no acknowledgement at all.
     expect(acknowledgements.filter(({ path }) => path.includes('/SeedEvent'))).toEqual([]);
     const apig4 = acknowledgements.filter(({ id }) => id === 'AwsSolutions-APIG4').map(({ path }) => path);
-    expect(apig4).toHaveLength(routes.filter((route) => !route.organizersOnly).length + 1);
+    expect(apig4).toHaveLength(routes.filter((route) => !isForStaff(route)).length + 1);
   });
 });
