@@ -4,9 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The load and fault tests have their own command (npm run test:load), which .ci/run also runs.
-    // test/browser/console-next.test.ts drives the console on the routes of issue 12's API branch: it
-    // joins the run when that branch is merged (take it out of this list then).
-    exclude: [...(process.env.LOAD_TESTS ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/load/**']), 'test/browser/console-next.test.ts'],
+    exclude: process.env.LOAD_TESTS ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/load/**'],
     globalSetup: ['test/support/global-setup.ts'],
     // Each file runs in its own process with its own table, so files may run in parallel safely.
     pool: 'forks',

@@ -32,10 +32,16 @@ export function toMarkdown(doc: any): string {
   lines.push(`| participants registered and confirmed while one client floods at ${f.floodPerSecond}/s for ${f.floodSeconds} s (deployed throttling) | ${share(f.deployed)} |`);
   lines.push(`| the same with the shared per-route buckets alone (5/s, burst 10; before issue 11) | ${share(f.sharedBucketsOnly)} |`);
   lines.push(`| capacity of one list page (limit 50): ${c.smallN} vs ${c.largeN} registrations | ${c.smallPageUnits} vs ${c.largePageUnits} RCU, ratio ${ok(c.ratio, 1.1)} (target ≤1.1) |`);
-  lines.push(`| capacity units per journey (submit + confirm + one list page) | ${j.totalUnits} (${j.submitUnits} + ${j.confirmUnits} + ${j.listUnits}) |`);
+  lines.push(`| capacity units per journey (submit + mail worker + confirm + one list page) | ${j.totalUnits} (${j.submitUnits} + ${j.mailUnits} + ${j.confirmUnits} + ${j.listUnits}) |`);
+  const q = doc.statusIndex;
+  const search = doc.search;
+  lines.push(`| the moderator's queue (${q.awaiting} awaiting approval) among ${q.smallN} vs ${q.largeN} registrations, status index | ${q.smallUnits} vs ${q.largeUnits} RCU, ratio ${ok(q.unitsRatio, 1.1)} (target ≤1.1); ${q.smallMs} vs ${q.largeMs} ms, ratio ${q.timeRatio}x; without the index ${q.withoutIndexUnits} RCU, ${q.withoutIndexMs} ms |`);
+  lines.push(`| search over ${search.n} registrations: one match (every page) / a common word (first page) / sorted by name (first page) | ${search.rareMatchMs} ms in ${search.rareMatchRequests} request(s), ${search.rareMatchUnits} RCU / ${search.commonFirstPageMs} ms / ${search.sortedFirstPageMs} ms, ${search.sortedFirstPageUnits} RCU |`);
+  const s = doc.submitTiming;
+  lines.push(`| submit p50 by what the address is (ratio to a new address; spread ≤1.25) | ${s.rows.map((row: any) => `${row.kind} ${row.p50Ms} ms (${row.ratioToNew}x)`).join(', ')}; spread ${ok(s.spread, 1.25)} |`);
   lines.push(`| DynamoDB calls per journey | ${Object.entries(j.callsPerJourney).map(([command, count]) => `${command.replace('Command', '')} ${count}`).join(', ')} |`);
   lines.push('', 'How each number was obtained:', '');
-  for (const key of ['bundleSize', 'pageWeight', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity']) lines.push(`- **${key}**: ${doc[key].method}.`);
+  for (const key of ['bundleSize', 'pageWeight', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity', 'submitTiming', 'statusIndex', 'search']) lines.push(`- **${key}**: ${doc[key].method}.`);
   lines.push(`- Floors: minimal handlers in bench/floor/ (no middy, no Zod, no shared code) bundled with the same settings: ${Object.entries(doc.floors).map(([name, call]) => `${name} = ${call}`).join('; ')}.`);
   lines.push(`- Reproduce: \`npm run bench\` (BENCH_RUNS=${doc.settings.runs}, BENCH_WARM=${doc.settings.warm}; took ${doc.durationSeconds} s). Figures from dynalite on one machine: compare ratios, not absolute times.`, '');
   return `${lines.join('\n')}\n`;

@@ -62,9 +62,12 @@ interface FunctionSpec {
 // Defaults for API functions; the exceptions below say why they differ.
 const apiDefaults: FunctionSpec = { description: '', memorySize: 256, timeout: Duration.seconds(20) };
 const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
-  // Reads a whole event's registrations for the CSV export, or recounts them.
-  'list-registrations': { memorySize: 512, timeout: Duration.seconds(29) },
+  // Reads a whole event's registrations for the CSV and XLSX exports (a workbook is built in memory)
+  // and for sorts the indexes do not keep; or recounts them.
+  'list-registrations': { memorySize: 1024, timeout: Duration.seconds(29) },
   'reconcile-event': { memorySize: 512, timeout: Duration.seconds(29) },
+  // Up to 100 decisions, a few at a time, each with its mail.
+  'decide-registrations': { timeout: Duration.seconds(29) },
   // Touch no service at all.
   'get-openapi': { timeout: Duration.seconds(5) },
   'answer-unknown-route': { timeout: Duration.seconds(5) },
@@ -76,8 +79,8 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   'settle-waiting-lists': { timeout: Duration.seconds(30) },
 };
 
-type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
-type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['statusIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
+type ItemAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 /** The table's two kinds of partition (shared/store/table.ts): the events, and each event's own. */
 type Partition = 'events' | 'event';
 
@@ -90,6 +93,7 @@ export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string
   events: keys.eventListing(),
   event: keys.eventPartition('*'),
   [tableKeys.byEventIndex]: keys.registrationsOfEvent('*'),
+  [tableKeys.statusIndex]: keys.registrationsInStatus('*', '*'),
   [tableKeys.waitlistIndex]: keys.waitlistOfEvent('*'),
   [tableKeys.outboxIndex]: keys.outbox(),
 };
@@ -113,8 +117,8 @@ interface Access {
  * it touches, Query on the table or an index, and whether it sends mail (test/http/permissions.test.ts
  * records the calls and holds this to them). No function may delete the table, scan it or change its
  * settings; only put-event writes the events partition, so no participant-facing function can change
- * an event. The byEvent index holds the registration lists: only the organizer functions that list or
- * look up registrations by id query it.
+ * an event. The byEvent and byStatus indexes hold the registration lists: only the staff functions
+ * that list or look up registrations by id query them.
  */
 export const access: Record<FunctionName, Access> = {
   'get-event': { items: { events: ['GetItem'] }, query: [], mail: false },
@@ -124,13 +128,26 @@ export const access: Record<FunctionName, Access> = {
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
   // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  'submit-registration': { items: { events: ['GetItem'], event: ['BatchGetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
   // The page behind the e-mail link only reads: mail scanners open links.
   'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
   // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
   'confirm-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [], mail: true },
-  // Reads the event and queries the byEvent index; writes nothing.
-  'list-registrations': { items: { events: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Reads the event, queries byEvent (no status filter) or byStatus (a status filter); a sort the
+  // indexes do not keep reads the page's registrations with BatchGetItem. Writes nothing.
+  'list-registrations': { items: { events: ['GetItem'], event: ['BatchGetItem'] }, query: [tableKeys.byEventIndex, tableKeys.statusIndex], mail: false },
+  // The event as stored, for the edit form.
+  'get-event-settings': { items: { events: ['GetItem'] }, query: [], mail: false },
+  // Finds the registration by id (byEvent) and reads it.
+  'get-registration': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Finds it by id, writes the correction; a changed category or country moves the counts.
+  'edit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Finds it by id, counts the mailbox (an UpdateItem of its slot, a BatchGetItem of the earlier ones), queues the mail on the registration: the mail worker sends it.
+  'resend-registration-link': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Many approvals and rejections: what the two single decisions do, the waiting list included.
+  'decide-registrations': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  // Reads the token's claims only.
+  'get-me': { items: {}, query: [], mail: false },
   // Finds the registration by id (byEvent), takes a seat or a queue number.
   'approve-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: true },
   // Also hands a freed seat to the head of the waiting list.
@@ -222,6 +239,8 @@ export class Functions extends Construct {
       SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       CONFIRM_TOKEN_LIFETIME_HOURS: String(settings.confirmTokenLifetimeHours),
       ORGANIZER_GROUP: settings.organizerGroup,
+      MODERATOR_GROUP: settings.moderatorGroup,
+      VIEWER_GROUP: settings.viewerGroup,
       LOG_LEVEL: 'info',
       // Stack traces in the logs point into the TypeScript sources, through the bundled source maps.
       NODE_OPTIONS: '--enable-source-maps',

@@ -93,3 +93,4 @@ export async function buildWebAssets(options: WebBuildOptions = {}): Promise<Map
     [consoleStylePath, style(consoleCss)],
   ]);
 }
+

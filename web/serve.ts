@@ -1,8 +1,10 @@
-// Serves the built page in local mode, through the gateway's extraRoutes hook: `/` (the seed event),
-// `/register/<eventId>`, the organizer console at `/organizer/`, and the fingerprinted assets. In the
-// cloud CloudFront does the same from S3.
+// Serves the built pages in local mode, through the gateway's extraRoutes hook: `/` (the seed event),
+// `/register/<eventId>`, the organizer console at `/organizer/` with its sign-in settings
+// (`/organizer/config.json`), and the fingerprinted assets. In the cloud CloudFront does the same from S3.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildWebAssets, consolePagePath, pagePath, type WebBuildOptions } from './build.ts';
+import type { AuthConfig } from './console/auth.ts';
+import { consoleConfigPath, consoleContentSecurityPolicy } from './console/config.ts';
 
 /** Same origin as the API, so the page needs `connect-src 'self'` only; no inline script or style. */
 export const formContentSecurityPolicy =
@@ -14,31 +16,37 @@ export function isPageRoute(pathname: string): boolean {
   return pathname === '/' || pathname === pagePath || /^\/register\/[^/]+\/?$/.test(pathname);
 }
 
-/** The console is one page; its own routes are in the hash (#/events/...), which never reaches a server. */
+/** `/organizer`, `/organizer/` and every path below it but the settings: the console routes in the page. */
 export function isConsoleRoute(pathname: string): boolean {
-  return pathname === '/organizer' || pathname === '/organizer/' || pathname === consolePagePath;
+  return /^\/organizer(\/.*)?$/.test(pathname) && pathname !== consoleConfigPath;
 }
 
-function assetPath(pathname: string): string | undefined {
-  if (isPageRoute(pathname)) return pagePath;
-  if (isConsoleRoute(pathname)) return consolePagePath;
-  return pathname.startsWith('/assets/') ? pathname : undefined;
+export interface WebRouteOptions extends WebBuildOptions {
+  /** The console's sign-in settings, asked for on each request (the provider's address is known late). */
+  consoleConfig?: () => AuthConfig;
 }
 
-export async function createWebRoutes(options: WebBuildOptions = {}): Promise<WebRoutes> {
+export async function createWebRoutes(options: WebRouteOptions = {}): Promise<WebRoutes> {
   const assets = await buildWebAssets(options);
   return (request, response) => {
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return false;
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const path = assetPath(pathname);
-    const asset = path ? assets.get(path) : undefined;
+    const config = options.consoleConfig?.();
+    if (pathname === consoleConfigPath && config) {
+      const body = Buffer.from(JSON.stringify(config));
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      response.end(method === 'HEAD' ? undefined : body);
+      return true;
+    }
+    const inConsole = isConsoleRoute(pathname) && config !== undefined;
+    const asset = isPageRoute(pathname) ? assets.get(pagePath) : inConsole ? assets.get(consolePagePath) : pathname.startsWith('/assets/') ? assets.get(pathname) : undefined;
     if (!asset) return false;
     response.writeHead(200, {
       'content-type': asset.contentType,
       'content-length': String(asset.body.length),
       'cache-control': asset.cacheControl,
-      'content-security-policy': formContentSecurityPolicy,
+      'content-security-policy': inConsole && config ? consoleContentSecurityPolicy(new URL(config.tokenEndpoint).origin) : formContentSecurityPolicy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'x-frame-options': 'DENY',

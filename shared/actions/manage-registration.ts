@@ -6,6 +6,7 @@ import type { ConferenceEvent } from '../model/event.ts';
 import type { Language } from '../model/languages.ts';
 import { canEdit, canWithdraw, holdsSeat } from '../model/lifecycle.ts';
 import { isExpiredUnconfirmed, moved, registrationView, type Registration } from '../model/registration.ts';
+import { calendarDay } from '../model/seats.ts';
 import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitRemoval, commitTransition } from './commit.ts';
@@ -83,7 +84,9 @@ export async function eraseRegistration(deps: RegistrationDeps, token: unknown, 
       const rejectedAt = registration.history.findLast((entry) => entry.to === 'rejected')?.at ?? registration.updatedAt;
       await deps.registrations.saveRejection(event.id, registration.emailKey, rejectedAt);
     }
-    const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
+    // The tombstone keeps counting the day the address was confirmed on: a person who registered did.
+    const confirmedOn = registration.confirmedAt ? calendarDay(registration.confirmedAt, event.timeZone) : undefined;
+    const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1, ...(confirmedOn ? { [`day:${confirmedOn}`]: 1 } : {}) });
     if (outcome === 'lost') return lostRace;
     if (outcome === 'deleted') {
       await deps.registrations.saveTombstone({
@@ -94,6 +97,7 @@ export async function eraseRegistration(deps: RegistrationDeps, token: unknown, 
         category: registration.details.category,
         createdAt: registration.createdAt,
         erasedAt: now.toISOString(),
+        confirmedOn,
       });
 
       if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);

@@ -2,8 +2,8 @@
 // through the form with the API's validation shown by field, the moderator's queue, decisions on a row
 // (keyboard only, once however often clicked, explained when someone else was first), export, columns,
 // pages, roles, a 401 mid-session, the dashboard's charts, the tablet width, axe on every page.
-// The tests that need the API branch's routes (search, sort, a registration's page, bulk, XLSX, GET /me)
-// are in console-next.test.ts.
+// Search, sort, a registration's own page, bulk decisions and the XLSX export are in
+// console-registrations.test.ts.
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
@@ -13,7 +13,7 @@ import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { putEvent, registerAndConfirm, registrationsOf, statsOf } from '../support/journeys.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { chromiumAvailable, chromiumMissingMessage, chromiumRequired, browserSession, expectNoAxeViolations, screenshot, tabTo } from './support/browser.ts';
-import { go, openConsole, signInAgain, tablet, waitForSignIn, whenShown } from './support/console.ts';
+import { go, openConsole, signInAgain, signInRequested, tablet, waitForSignIn, whenShown } from './support/console.ts';
 
 if (!chromiumAvailable && chromiumRequired) {
   describe('console browser tests', () => {
@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable)('the organizer console', () => {
 
   const row = (page: Page, name: string) => page.locator('tbody tr', { has: page.locator(`th a:text-is("${name}")`) });
 
-  it('is served at /organizer/ under the same strict Content-Security-Policy as the page, with fingerprinted assets', async () => {
+  it('is served at /organizer/ under a strict Content-Security-Policy (its own origin, and the sign-in origin for tokens), with fingerprinted assets', async () => {
     // Act
     const [withSlash, without] = await Promise.all([session.api.request('/organizer/'), session.api.request('/organizer')]);
 
@@ -479,8 +479,9 @@ describe.skipIf(!chromiumAvailable)('the organizer console', () => {
     await page.route('**/events/*/stats', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthorized"}' }), { times: 1 });
 
     // Act: the session has expired by the next page
+    const sentToSignIn = signInRequested(page);
     await page.click(`nav[aria-label="Console"] >> text=Dashboard`);
-    await waitForSignIn(page);
+    await sentToSignIn;
     await signInAgain(session, page);
 
     // Assess
@@ -499,7 +500,7 @@ describe.skipIf(!chromiumAvailable)('the organizer console', () => {
 
     // Assess: the console shows nothing of the event data any more, and the API is not called
     expect(await page.locator('main table').count()).toBe(0);
-    expect(await page.evaluate(() => sessionStorage.getItem('console.devToken'))).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.getItem('organizer-console.tokens'))).toBeNull();
   });
 
   it('is reachable page to page with links alone, each page focusing its heading', async () => {

@@ -65,7 +65,7 @@ export function App({ session, api }: { session: Session; api: ConsoleApi }) {
   const page = useMemo(() => {
     if (problem) return <StartProblem problem={problem} onRetry={loadAccess} />;
     if (!access) return <Loading />;
-    if (!hasAccess(access)) return <NoAccess user={session.user.username} />;
+    if (!hasAccess(access)) return <NoAccess user={session.user.email ?? session.user.username} />;
     return <Page route={route} props={{ api, access, navigate }} />;
   }, [route, access, problem]);
 
@@ -82,7 +82,7 @@ export function App({ session, api }: { session: Session; api: ConsoleApi }) {
           <EventNav route={route} />
         </nav>
         <div class="masthead-user">
-          <span>{say(m.app.signedInAs, { user: session.user.username })}</span>
+          <span>{say(m.app.signedInAs, { user: session.user.email ?? session.user.username })}</span>
           {access && hasAccess(access) ? <span class="roles">{say(m.app.roles, { roles: access.roles.map((role) => m.roles[role as keyof typeof m.roles] ?? role).join(', ') })}</span> : null}
           <button type="button" class="button button-secondary button-small" onClick={() => void session.signOut()}>
             {m.app.signOut}

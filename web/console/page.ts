@@ -1,5 +1,5 @@
 // The organizer console's HTML (/organizer/index.html): a shell the console's script renders into.
-// No inline script or style, so the page runs under the same Content-Security-Policy as the form.
+// No inline script or style: the page runs under the console's Content-Security-Policy (web/console/config.ts).
 import { escapeHtml } from '#shared/platform/html.ts';
 import { messages } from './messages.ts';
 

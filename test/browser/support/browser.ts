@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startTestApi, type TestApi } from '../../support/local-api.ts';
+import { startTestApi, type TestApi, type TestApiOptions } from '../../support/local-api.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(chromiumPath);
@@ -121,12 +121,12 @@ export interface BrowserSession {
  * The local stack and Chromium for one describe block. After each test, every page it opened must
  * have logged no console error: a Content-Security-Policy violation or a script error would show there.
  */
-export function browserSession(): BrowserSession {
+export function browserSession(options: TestApiOptions = {}): BrowserSession {
   let api: TestApi | undefined;
   let browser: Browser | undefined;
   const opened: OpenedPage[] = [];
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+    [api, browser] = await Promise.all([startTestApi(options), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -147,4 +147,12 @@ export function browserSession(): BrowserSession {
       return entry.page;
     },
   };
+}
+
+/** Signs in on the identity provider's page by its labels, as an organizer would, and waits to be back. */
+export async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/organizer'), { timeout: 30_000 });
 }

@@ -1,19 +1,23 @@
-// Opening the organizer console signed in, for the browser tests. The one place that knows how a test
-// signs in: until the sign-in branch is merged, by putting a token from api.organizerToken(groups) in
-// sessionStorage (web/console/auth.ts, the console branch's stand-in, reads it); after the merge, by
-// the local OpenID Connect provider's sign-in form. Tests call only these functions.
+// Opening the organizer console signed in, for the browser tests: through the local OpenID Connect
+// provider's sign-in form, by its labels, as an organizer would (the same code flow with PKCE as in
+// the cloud). The one place that knows how a test signs in; tests call only these functions.
 import type { Page } from 'playwright-core';
-import type { BrowserSession } from './browser.ts';
+import { signInOnPage, type BrowserSession } from './browser.ts';
 
 export const tablet = { width: 768, height: 1024 };
 export const desktop = { width: 1280, height: 900 };
 
-/** Put into the page before its scripts: the token, once per tab (a reload after sign-out finds none). */
-function seedToken(token: string): string {
-  return `if (!sessionStorage.getItem('console.test.seeded')) {
-    sessionStorage.setItem('console.test.seeded', '1');
-    sessionStorage.setItem('console.devToken', ${JSON.stringify(token)});
-  }`;
+const password = 'console-test-password';
+
+/** One account per set of groups (and name) in each test stack, made the first time it is asked for. */
+const accounts = new WeakMap<object, Map<string, Promise<string>>>();
+
+function accountFor(session: BrowserSession, groups: string[], username?: string): Promise<string> {
+  const known = accounts.get(session.api) ?? new Map<string, Promise<string>>();
+  accounts.set(session.api, known);
+  const email = `${username ?? (groups.length > 0 ? groups.join('.') : 'no-group')}@console.test`.toLowerCase();
+  if (!known.has(email)) known.set(email, session.api.addAccount(email, password, groups).then(() => email));
+  return known.get(email)!;
 }
 
 export interface ConsoleOptions {
@@ -22,18 +26,20 @@ export interface ConsoleOptions {
   viewport?: { width: number; height: number };
 }
 
-/** Opens /organizer/<hash> signed in with the groups, and waits until the page's h1 has the focus. */
+/** Opens /organizer/<hash>, signs in with an account in the groups, and waits until the page's h1 has the focus. */
 export async function openConsole(session: BrowserSession, hash = '#/events', options: ConsoleOptions = {}): Promise<Page> {
-  const token = await session.api.organizerToken(options.groups ?? ['organizers']);
-  const page = await session.open(`/organizer/${hash}`, 'en-GB', { initScript: seedToken(token), viewport: options.viewport ?? desktop, acceptDownloads: true });
+  const email = await accountFor(session, options.groups ?? ['organizers'], options.username);
+  const page = await session.open(`/organizer/${hash}`, 'en-GB', { viewport: options.viewport ?? desktop, acceptDownloads: true });
+  await waitForSignIn(page);
+  await signInOnPage(page, email, password);
   await whenShown(page);
   return page;
 }
 
 /** Waits until the console shows a page: its h1 takes the focus once the page is drawn. */
 export async function whenShown(page: Page, heading?: string | RegExp): Promise<void> {
-  await page.waitForSelector('main h1:focus', { timeout: 20_000 });
-  if (heading) await page.locator('main h1', { hasText: heading }).waitFor({ timeout: 20_000 });
+  await page.waitForSelector('main h1:focus', { timeout: 30_000 });
+  if (heading) await page.locator('main h1', { hasText: heading }).waitFor({ timeout: 30_000 });
 }
 
 /** Goes to another console page by its hash, as a link would, and waits for it. */
@@ -46,15 +52,25 @@ export async function go(page: Page, hash: string, heading?: string | RegExp): P
   await whenShown(page, heading);
 }
 
-/** Signs in again after the console sent the organizer to sign-in (a 401 mid-session). */
+/**
+ * After the console sent the organizer to the provider again (a 401 mid-session; call it once the
+ * authorization request has gone out): signs in on the provider's form when it asks (its own session
+ * may have ended), or lets it send the browser straight back, and waits for the console page.
+ */
 export async function signInAgain(session: BrowserSession, page: Page, groups = ['organizers']): Promise<void> {
-  const token = await session.api.organizerToken(groups);
-  await page.evaluate((value) => sessionStorage.setItem('console.devToken', value), token);
-  await page.reload();
+  const { issuer } = session.api.stack;
+  // `commit`: the provider's form, or the console's own address with the code, as soon as either replaces the old page.
+  await page.waitForURL((url) => url.origin === issuer || url.searchParams.has('code'), { waitUntil: 'commit', timeout: 30_000 });
+  if (new URL(page.url()).origin === issuer) await signInOnPage(page, await accountFor(session, groups), password);
   await whenShown(page);
 }
 
-/** Whether the console has sent the organizer back to sign in. */
+/** Resolves when the console asks the provider for a sign-in (start waiting before the act that causes it). */
+export function signInRequested(page: Page): Promise<unknown> {
+  return page.waitForRequest((request) => new URL(request.url()).pathname.endsWith('/oauth2/authorize'), { timeout: 30_000 });
+}
+
+/** Whether the console has sent the organizer to the identity provider's sign-in form. */
 export async function waitForSignIn(page: Page): Promise<void> {
-  await page.locator('main h1', { hasText: 'The console could not start' }).waitFor({ timeout: 20_000 });
+  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
 }
