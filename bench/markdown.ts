@@ -28,7 +28,7 @@ export function toMarkdown(doc: any): string {
   const share = (run: any) => `${round(run.successRate * 100, 1)}% (${run.participantsSucceeded} of ${f.participants}); flooder ${run.floodAccepted} accepted, ${run.floodRefused} refused of ${run.floodSent}`;
   lines.push('', '| measure | value |', '|---|---|');
   lines.push(`| registrations/s through the local gateway (${t.clients} clients, ${t.registrations} requests) | ${t.registrationsPerSecond} (p50 ${t.submitP50Ms} ms, p99 ${t.submitP99Ms} ms) |`);
-  lines.push(`| confirmation round trips/s (submit, read mail, confirm; ${t.roundTrips}) | ${t.roundTripsPerSecond} |`);
+  lines.push(`| confirmation round trips/s (submit, mail worker, read mail, confirm; ${t.roundTrips}) | ${t.roundTripsPerSecond} (confirmations answered 503 busy and tried again after Retry-After: ${t.confirmBusyAnswers ?? 0}) |`);
   lines.push(`| participants registered and confirmed while one client floods at ${f.floodPerSecond}/s for ${f.floodSeconds} s (deployed throttling) | ${share(f.deployed)} |`);
   lines.push(`| the same with the shared per-route buckets alone (5/s, burst 10; before issue 11) | ${share(f.sharedBucketsOnly)} |`);
   lines.push(`| capacity of one list page (limit 50): ${c.smallN} vs ${c.largeN} registrations | ${c.smallPageUnits} vs ${c.largePageUnits} RCU, ratio ${ok(c.ratio, 1.1)} (target ≤1.1) |`);
