@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundling, projectRoot } from '../infra/functions.ts';
+import { buildWebAssets, consolePagePath, pagePath } from '../web/build.ts';
 
 // Every BundlingOptions field the deployed settings use must be mapped here; an unknown one stops the
 // bench rather than silently measuring something that is not deployed.
@@ -52,4 +53,35 @@ export async function bundle(name: string, entry: string): Promise<Bundle> {
   await build({ ...options, entryPoints: [join(projectRoot, entry)], outfile: file });
   const code = await readFile(file);
   return { name, file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+}
+
+export interface PageWeight {
+  page: string;
+  /** HTML + CSS + JS the first load fetches, raw and gzip -9. */
+  bytes: number;
+  gzipBytes: number;
+  budgetGzipBytes: number;
+}
+
+/**
+ * The first load of the registration page and of the organizer console as web/build.ts builds them
+ * (the same budgets as test/browser/page-budget.test.ts and console-budget.test.ts).
+ */
+export async function pageWeights(): Promise<{ method: string; rows: PageWeight[] }> {
+  const assets = await buildWebAssets();
+  const weigh = (page: string, htmlPath: string, budgetKiB: number): PageWeight => {
+    const html = assets.get(htmlPath)!.body.toString('utf8');
+    const paths = [htmlPath, ...[...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!)];
+    const bodies = paths.map((path) => assets.get(path)!.body);
+    return {
+      page,
+      bytes: bodies.reduce((sum, body) => sum + body.length, 0),
+      gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+      budgetGzipBytes: budgetKiB * 1024,
+    };
+  };
+  return {
+    method: 'web/build.ts (esbuild, minified, for Chrome 109, Firefox 115, Safari 16); the HTML and every script and style it references, summed, raw and gzip -9',
+    rows: [weigh('registration page (/)', pagePath, 80), weigh('organizer console (/organizer/)', consolePagePath, 150)],
+  };
 }

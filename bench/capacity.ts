@@ -3,7 +3,7 @@
 // ConsumedCapacity DynamoDB returns, per command.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-const capacityCommands = new Set(['GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand']);
+const capacityCommands = new Set(['GetItemCommand', 'BatchGetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand']);
 
 export interface CapacityRecorder {
   total: number;
@@ -26,7 +26,10 @@ export function recordCapacity(...clients: DynamoDBClient[]): CapacityRecorder {
       const input = args.input as { ReturnConsumedCapacity?: string };
       if (capacityCommands.has(command) && input.ReturnConsumedCapacity === undefined) input.ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } }).ConsumedCapacity;
+      // One entry for an item call or a Query, one per table for a batch.
+      const reported = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+      const entries = reported === undefined ? [] : Array.isArray(reported) ? reported : [reported];
+      const consumed = entries.some((entry) => entry.CapacityUnits !== undefined) ? { CapacityUnits: entries.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0) } : undefined;
       const entry = (recorder.calls[command] ??= { count: 0, units: 0, reported: 0 });
       entry.count += 1;
       if (consumed?.CapacityUnits !== undefined) {

@@ -91,7 +91,7 @@ export async function journeyCapacity(dynamo: DynamoDBClient, mail: Mailbox, jou
     list: ((await import('../functions/list-registrations.ts')) as { handler: Handler }).handler,
   };
   await mail.clear();
-  const steps: Record<'submit' | 'confirm' | 'list' | 'total', number[]> = { submit: [], confirm: [], list: [], total: [] };
+  const steps: Record<'submit' | 'mail' | 'confirm' | 'list' | 'total', number[]> = { submit: [], mail: [], confirm: [], list: [], total: [] };
   const callsPerJourney: Record<string, number[]> = {};
   for (let journey = 0; journey < journeys; journey++) {
     const email = address('journey');
@@ -105,6 +105,12 @@ export async function journeyCapacity(dynamo: DynamoDBClient, mail: Mailbox, jou
       return recorder.total;
     };
     let total = await step('submit', requests.submit(email), 202);
+    // The mail worker's share of the journey: it reads the queue and marks the mail sent.
+    recorder.reset();
+    await mail.deliver();
+    steps.mail.push(recorder.total);
+    for (const [command, entry] of Object.entries(recorder.calls)) calls[command] = (calls[command] ?? 0) + entry.count;
+    total += recorder.total;
     const token = (await mail.tokens()).get(email);
     if (!token) throw new Error('journey: no mail');
     total += await step('confirm', requests.confirm(token), 200);
@@ -115,8 +121,9 @@ export async function journeyCapacity(dynamo: DynamoDBClient, mail: Mailbox, jou
   }
   const unreported = Object.entries(recorder.calls).filter(([, entry]) => entry.reported < entry.count).map(([command]) => command);
   return {
-    method: `source handlers (submit, confirm, list limit 50) invoked in-process; a middleware on the runtime's DynamoDB clients (items and counters) sets ReturnConsumedCapacity=TOTAL on every item call and Query and sums what DynamoDB (dynalite) returns; median of ${journeys} journeys in a fresh table`,
+    method: `source handlers (submit, confirm, list limit 50) and the mail worker's sweep invoked in-process; a middleware on the runtime's DynamoDB clients (items and counters) sets ReturnConsumedCapacity=TOTAL on every item call and Query and sums what DynamoDB (dynalite) returns; median of ${journeys} journeys in a fresh table`,
     submitUnits: median(steps.submit),
+    mailUnits: median(steps.mail),
     confirmUnits: median(steps.confirm),
     listUnits: median(steps.list),
     totalUnits: median(steps.total),

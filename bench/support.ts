@@ -41,6 +41,22 @@ export async function startServices(): Promise<Services> {
   return { ...(JSON.parse(line) as { dynamodbUrl: string; sesUrl: string }), child };
 }
 
+/** The settings the handlers read, pointed at the bench's emulators and table, as the stack would give them. */
+export function useServices(services: Services, tableName: string): void {
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: services.dynamodbUrl,
+    SES_ENDPOINT: services.sesUrl,
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    SENDER_ADDRESS: 'registration@osce.local',
+    PUBLIC_BASE_URL: 'https://registration.osce.example',
+    CURSOR_SECRET: 'bench-cursor-secret',
+    LOG_LEVEL: 'warn',
+  });
+}
+
 export const address = (label: string) => `${label}.${randomUUID().slice(0, 12)}@example.org`;
 
 export interface Mailbox {
@@ -49,6 +65,8 @@ export interface Mailbox {
   tokens(): Promise<Map<string, string>>;
   /** Pending registrations made with the source submit handler; returns their confirmation tokens. */
   pendingTokens(count: number): Promise<string[]>;
+  /** Sends the mail that is due, as the mail worker does (submissions only queue it). */
+  deliver(): Promise<void>;
 }
 
 export function mailbox(sesUrl: string): Mailbox {
@@ -61,7 +79,14 @@ export function mailbox(sesUrl: string): Mailbox {
     }
     return found;
   };
+  const deliver = async () => {
+    const { deliverAllDue } = await import('#shared/mail/outbox.ts');
+    const { mailingRuntime } = await import('#shared/runtime/mailing-runtime.ts');
+    const report = await deliverAllDue(mailingRuntime(), () => true, 1000);
+    if (report.failed > 0) throw new Error(`the mail worker could not send ${report.failed} mails`);
+  };
   return {
+    deliver,
     async clear() {
       await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
     },
@@ -72,6 +97,7 @@ export function mailbox(sesUrl: string): Mailbox {
       for (let i = 0; i < emails.length; i += 16) {
         await Promise.all(emails.slice(i, i + 16).map((email) => handler(httpEvent(requests.submit(email)), lambdaContext('submit'))));
       }
+      await deliver();
       const mailed = await tokens();
       return emails.map((email) => {
         const token = mailed.get(email);

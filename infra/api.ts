@@ -8,7 +8,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, routes, type HandlerName, type Route } from '#shared/http/routes.ts';
+import { isForStaff, routeKey, routes, type HandlerName, type Route } from '#shared/http/routes.ts';
 import { isPublicPost } from '#shared/http/throttling.ts';
 import type { StackSettings } from './settings.ts';
 
@@ -37,7 +37,6 @@ export const accessLogFields = {
 
 export interface ApiProps {
   settings: StackSettings;
-  authorizer: HttpUserPoolAuthorizer;
 }
 
 export class Api extends Construct {
@@ -55,9 +54,10 @@ export class Api extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: settings.allowedOrigins,
-              allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
-              allowHeaders: ['content-type', 'authorization', 'accept', 'accept-language'],
-              exposeHeaders: ['retry-after', 'content-disposition'],
+              // Every method of the route table; If-Match and ETag carry a registration's revision.
+              allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT, apigw.CorsHttpMethod.PATCH],
+              allowHeaders: ['content-type', 'authorization', 'accept', 'accept-language', 'if-match'],
+              exposeHeaders: ['retry-after', 'content-disposition', 'etag'],
               maxAge: Duration.hours(1),
             },
           }
@@ -109,9 +109,9 @@ export class Api extends Construct {
         httpApi: this.httpApi,
         routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
         integration: integrationOf(route.handler),
-        ...(route.organizersOnly ? { authorizer } : {}),
+        ...(isForStaff(route) ? { authorizer } : {}),
       });
-      if (!route.organizersOnly) {
+      if (!isForStaff(route)) {
         Validations.of(made[routeKey(route)]!).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${routeKey(route)} is public by design: participants register, confirm and read the event without an account. ` +

@@ -64,9 +64,12 @@ interface FunctionSpec {
 // Defaults for API functions; the exceptions below say why they differ.
 const apiDefaults: FunctionSpec = { description: '', memorySize: 256, timeout: Duration.seconds(20) };
 const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
-  // Reads a whole event's registrations for the CSV export, or recounts them.
-  'list-registrations': { memorySize: 512, timeout: Duration.seconds(29) },
+  // Reads a whole event's registrations for the CSV and XLSX exports (a workbook is built in memory)
+  // and for sorts the indexes do not keep; or recounts them.
+  'list-registrations': { memorySize: 1024, timeout: Duration.seconds(29) },
   'reconcile-event': { memorySize: 512, timeout: Duration.seconds(29) },
+  // Up to 100 decisions, a few at a time, each with its mail.
+  'decide-registrations': { timeout: Duration.seconds(29) },
   // Touch no service at all.
   'get-openapi': { timeout: Duration.seconds(5) },
   'answer-unknown-route': { timeout: Duration.seconds(5) },
@@ -78,8 +81,8 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   'settle-waiting-lists': { timeout: Duration.seconds(30) },
 };
 
-type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
-type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['statusIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
+type ItemAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 /**
  * The table's kinds of partition (shared/store/table.ts): the events, each event's own, and each
  * event's accreditation data, which only the functions that write, list or delete them may name.
@@ -96,6 +99,7 @@ export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string
   event: keys.eventPartition('*'),
   accreditation: keys.accreditationOfEvent('*'),
   [tableKeys.byEventIndex]: keys.registrationsOfEvent('*'),
+  [tableKeys.statusIndex]: keys.registrationsInStatus('*', '*'),
   [tableKeys.waitlistIndex]: keys.waitlistOfEvent('*'),
   [tableKeys.outboxIndex]: keys.outbox(),
 };
@@ -131,8 +135,8 @@ interface Access {
  * it touches, Query on the table or an index, and whether it sends mail (test/http/permissions.test.ts
  * records the calls and holds this to them). No function may delete the table, scan it or change its
  * settings; only put-event writes the events partition, so no participant-facing function can change
- * an event. The byEvent index holds the registration lists: only the organizer functions that list or
- * look up registrations by id query it.
+ * an event. The byEvent and byStatus indexes hold the registration lists: only the staff functions
+ * that list or look up registrations by id query them.
  */
 export const access: Record<FunctionName, Access> = {
   'get-event': { items: { events: ['GetItem'] }, query: [], mail: false },
@@ -145,7 +149,7 @@ export const access: Record<FunctionName, Access> = {
   // mail queued (the mail worker sends it), and the accreditation answers apart (or, keeping none, one
   // write that changes nothing: UpdateItem); reads the record of a checked upload a file answer names.
   // No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  'submit-registration': { items: { events: ['GetItem'], event: ['BatchGetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
   // Signs a presigned POST for one key under uploads/ (the POST acts with this role's PutObject).
   'create-upload': { items: { events: ['GetItem'] }, query: [], mail: false, files: { uploads: ['PutObject'] } },
   // Reads the upload, deletes it, writes what passed under files/ and records it.
@@ -157,8 +161,23 @@ export const access: Record<FunctionName, Access> = {
   // Confirms (or purges an expired unconfirmed registration with its accreditation answers), takes a
   // seat or a queue number, mails the outcome.
   'confirm-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], accreditation: ['DeleteItem'] }, query: [], mail: true },
-  // Reads the event and queries the byEvent index, and for the accreditation role the answers kept apart; writes nothing.
-  'list-registrations': { items: { events: ['GetItem'], accreditation: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Reads the event, queries byEvent (no status filter) or byStatus (a status filter); a sort the
+  // indexes do not keep reads the page's registrations with BatchGetItem; for the accreditation group
+  // also the answers kept apart. Writes nothing.
+  'list-registrations': { items: { events: ['GetItem'], event: ['BatchGetItem'], accreditation: ['GetItem'] }, query: [tableKeys.byEventIndex, tableKeys.statusIndex], mail: false },
+  // The event as stored, for the edit form.
+  'get-event-settings': { items: { events: ['GetItem'] }, query: [], mail: false },
+  // Finds the registration by id (byEvent) and reads it.
+  'get-registration': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Finds it by id, writes the correction; a changed category or country moves the counts. Reads the
+  // accreditation answers for the form's rules, never writes them.
+  'edit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Finds it by id, counts the mailbox (an UpdateItem of its slot, a BatchGetItem of the earlier ones), queues the mail on the registration: the mail worker sends it.
+  'resend-registration-link': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // Many approvals and rejections: what the two single decisions do, the waiting list included.
+  'decide-registrations': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
+  // Reads the token's claims only.
+  'get-me': { items: {}, query: [], mail: false },
   // Finds the registration by id (byEvent), takes a seat or a queue number.
   'approve-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex], mail: true },
   // Also hands a freed seat to the head of the waiting list.
@@ -268,6 +287,8 @@ export class Functions extends Construct {
       ORGANIZER_GROUP: settings.organizerGroup,
       ACCREDITATION_GROUP: settings.accreditationGroup,
       UPLOADS_BUCKET: props.uploads.bucketName,
+      MODERATOR_GROUP: settings.moderatorGroup,
+      VIEWER_GROUP: settings.viewerGroup,
       LOG_LEVEL: 'info',
       // Stack traces in the logs point into the TypeScript sources, through the bundled source maps.
       NODE_OPTIONS: '--enable-source-maps',

@@ -3,6 +3,7 @@
 // sender's defaults are marked examples, and a deploy with them is refused (see ExampleValueGuard).
 import type { Node } from 'constructs';
 import { defaultThrottle } from '#shared/http/throttling.ts';
+import { defaultRoleGroups } from '#shared/platform/config.ts';
 
 export interface StackSettings {
   /** From: address of every e-mail. Must be at `senderDomain` when that is set. */
@@ -39,10 +40,16 @@ export interface StackSettings {
   confirmTokenLifetimeHours: number;
   /** Days CloudWatch keeps function and access logs. */
   logRetentionDays: number;
-  /** Cognito group whose members may read registrations. */
+  /** Cognito group of the organizers: everything, events included. */
   organizerGroup: string;
   /** Cognito group whose members (organizers too) may read the accreditation data. */
   accreditationGroup: string;
+  /** The prefix of the Cognito domain organizers sign in on (<prefix>.auth.<region>.amazoncognito.com); none: one made from the stack's id. */
+  signInDomainPrefix: string | undefined;
+  /** Cognito group of the moderators: see, export and decide registrations, resend their links. */
+  moderatorGroup: string;
+  /** Cognito group of the viewers: read and export only. */
+  viewerGroup: string;
   /** Names of settings still at their example value (the deploy guard refuses these). */
   exampleValues: ExampleSetting[];
 }
@@ -74,6 +81,9 @@ export const settingNames = {
   logRetentionDays: 'logRetentionDays',
   organizerGroup: 'organizerGroup',
   accreditationGroup: 'accreditationGroup',
+  signInDomainPrefix: 'signInDomainPrefix',
+  moderatorGroup: 'moderatorGroup',
+  viewerGroup: 'viewerGroup',
 } as const;
 
 const exampleDomains = ['example.org', 'example.com', 'example.net'];
@@ -173,17 +183,29 @@ export function parseSettings(lookup: Lookup): StackSettings {
   if (baseUrl && isExampleHost(baseUrl.hostname)) exampleValues.push({ setting: settingNames.publicBaseUrl, value: publicBaseUrl! });
   if (siteDomain !== undefined && isExampleHost(siteDomain)) exampleValues.push({ setting: settingNames.siteDomain, value: siteDomain });
 
-  const groupName = (setting: string, fallback: string) => {
-    const name = text(setting, fallback)!;
-    if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(name)) {
-      throw new SettingsError(`Setting ${setting} must be a Cognito group name (1-128 characters, no spaces), got "${name}".`);
+  const group = (name: (typeof settingNames)['organizerGroup' | 'moderatorGroup' | 'viewerGroup' | 'accreditationGroup'], fallback: string): string => {
+    const value = text(name, fallback)!;
+    if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(value)) {
+      throw new SettingsError(`Setting ${name} must be a Cognito group name (1-128 characters, no spaces), got "${value}".`);
     }
-    return name;
+    return value;
   };
-  const organizerGroup = groupName(settingNames.organizerGroup, 'organizers');
-  const accreditationGroup = groupName(settingNames.accreditationGroup, 'accreditation');
-  if (accreditationGroup === organizerGroup) {
-    throw new SettingsError(`Setting accreditationGroup must differ from organizerGroup ("${organizerGroup}"): every organizer would read passport numbers.`);
+  const organizerGroup = group(settingNames.organizerGroup, defaultRoleGroups.organizer);
+  const moderatorGroup = group(settingNames.moderatorGroup, defaultRoleGroups.moderator);
+  const viewerGroup = group(settingNames.viewerGroup, defaultRoleGroups.viewer);
+  if (new Set([organizerGroup, moderatorGroup, viewerGroup]).size !== 3) {
+    throw new SettingsError(`Settings organizerGroup, moderatorGroup and viewerGroup must name three different groups, got ${organizerGroup}, ${moderatorGroup}, ${viewerGroup}.`);
+  }
+  const accreditationGroup = group(settingNames.accreditationGroup, 'accreditation');
+  if ([organizerGroup, moderatorGroup, viewerGroup].includes(accreditationGroup)) {
+    throw new SettingsError(`Setting accreditationGroup must differ from the role groups (${organizerGroup}, ${moderatorGroup}, ${viewerGroup}): everyone in that role would read passport numbers.`);
+  }
+
+  const signInDomainPrefix = text(settingNames.signInDomainPrefix, undefined);
+  if (signInDomainPrefix !== undefined && (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(signInDomainPrefix) || /aws|amazon|cognito/.test(signInDomainPrefix))) {
+    throw new SettingsError(
+      `Setting signInDomainPrefix must be lowercase letters, digits and hyphens (at most 63, not at either end) without "aws", "amazon" or "cognito", got "${signInDomainPrefix}".`,
+    );
   }
 
   return {
@@ -207,6 +229,9 @@ export function parseSettings(lookup: Lookup): StackSettings {
     logRetentionDays: retention(number(settingNames.logRetentionDays, 90, 1, 3653)),
     organizerGroup,
     accreditationGroup,
+    signInDomainPrefix,
+    moderatorGroup,
+    viewerGroup,
     exampleValues,
   };
 }

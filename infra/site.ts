@@ -5,6 +5,8 @@ import { BundlingOutput, DefaultStackSynthesizer, DockerImage, Duration, Removal
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 import { originSecretHeader } from '#shared/http/origin.ts';
 import { routes } from '#shared/http/routes.ts';
 import { privateBucket } from './files.ts';
+import type { AuthConfig } from '../web/console/auth.ts';
+import { consoleConfigPath, consoleContentSecurityPolicy } from '../web/console/config.ts';
 import { formContentSecurityPolicy } from '../web/serve.ts';
 import type { Api } from './api.ts';
 import { logsAndRole, projectRoot } from './functions.ts';
@@ -30,6 +34,7 @@ const immutable = 'public, max-age=31536000, immutable';
  */
 export const siteObjects = [
   { id: 'Page', include: 'index.html', contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
+  { id: 'ConsolePage', include: 'organizer/index.html', contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
   { id: 'Script', include: 'assets/*.js', contentType: 'text/javascript; charset=utf-8', cacheControl: immutable },
   { id: 'Style', include: 'assets/*.css', contentType: 'text/css; charset=utf-8', cacheControl: immutable },
 ] as const;
@@ -53,17 +58,24 @@ export function apiPathPatterns(paths: readonly string[] = routes.map((route) =>
 }
 
 /**
- * Viewer-request function of the default behaviour, in CloudFront Functions' JavaScript (runtime 2.0):
- * the page's paths (the same as isPageRoute in web/serve.ts: `/`, `/index.html`, `/register/<eventId>`)
- * are served /index.html; any other path the API and the assets do not own gets a 404 in the API's
- * error shape, instead of S3's XML "AccessDenied".
+ * Viewer-request function of the default behaviour and the console's, in CloudFront Functions'
+ * JavaScript (runtime 2.0): the page's paths (the same as isPageRoute in web/serve.ts: `/`,
+ * `/index.html`, `/register/<eventId>`) are served /index.html, the console's (isConsoleRoute:
+ * `/organizer` and below, but its config.json) /organizer/index.html; any other path the API and the
+ * assets do not own gets a 404 in the API's error shape, instead of S3's XML "AccessDenied".
  */
 export const pageRouterCode = `
 var page = /^\\/(index\\.html)?$|^\\/register\\/[^\\/]+\\/?$/;
+var consolePage = /^\\/organizer(\\/.*)?$/;
 function handler(event) {
   var request = event.request;
   if (page.test(request.uri)) {
     request.uri = '/index.html';
+    return request;
+  }
+  if (request.uri === '${consoleConfigPath}') return request;
+  if (consolePage.test(request.uri)) {
+    request.uri = '/organizer/index.html';
     return request;
   }
   return {
@@ -85,6 +97,8 @@ export interface SiteProps {
   originSecret: secretsmanager.ISecret;
   /** The WAF web ACL (scope CLOUDFRONT) in front of the distribution: the stack's own, or webAclArn. */
   webAclArn: string;
+  /** Where organizers sign in (Cognito's managed login): the console page may call its token endpoint. */
+  loginBaseUrl: string;
 }
 
 export class Site extends Construct {
@@ -92,6 +106,8 @@ export class Site extends Construct {
   readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly deployments: s3deploy.BucketDeployment[];
+  private readonly deployLogs: logs.ILogGroup;
+  private readonly deployRole: iam.IRole;
   /** https://<siteDomain or the distribution's domain>, without a trailing slash. */
   readonly url: string;
 
@@ -138,8 +154,20 @@ export class Site extends Construct {
       },
     });
 
+    // The console's page calls the API (same origin) and the token endpoint of managed login.
+    const consoleHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ConsoleSecurityHeaders', {
+      comment: 'Security headers of the organizer console: the site policy, plus the sign-in origin for the token endpoint',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: consoleContentSecurityPolicy(props.loginBaseUrl), override: false },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      },
+    });
+
     const pageRouter = new cloudfront.Function(this, 'PageRouter', {
-      comment: 'Serves /index.html for / and /register/<eventId>; 404 for paths nobody serves',
+      comment: 'Serves /index.html for / and /register/<eventId>, /organizer/index.html for /organizer/*; 404 for paths nobody serves',
       code: cloudfront.FunctionCode.fromInline(pageRouterCode),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
     });
@@ -186,6 +214,11 @@ export class Site extends Construct {
       defaultBehavior: { ...staticBehavior, functionAssociations: [{ function: pageRouter, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] },
       additionalBehaviors: {
         '/assets/*': staticBehavior,
+        '/organizer*': {
+          ...staticBehavior,
+          responseHeadersPolicy: consoleHeaders,
+          functionAssociations: [{ function: pageRouter, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
         ...Object.fromEntries(apiPathPatterns().map((pattern) => [pattern, apiBehavior])),
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
@@ -286,6 +319,25 @@ export class Site extends Construct {
       });
     }
 
+    this.deployLogs = deployLogs;
+    this.deployRole = deployRole;
     this.url = `https://${settings.siteDomain ?? this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * Writes the console's sign-in settings to /organizer/config.json at deploy (they name the app
+   * client and the domain, known only then); revalidated on every visit like the pages.
+   */
+  addConsoleConfig(config: AuthConfig): s3deploy.BucketDeployment {
+    return new s3deploy.BucketDeployment(this, 'DeployConsoleConfig', {
+      sources: [s3deploy.Source.jsonData(consoleConfigPath.slice(1), config)],
+      destinationBucket: this.bucket,
+      contentType: 'application/json',
+      cacheControl: [s3deploy.CacheControl.fromString('no-cache')],
+      prune: false,
+      role: this.deployRole,
+      logGroup: this.deployLogs,
+      outputObjectKeys: false,
+    });
   }
 }

@@ -22,6 +22,7 @@ import { UploadsBucket } from './files.ts';
 import { Site } from './site.ts';
 import type { StackSettings } from './settings.ts';
 import { RegistrationTable } from './table.ts';
+import { consoleAuthConfig, consolePath } from '../web/console/config.ts';
 import { EdgeWebAcl } from './web-acl.ts';
 
 export interface RegistrationStackProps extends StackProps {
@@ -46,7 +47,13 @@ export class RegistrationStack extends Stack {
     const { settings } = props;
 
     this.table = new RegistrationTable(this, 'Registrations');
-    this.auth = new OrganizerAuth(this, 'Organizers', { organizerGroup: settings.organizerGroup, accreditationGroup: settings.accreditationGroup });
+    this.auth = new OrganizerAuth(this, 'Organizers', {
+      organizerGroup: settings.organizerGroup,
+      moderatorGroup: settings.moderatorGroup,
+      viewerGroup: settings.viewerGroup,
+      accreditationGroup: settings.accreditationGroup,
+      signInDomainPrefix: settings.signInDomainPrefix,
+    });
     this.email = new Email(this, 'Email', { senderAddress: settings.senderAddress, senderDomain: settings.senderDomain });
 
     // Signs the organizer list's page cursors. The list function gets the secret's ARN and fetches the
@@ -62,11 +69,23 @@ export class RegistrationStack extends Stack {
       'CloudFront holds the value as an origin header, resolved only when a deploy updates the distribution: a scheduled rotation would make the functions refuse every request. ' +
         'Rotate by replacing the secret (a new construct id), which updates the distribution and the functions\' ARN in one deploy; it guards no data, only the way in.');
 
-    this.api = new Api(this, 'Api', { settings, authorizer: this.auth.authorizer });
+    this.api = new Api(this, 'Api', { settings });
     // The stack's own web ACL with the per-client rules, unless an existing one is named (webAclArn).
     this.webAcl = settings.webAclArn ? undefined : new EdgeWebAcl(this, 'WebAcl', { limits: settings, logRetentionDays: settings.logRetentionDays });
-    this.site = new Site(this, 'Site', { settings, api: this.api, originSecret: this.originSecret, webAclArn: settings.webAclArn ?? this.webAcl!.arn });
+    this.site = new Site(this, 'Site', {
+      settings,
+      api: this.api,
+      originSecret: this.originSecret,
+      webAclArn: settings.webAclArn ?? this.webAcl!.arn,
+      loginBaseUrl: this.auth.loginBaseUrl,
+    });
     this.uploads = new UploadsBucket(this, 'Uploads', { origins: [this.site.url, ...settings.allowedOrigins] });
+    // The console's app client signs in back to the site, so it follows the site; the console reads
+    // where to sign in from /organizer/config.json in the site bucket.
+    this.auth.addConsoleClient(this.site.url);
+    this.site.addConsoleConfig(
+      consoleAuthConfig({ issuer: this.auth.issuer, loginBaseUrl: this.auth.loginBaseUrl, clientId: this.auth.client.userPoolClientId, siteUrl: this.site.url }),
+    );
     this.functions = new Functions(this, 'Functions', {
       settings,
       table: this.table,
@@ -119,6 +138,8 @@ export class RegistrationStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API itself (the site forwards its API paths here)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Cognito user pool of the organizers' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'App client organizers sign in with' });
+    new CfnOutput(this, 'ConsoleUrl', { value: `${this.site.url}${consolePath}`, description: 'The organizer console: organizers sign in here' });
+    new CfnOutput(this, 'SignInUrl', { value: this.auth.loginBaseUrl, description: 'Cognito managed login (the console sends organizers here)' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'DynamoDB table (kept when the stack is destroyed)' });
     new CfnOutput(this, 'OrganizerGroup', { value: settings.organizerGroup, description: 'Cognito group allowed to read registrations' });
     new CfnOutput(this, 'SesIdentity', { value: this.email.identityName, description: 'SES identity to verify before mail goes out' });

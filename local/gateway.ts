@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
-import { matchRoute, type HandlerName } from '#shared/http/routes.ts';
+import { isForStaff, matchRoute, type HandlerName } from '#shared/http/routes.ts';
 import { ClientWindow, isPublicPost, tooManyRequestsBody, TokenBucket, type ThrottleSettings, type Verdict } from '#shared/http/throttling.ts';
 import { verifyBearer, type AuthorizerSettings } from './jwt.ts';
 import { httpEvent, lambdaContext } from './lambda-events.ts';
@@ -21,6 +21,12 @@ const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> =
   'put-event': () => import('../functions/put-event.ts'),
   'approve-registration': () => import('../functions/approve-registration.ts'),
   'reject-registration': () => import('../functions/reject-registration.ts'),
+  'get-event-settings': () => import('../functions/get-event-settings.ts'),
+  'get-registration': () => import('../functions/get-registration.ts'),
+  'edit-registration': () => import('../functions/edit-registration.ts'),
+  'decide-registrations': () => import('../functions/decide-registrations.ts'),
+  'resend-registration-link': () => import('../functions/resend-registration-link.ts'),
+  'get-me': () => import('../functions/get-me.ts'),
   'get-event-stats': () => import('../functions/get-event-stats.ts'),
   'reconcile-event': () => import('../functions/reconcile-event.ts'),
   'show-manage-page': () => import('../functions/show-manage-page.ts'),
@@ -151,7 +157,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.path}` : '$default';
 
   let claims: Record<string, string> | undefined;
-  if (match.kind === 'found' && match.route.organizersOnly) {
+  if (match.kind === 'found' && isForStaff(match.route)) {
     const verdict = await verifyBearer(firstHeader(request, 'authorization'), options.authorizer);
     if (!verdict.ok) {
       writeJson(

@@ -13,6 +13,8 @@ export interface RunningInstance {
   mailViewerUrl: string;
   dynamodbUrl: string;
   tableName: string;
+  /** The local identity provider: the `iss` of its tokens and of `npm run token`'s. */
+  issuer: string;
 }
 
 const registry = () => join(tmpdir(), `conference-registration-${userInfo().uid}`, 'running');

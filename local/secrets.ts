@@ -10,7 +10,7 @@ export interface LocalSecrets {
   cursorSecret: string;
 }
 
-export const localIssuer = 'https://cognito-idp.local.example/local-organizers';
+/** The organizer console's app client at the local identity provider (the issuer is the provider's address). */
 export const localClientId = 'local-organizer-app';
 
 const secretsFile = (dataDir: string) => join(dataDir, 'local-secrets.json');

@@ -1,5 +1,5 @@
-// Local mode: the emulators, the table with its seed event, and the gateway, wired the way the CDK
-// stack wires the cloud. Used by `npm start` and by the HTTP tests.
+// Local mode: the emulators, the table with its seed event, the identity provider and the gateway,
+// wired the way the CDK stack wires the cloud. Used by `npm start` and by the HTTP tests.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError } from '#shared/platform/log.ts';
@@ -13,10 +13,14 @@ import { throttleFromEnv, type ThrottleSettings } from '#shared/http/throttling.
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import type { AuthConfig } from '../web/console/auth.ts';
+import { consoleAuthConfig, consolePath } from '../web/console/config.ts';
 import { createWebRoutes } from '../web/serve.ts';
+import { AccountStore, type NewAccount } from './accounts.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
-import { localClientId, localIssuer, loadOrCreateSecrets, publicJwks, type LocalSecrets } from './secrets.ts';
 import { startS3 } from './s3.ts';
+import { listenIdentityProvider, type SignInLimits } from './identity-provider.ts';
+import { localClientId, loadOrCreateSecrets, publicJwks, type LocalSecrets } from './secrets.ts';
 import { startDynalite, startSes, type RunningService } from './services.ts';
 import { localSenderAddress } from './settings.ts';
 import { ensureTable } from './table-setup.ts';
@@ -25,6 +29,14 @@ export interface LocalStackOptions {
   dataDir: string;
   port: number;
   emailPort: number;
+  /** The identity provider's port; 0 (the default) picks a free one. */
+  authPort?: number;
+  /** Made when no account has its address (npm start's first organizer). */
+  initialAccount?: NewAccount;
+  /** The sign-in page's limit on failed attempts per client. */
+  signInLimits?: SignInLimits;
+  /** How long the provider's access tokens last (Cognito's hour by default; tests of renewal shorten it). */
+  accessTokenSeconds?: number;
   /** Use this DynamoDB-compatible endpoint instead of starting dynalite. */
   dynamodbEndpoint?: string | undefined;
   /** Use this SES endpoint instead of starting aws-ses-v2-local. */
@@ -56,6 +68,15 @@ export interface LocalStack {
   tableName: string;
   secrets: LocalSecrets;
   gateway: RunningGateway;
+  /** The identity provider's address: the `iss` of the tokens the gateway accepts. */
+  issuer: string;
+  clientId: string;
+  /** The organizer accounts of the data directory. */
+  accounts: AccountStore;
+  /** Whether initialAccount was made now (it did not exist yet). */
+  createdInitialAccount: boolean;
+  /** The console's sign-in settings, as served at /organizer/config.json. */
+  consoleConfig: AuthConfig;
   stop(): Promise<void>;
 }
 
@@ -109,25 +130,33 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(dynamo, tableName);
     await new EventStore(dynamo, tableName).create(seedEvent);
 
-    const jwks = publicJwks(secrets);
-    const webRoutes = await createWebRoutes({ defaultEventId: seedEvent.id, uploadOrigin: s3.url });
+    const accounts = new AccountStore(dataDir);
+    const createdInitialAccount = options.initialAccount !== undefined && !(await accounts.byEmail(options.initialAccount.email));
+    if (createdInitialAccount) await accounts.add(options.initialAccount!);
+
+    // The provider listens first: its address is the issuer the gateway checks tokens against.
+    const identity = await listenIdentityProvider(options.authPort ?? 0);
+    started.push(identity);
+    let consoleConfig: AuthConfig | undefined;
+    const webRoutes = await createWebRoutes({ defaultEventId: seedEvent.id, consoleConfig: () => consoleConfig!, uploadOrigin: s3.url });
     const gateway = await startGateway({
       port: options.port,
-      authorizer: { issuer: localIssuer, audience: [localClientId], jwks },
+      authorizer: { issuer: identity.issuer, audience: [localClientId], jwks: publicJwks(secrets) },
       throttle: options.throttle ?? throttleFromEnv(),
-      extraRoutes: (request, response) => {
-        if (webRoutes(request, response)) return true;
-        if (request.method === 'GET' && request.url === '/.well-known/jwks.json') {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(jwks));
-          return true;
-        }
-        return false;
-      },
+      extraRoutes: webRoutes,
     });
     started.push(gateway);
-    process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? gateway.url;
+    const siteUrl = options.publicBaseUrl ?? gateway.url;
+    process.env.PUBLIC_BASE_URL = siteUrl;
     resetRuntime();
+    consoleConfig = consoleAuthConfig({ issuer: identity.issuer, loginBaseUrl: identity.issuer, clientId: localClientId, siteUrl });
+    identity.serve({
+      signingKey: secrets.signingKey,
+      dataDir,
+      client: { clientId: localClientId, redirectUris: [`${siteUrl}${consolePath}`], postLogoutRedirectUris: [`${siteUrl}${consolePath}`] },
+      ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+      ...(options.accessTokenSeconds ? { accessTokenSeconds: options.accessTokenSeconds } : {}),
+    });
 
     const sweepEvery = options.mailSweepIntervalMs ?? Number(process.env.MAIL_SWEEP_INTERVAL_MS ?? 250);
     if (sweepEvery) {
@@ -163,6 +192,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName,
       secrets,
       gateway,
+      issuer: identity.issuer,
+      clientId: localClientId,
+      accounts,
+      createdInitialAccount,
+      consoleConfig,
       stop: stopAll,
     };
   } catch (error) {

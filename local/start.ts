@@ -9,10 +9,11 @@ try {
   if (clash) {
     throw new LocalSetupError(
       `npm start is already running with DATA_DIR=${settings.dataDir} (process ${clash.pid}, ${clash.gatewayUrl}).\n` +
-        'Stop it first, or start another one with its own DATA_DIR, PORT, EMAIL_PORT and S3_PORT.',
+        'Stop it first, or start another one with its own DATA_DIR, PORT, EMAIL_PORT, AUTH_PORT and S3_PORT.',
     );
   }
-  const stack = await startLocalStack(settings);
+  const { organizer } = settings;
+  const stack = await startLocalStack({ ...settings, initialAccount: { email: organizer.email, password: organizer.password, groups: ['organizers'] } });
   const withdrawAnnouncement = await announceInstance({
     pid: process.pid,
     dataDir: settings.dataDir,
@@ -20,6 +21,7 @@ try {
     mailViewerUrl: stack.mailViewerUrl,
     dynamodbUrl: stack.dynamodbUrl,
     tableName: stack.tableName,
+    issuer: stack.issuer,
   });
   const mailViewer = stack.mailViewerUrl.replace('127.0.0.1', 'localhost');
   process.stdout.write(
@@ -32,6 +34,11 @@ try {
       `  Mail viewer     ${mailViewer}   (sent mail as JSON: ${mailViewer}/store)`,
       `  S3 (uploads)    ${stack.s3Url}   (bucket ${stack.uploadsBucket}, files in ${settings.dataDir}/s3)`,
       `  DynamoDB        ${settings.dynamodbEndpoint ? stack.dynamodbUrl : `${stack.dynamodbUrl} (dynalite, data in ${settings.dataDir})`}`,
+      `  Sign-in         ${stack.issuer}   (OpenID Connect provider, accounts in ${settings.dataDir})`,
+      '',
+      `Organizer console ${stack.gatewayUrl}/organizer/`,
+      `  sign in as      ${organizer.email}   password ${organizer.passwordIsDefault ? organizer.password : '(LOCAL_ORGANIZER_PASSWORD)'}${stack.createdInitialAccount ? '   (account created now)' : ''}`,
+      '  more accounts   npm run --silent user -- add <email> --password <password> --group organizers',
       '',
       'Organizer token:  npm run --silent token            (group organizers)',
       '                  npm run --silent token -- --group NAME',

@@ -9,26 +9,12 @@ import { compiledForm } from '#shared/model/form-compile.ts';
 import { asksStandard, customFields, fieldsInOrder, isRequiredFor, standardForm, standardSectionIds, textIn, type FormDefinition, type Texts } from '#shared/model/form-definition.ts';
 import type { FormMessages } from '#shared/i18n/form-messages.ts';
 import type { Category } from '#shared/model/participants.ts';
+import type { PublicEvent } from '#shared/model/event-schema.ts';
 import { countryName, needsCountry } from './countries.ts';
 import { fieldOrder, issueMessage, orderIssues, placeOf, useForm, type FieldIssue } from './field-errors.ts';
 import { collectForm, selectedCategory as categoryOf } from './form-values.ts';
 import { applyOptionalMarks, applyQuestionTexts, applyVisibility, collectAnswers, questionGroup, watchUploads } from './questions.ts';
 import { lookup, travelExamples } from './text.ts';
-
-interface PublicEvent {
-  id: string;
-  title: string;
-  subtitle?: string;
-  organizer?: string;
-  venue: { name: string; city: string; country: string };
-  startDate: string;
-  endDate: string;
-  registration: { open: boolean };
-  categories: Category[];
-  languages: Language[];
-  form: FormDefinition;
-  accreditationRetentionDays: number;
-}
 
 type ProblemKind = 'closed' | 'notFound' | 'tooMany' | 'unavailable' | 'network' | 'unexpected' | 'eventLoad';
 

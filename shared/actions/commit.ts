@@ -2,7 +2,7 @@
 // can only leave the counters fuller than the registrations, never emptier (see model/seats.ts).
 import type { ConferenceEvent } from '../model/event.ts';
 import type { Registration } from '../model/registration.ts';
-import { compensation, counterChange, type CounterChange } from '../model/seats.ts';
+import { addCounts, compensation, counterChange, type CounterChange } from '../model/seats.ts';
 import { positionOnJoining } from '../model/seats.ts';
 import { errorType } from '../platform/log.ts';
 import type { StoreDeps } from './deps.ts';
@@ -20,7 +20,7 @@ export type CommitResult = { kind: 'written'; registration: Registration } | { k
  * A newcomer (anyone not coming off the waiting list) gets a seat only while nobody is waiting.
  */
 export async function commitTransition(deps: CommitDeps, event: ConferenceEvent, before: Registration | undefined, after: Registration): Promise<CommitResult> {
-  const change = counterChange(before, after);
+  const change = counterChange(before, after, event.timeZone);
   const reserves = (change.seats ?? 0) > 0 || (change.waitlistIssued ?? 0) > 0;
   if (!reserves) {
     if (!(await deps.registrations.save(after, before?.version))) return { kind: 'lost', seatReturned: false };
@@ -59,7 +59,8 @@ async function applyAfterWrite(deps: CommitDeps, event: ConferenceEvent, change:
 
 /**
  * Deletes the registration (expired link, erasure) and takes it out of the counts, with `extraCounts`
- * (the erasure's own count). Only the request whose delete removed the item counts the removal.
+ * added (what the erasure's tombstone keeps counting). Only the request whose delete removed the item
+ * counts the removal.
  */
 export async function commitRemoval(
   deps: CommitDeps,
@@ -69,7 +70,7 @@ export async function commitRemoval(
 ): Promise<'deleted' | 'gone' | 'lost'> {
   const outcome = await deps.registrations.delete(before);
   if (outcome !== 'deleted') return outcome;
-  const change = counterChange(before, undefined);
-  await applyAfterWrite(deps, event, { ...change, counts: { ...change.counts, ...extraCounts } });
+  const change = counterChange(before, undefined, event.timeZone);
+  await applyAfterWrite(deps, event, { ...change, counts: addCounts(change.counts ?? {}, extraCounts) });
   return outcome;
 }

@@ -1,23 +1,32 @@
 // What organizers decide about a registration: approve or reject it. Each decision is recorded on the
 // registration (who, from the JWT; when; what; why) and e-mailed to the participant.
 import { notify, placementMail } from '../mail/notify.ts';
-import { ApiError, invalidTransition, staleRevision } from '../model/errors.ts';
+import { invalidTransition, staleRevision } from '../model/errors.ts';
 import type { ConferenceEvent } from '../model/event.ts';
 import { accepts, holdsSeat, type Decision } from '../model/lifecycle.ts';
 import { actorOf, type Organizer } from '../model/organizer.ts';
-import { isExpiredUnconfirmed, moved, revisionOf, type Registration } from '../model/registration.ts';
+import { moved, revisionOf, type Registration } from '../model/registration.ts';
 import { withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { RegistrationDeps } from './deps.ts';
+import { findRegistration, noSuchRegistration } from './find-registration.ts';
 import { promoteFromWaitlist, settleQueue } from './waitlist.ts';
 
 export type { Decision } from '../model/lifecycle.ts';
 
-// Ids are ULIDs; anything else names no registration (and must not reach a key condition).
-const registrationIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** What became of one decision: taken, or why not (with the registration as it is now). */
+export type DecisionOutcome =
+  | { kind: 'done'; registration: Registration }
+  | { kind: 'not_found' }
+  | { kind: 'stale'; current: Registration }
+  | { kind: 'invalid_transition'; current: Registration };
 
-export async function decideRegistration(
+/**
+ * Takes the decision about the revision the organizer reviewed, or says why it cannot be taken. A
+ * decision is about that data, never about later changes: a changed registration is `stale`.
+ */
+export async function attemptDecision(
   deps: RegistrationDeps,
   event: ConferenceEvent,
   registrationId: string | undefined,
@@ -27,14 +36,12 @@ export async function decideRegistration(
   /** The revision the organizer looked at: a decision is about that data, never about later changes. */
   reviewed: string,
   now: Date = new Date(),
-): Promise<Registration> {
+): Promise<DecisionOutcome> {
   return retryOnConflict(async () => {
-    const found = registrationId && registrationIdPattern.test(registrationId) ? await deps.registrations.findById(event.id, registrationId) : undefined;
-    // An unconfirmed registration whose link expired is gone.
-    const registration = found && !isExpiredUnconfirmed(found, now) ? found : undefined;
-    if (!registration) throw new ApiError(404, 'not_found', 'There is no such registration for this event.');
-    if (revisionOf(registration) !== reviewed) throw staleRevision(revisionOf(registration));
-    if (!accepts(registration.status, decision)) throw invalidTransition(registration.status, decision === 'approve' ? 'approved' : 'rejected');
+    const registration = await findRegistration(deps.registrations, event.id, registrationId, now);
+    if (!registration) return { kind: 'not_found' } as const;
+    if (revisionOf(registration) !== reviewed) return { kind: 'stale', current: registration } as const;
+    if (!accepts(registration.status, decision)) return { kind: 'invalid_transition', current: registration } as const;
 
     const result =
       decision === 'approve'
@@ -42,8 +49,24 @@ export async function decideRegistration(
         : await reject(deps, event, registration, reason, organizer, now);
     if (!result) return lostRace;
     if (decision === 'reject' && holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);
-    return result;
+    return { kind: 'done', registration: result } as const;
   });
+}
+
+/** One decision (approve, reject): the registration after it, or the error that says why not. */
+export async function decideRegistration(...request: Parameters<typeof attemptDecision>): Promise<Registration> {
+  const outcome = await attemptDecision(...request);
+  const decision = request[3];
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.registration;
+    case 'not_found':
+      throw noSuchRegistration();
+    case 'stale':
+      throw staleRevision(revisionOf(outcome.current));
+    case 'invalid_transition':
+      throw invalidTransition(outcome.current.status, decision === 'approve' ? 'approved' : 'rejected');
+  }
 }
 
 /** An approval takes a seat; when none is free the registration waits in the queue, already approved. */

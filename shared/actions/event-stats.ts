@@ -14,7 +14,8 @@ function prefixed(counts: Record<string, number>, prefix: string): Record<string
 
 /**
  * The event's figures from its maintained counters: one GetItem, whatever the number of registrations.
- * byCategory and byCountry count participants (confirmed, waitlisted, awaiting approval, approved).
+ * byCategory and byCountry count participants (confirmed, waitlisted, awaiting approval, approved);
+ * byDay counts the addresses confirmed each day in the event's time zone, whatever became of them since.
  */
 export async function eventStats(counters: CountersStore, event: ConferenceEvent) {
   const current = await counters.get(event.id);
@@ -30,5 +31,7 @@ export async function eventStats(counters: CountersStore, event: ConferenceEvent
     byStatus,
     byCategory: prefixed(current.counts, 'category:'),
     byCountry: prefixed(current.counts, 'country:'),
+    // Days in calendar order, for the chart of registrations over time.
+    byDay: Object.fromEntries(Object.entries(prefixed(current.counts, 'day:')).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }

@@ -6,6 +6,7 @@ import type { ConferenceEvent } from '../model/event.ts';
 import type { Language } from '../model/languages.ts';
 import { canEdit, canWithdraw, holdsSeat } from '../model/lifecycle.ts';
 import { isExpiredUnconfirmed, moved, registrationView, type Registration } from '../model/registration.ts';
+import { calendarDay } from '../model/seats.ts';
 import { parseToken, sameSecret, sha256, withManageLink } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitRemoval, commitTransition } from './commit.ts';
@@ -88,7 +89,9 @@ export async function eraseRegistration(deps: RegistrationDeps & FileDeps, token
     const apart = await deps.accreditation.answersOf(event.id, registration.registrationId);
     await deleteFilesOf(deps, event, { ...registration.details.answers, ...apart });
     await deps.accreditation.delete(event.id, registration.registrationId);
-    const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1 });
+    // The tombstone keeps counting the day the address was confirmed on: a person who registered did.
+    const confirmedOn = registration.confirmedAt ? calendarDay(registration.confirmedAt, event.timeZone) : undefined;
+    const outcome = await commitRemoval(deps, event, registration, { 'status:erased': 1, ...(confirmedOn ? { [`day:${confirmedOn}`]: 1 } : {}) });
     if (outcome === 'lost') return lostRace;
     if (outcome === 'deleted') {
       await deps.registrations.saveTombstone({
@@ -99,6 +102,7 @@ export async function eraseRegistration(deps: RegistrationDeps & FileDeps, token
         category: registration.details.category,
         createdAt: registration.createdAt,
         erasedAt: now.toISOString(),
+        confirmedOn,
       });
 
       if (holdsSeat(registration.status)) await promoteFromWaitlist(deps, event, now);

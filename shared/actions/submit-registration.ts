@@ -36,8 +36,7 @@ export async function submitRegistration(
   const mailAllowed = await deps.mailboxes.take(event.id, mailboxKey(details.email), now);
 
   return retryOnConflict(async () => {
-    const existing = await deps.registrations.get(event.id, key);
-    const rejectedBefore = existing === undefined && (await deps.registrations.wasRejected(event.id, key));
+    const { existing, rejectedBefore } = await deps.registrations.getForSubmission(event.id, key);
     const plan = planSubmission(existing, event.id, details, { now, lifetimeHours: deps.confirmTokenLifetimeHours, rejectedBefore, mailAllowed });
     if (asksAccreditation(event)) {
       // Written before the registration they belong to, so a registration never exists without them
@@ -49,6 +48,7 @@ export async function submitRegistration(
       else await deps.accreditation.touch(event.id, existing?.registrationId ?? newRegistrationId(now), now);
     }
     if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') return lostRace;
+    if (plan.decoy) await deps.registrations.refusedWrite(plan.decoy);
     return plan.outcome;
   });
 }

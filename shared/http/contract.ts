@@ -9,6 +9,8 @@ import { categories } from '../model/participants.ts';
 import { detailFields, pageEditableFields } from '../model/form-fields.ts';
 import { fileTypes, maxUploadBytes, uploadIdPattern } from '../model/form-definition.ts';
 import { answersSchema, answerValue, registrationFormShape } from '../model/registration-schema.ts';
+import { sortOrders, type SortOrder } from '../model/listing.ts';
+import { staffRoles } from '../model/organizer.ts';
 import { about, freeText } from '../model/schema-parts.ts';
 
 const token = () => z.string().check(z.minLength(1, 'Required'), z.maxLength(512, 'Not a valid token'));
@@ -66,9 +68,88 @@ export const updateRequestSchema = z
   .strictObject({ token: token(), changes: formChangesSchema })
   .check(about({ id: 'UpdateRequest' }));
 
-export const decisionRequestSchema = z
-  .strictObject({ reason: z.optional(freeText(1000, 'Why; the participant reads it in the e-mail')) })
-  .check(about({ id: 'DecisionRequest' }));
+const decisionReason = () => z.optional(freeText(1000, 'Why; the participant reads it in the e-mail'));
+
+export const decisionRequestSchema = z.strictObject({ reason: decisionReason() }).check(about({ id: 'DecisionRequest' }));
+
+const registrationId = () =>
+  z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Must be a registrationId'), about({ description: 'A ULID: registrations sort by it in the order they came' }));
+const revision = () =>
+  z
+    .string()
+    .check(
+      z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be a registration\'s revision'),
+      about({ description: 'A fingerprint of the status and the details: a decision names it in If-Match, and is refused (412) once either has changed' }),
+    );
+
+export const editRequestSchema = z
+  .strictObject({ changes: formChangesSchema })
+  .check(about({ id: 'RegistrationEdit', description: 'Corrections by organizers on the participant\'s behalf, by the participant\'s rules (RegistrationChanges); a consent may be withdrawn, never given' }));
+
+export const resendRequestSchema = z
+  .strictObject({
+    link: z
+      .enum(['confirmation', 'manage'])
+      .check(about({ description: 'confirmation: the link that confirms the address (unconfirmed registrations only); manage: the private manage link (confirmed addresses only)' })),
+  })
+  .check(about({ id: 'ResendRequest' }));
+
+export const resendAcceptedSchema = z
+  .object({ queued: z.literal(true).check(about({ description: 'The mail is queued; the mail worker sends it within moments' })) })
+  .check(about({ id: 'ResendAccepted' }));
+
+export const maxBulkItems = 100;
+
+export const bulkDecisionRequestSchema = z
+  .strictObject({
+    action: z.enum(['approve', 'reject']),
+    reason: decisionReason(),
+    items: z
+      .array(z.strictObject({ registrationId: registrationId(), revision: revision() }))
+      .check(
+        z.minLength(1, 'At least one registration'),
+        z.maxLength(maxBulkItems, `At most ${maxBulkItems} registrations`),
+        about({ description: `1 to ${maxBulkItems} registrations, each with the revision the organizer saw, each at most once` }),
+      ),
+  })
+  .check(about({ id: 'BulkDecisionRequest' }));
+
+export const bulkDecisionResultSchema = z
+  .object({
+    results: z
+      .array(
+        z.object({
+          registrationId: registrationId(),
+          outcome: z.enum(['done', 'skipped']),
+          code: z.optional(
+            z
+              .enum(['precondition_failed', 'invalid_transition', 'not_found', 'service_unavailable'])
+              .check(
+                about({
+                  description:
+                    'Why it was skipped: changed since the revision sent (precondition_failed), a status the decision does not fit (invalid_transition), ' +
+                    'no such registration (not_found), or not decided now, to be sent again (service_unavailable)',
+                }),
+              ),
+          ),
+          status: z.optional(z.enum(registrationStatuses).check(about({ description: 'The status now: after the decision, or the one that refused it' }))),
+          revision: z.optional(revision()),
+        }),
+      )
+      .check(about({ description: 'One entry per item, in the order sent' })),
+  })
+  .check(about({ id: 'BulkDecisionResult' }));
+
+export const signedInSchema = z
+  .object({
+    username: z.string(),
+    subject: z.string(),
+    roles: z.array(z.enum(staffRoles)).check(about({ description: 'The roles the token\'s groups give; never empty (a token with none is refused 403)' })),
+    can: z
+      .object({ manageEvents: z.boolean(), decide: z.boolean(), editRegistrations: z.boolean(), export: z.boolean() })
+      .check(about({ description: 'What the roles allow, as the API enforces it: manageEvents (PUT /events), decide (approve, reject, bulk, resend), editRegistrations (PATCH), export (the list and its exports)' })),
+  })
+  .check(about({ id: 'SignedIn' }));
 
 export const listQuerySchema = z
   .strictObject({
@@ -83,6 +164,8 @@ export const listQuerySchema = z
       50,
     ),
     cursor: z.optional(z.string().check(z.maxLength(2048))),
+    q: z.optional(z.string().check(z.maxLength(100, 'At most 100 characters'))),
+    sort: z._default(z.enum(sortOrders as [SortOrder, ...SortOrder[]]), 'createdAt'),
   })
   .check(about({ id: 'ListQuery' }));
 
@@ -157,7 +240,7 @@ function asStored(schema: z.ZodMiniType): z.ZodMiniType {
 const timestamp = () => z.iso.datetime();
 
 const registrationViewShape = {
-  registrationId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/), about({ description: 'A ULID: registrations sort by it in the order they came' })),
+  registrationId: registrationId(),
   eventId: eventIdSchema,
   reference: z.nullable(z.string()).check(about({ description: 'The reference read out at the desk, e.g. DRUGS17-7K4M-9QXA; null until confirmed' })),
   status: z.enum(registrationStatuses),
@@ -167,12 +250,7 @@ const registrationViewShape = {
   emailStatus: z
     .enum(['ok', 'bounced', 'complained'])
     .check(about({ description: 'bounced or complained once SES reported it for this address' })),
-  revision: z
-    .string()
-    .check(
-      z.regex(/^[A-Za-z0-9_-]{1,64}$/),
-      about({ description: 'A fingerprint of the status and the details: a decision names it in If-Match, and is refused (412) once either has changed' }),
-    ),
+  revision: revision(),
   ...storedDetailsShape(),
 };
 
@@ -186,12 +264,13 @@ export const historyEntrySchema = z
     from: z.optional(z.enum(registrationStatuses)),
     to: z.optional(z.enum(registrationStatuses)),
     reason: z.optional(z.string()),
+    changes: z.optional(z.array(z.string()).check(about({ description: 'For a correction (updated, edited): the names of the fields it changed' }))),
   })
   .check(about({ id: 'HistoryEntry' }));
 
 export const decidedRegistrationSchema = z
-  .object({ ...registrationViewShape, history: z.array(historyEntrySchema).check(about({ description: 'The latest changes of state, oldest first' })) })
-  .check(about({ id: 'DecidedRegistration', description: 'The registration after the decision, with its history' }));
+  .object({ ...registrationViewShape, history: z.array(historyEntrySchema).check(about({ description: 'The latest changes (the last 50), oldest first' })) })
+  .check(about({ id: 'DecidedRegistration', description: 'A registration with its history: what a decision, an edit or GET of one registration answers' }));
 
 export const ownRegistrationSchema = z
   .object({
@@ -222,6 +301,14 @@ export const eventStatsSchema = z
     byCountry: z
       .record(z.string().check(z.regex(/^[A-Z]{2}$/)), z.int().check(z.gte(1)))
       .check(about({ description: 'Participants by country; countries without any are left out' })),
+    byDay: z
+      .record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), z.int().check(z.gte(1)))
+      .check(
+        about({
+          description:
+            'Addresses confirmed each day (YYYY-MM-DD in the event\'s time zone), in calendar order, whatever became of the registrations since (erased ones included); days without any are left out',
+        }),
+      ),
   })
   .check(about({ id: 'EventStats' }));
 
@@ -231,7 +318,7 @@ const countersSchema = z
     waitlistIssued: count(),
     waitlistDeparted: count(),
     waiting: count(),
-    counts: z.record(z.string(), count()).check(about({ description: 'status:<status>, category:<category>, country:<code>; zeros left out' })),
+    counts: z.record(z.string(), count()).check(about({ description: 'status:<status>, category:<category>, country:<code>, day:<YYYY-MM-DD>; zeros left out' })),
   })
   .check(about({ id: 'Counters' }));
 
@@ -241,6 +328,7 @@ export const reconcileReportSchema = z
     before: countersSchema,
     after: countersSchema,
     promoted: z.int().check(z.gte(0), about({ description: 'Waitlisted registrations given a seat by the repair' })),
+    reindexed: z.int().check(z.gte(0), about({ description: 'Registrations written again because their index keys or search text were missing or old' })),
   })
   .check(about({ id: 'ReconcileReport' }));
 

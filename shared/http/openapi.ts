@@ -8,9 +8,11 @@ import '../model/registration-schema.ts';
 import { eventIdSchema } from '../model/event-schema.ts';
 import type { ErrorCode } from '../model/errors.ts';
 import { countryCode, ianaTimeZone, knownRegionCodes, knownTimeZones } from '../model/schema-parts.ts';
-import { listQuerySchema, registrationViewSchema, uploadIdSchema } from './contract.ts';
+import type { StaffRole } from '../model/organizer.ts';
+import { listQuerySchema, maxBulkItems, registrationViewSchema, uploadIdSchema } from './contract.ts';
 import { maxBodyBytes, maxEventBodyBytes } from './request.ts';
-import { routes, type Route } from './routes.ts';
+import { xlsxMediaType } from './responses.ts';
+import { isForStaff, routes, type Route } from './routes.ts';
 
 type JsonSchema = Record<string, any>;
 
@@ -117,7 +119,17 @@ const unauthorized = shared('Unauthorized', {
   description: 'unauthorized: no valid organizer token (in the cloud API Gateway\'s authorizer answers this itself)',
   content: json({ anyOf: [apiError(['unauthorized']), ref('GatewayError')] }),
 });
-const forbidden = shared('Forbidden', refused(['forbidden'], 'the token lacks the organizers group'));
+const roleGroupNames: Record<StaffRole, string> = { organizer: 'organizers', moderator: 'moderators', viewer: 'viewers' };
+const pascal = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
+/** The refusal of a token whose groups give none of the roles an operation admits, once per set of roles. */
+function forbiddenUnless(roles: readonly StaffRole[]): JsonSchema {
+  const groups = roles.map((role) => roleGroupNames[role]).join(', ');
+  return shared(
+    `ForbiddenUnless${roles.map(pascal).join('Or')}`,
+    refused(['forbidden'], `the token's groups give none of the roles this needs: ${roles.join(', ')} (groups ${groups} unless configured otherwise)`),
+  );
+}
 
 /** A lone schema's JSON Schema, for a parameter. */
 function plain(schema: z.ZodMiniType): JsonSchema {
@@ -161,7 +173,11 @@ function listParameters(): JsonSchema[] {
     category: 'Only this category',
     country: 'Only this country',
     limit: 'At most this many per page',
-    cursor: 'nextCursor of the previous page, with the same filters',
+    cursor: 'nextCursor of the previous page, with the same filters, search and sort',
+    q: 'Search: registrations whose first and last name, organization or e-mail address contain this, case and accents aside ("muller" finds Müller)',
+    sort:
+      'The order: createdAt (registration order, the default) or a field, with a leading minus for descending. Names sort as a reader expects, accents and case aside; ' +
+      'statuses in the order of the lifecycle; registrations without the value come last; ties in registration order',
   };
   return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: false, description: descriptions[name], schema }));
 }
@@ -184,6 +200,16 @@ const jsonBody = (id: string, required = true, limit = maxBodyBytes) => ({
   'x-max-bytes': limit,
   content: { 'application/json': { schema: ref(id) } },
 });
+
+const noSuchRegistration = shared(
+  'RegistrationNotFound',
+  refused(['event_not_found', 'not_found'], 'no such event, or no such registration for it (an unconfirmed one past its link\'s lifetime is gone)'),
+);
+const stale = shared(
+  'PreconditionFailed',
+  refused(['precondition_failed'], 'the registration changed since the revision in If-Match; look at it again', 'json', etag('The current revision, quoted')),
+);
+const ifMatchMissing = shared('PreconditionRequired', refused(['precondition_required'], 'no If-Match: a change must name the revision it is about'));
 
 const operations: Record<string, JsonSchema> = {
   'GET /events': {
@@ -251,18 +277,105 @@ const operations: Record<string, JsonSchema> = {
   'GET /events/{eventId}/registrations': {
     operationId: 'listRegistrations',
     tags: ['organizers'],
-    summary: 'Registrations of an event (organizers)',
+    summary: 'Registrations of an event, filtered, searched and sorted; CSV and XLSX exports (staff)',
     description:
-      'A page in registration order. Filters may leave a page short; follow nextCursor until it is null. ' +
-      'With Accept: text/csv, every matching registration as RFC 4180 CSV (no paging, so no cursor). Other query parameters are refused.',
+      'A page in the order asked (sort). A page with filters or a search reads on past what does not match until it is full, so it is rarely short; ' +
+      'follow nextCursor until it is null. ' +
+      'A status filter reads an index of the registrations in that status, so it costs what it finds (the moderator\'s queue: status=awaiting_approval). ' +
+      `With Accept: text/csv, every match of the same filters, search and sort as RFC 4180 CSV; with Accept: ${xlsxMediaType}, the same as an XLSX workbook ` +
+      '(no paging, so no cursor; text that a spreadsheet could read as a formula starts with an apostrophe in both). Other query parameters are refused.',
     parameters: [eventIdParameter, ...listParameters()],
     responses: {
       200: {
-        description: 'A page of registrations, or the CSV export',
-        content: { ...json(ref('RegistrationPage')), 'text/csv': { schema: { type: 'string', description: 'A header row, then one row per registration' } } },
+        description: 'A page of registrations, or an export',
+        headers: { 'Content-Disposition': { description: 'With an export: attachment; filename="<eventId>-registrations.csv" (or .xlsx)', required: false, schema: { type: 'string' } } },
+        content: {
+          ...json(ref('RegistrationPage')),
+          'text/csv': { schema: { type: 'string', description: 'A header row, then one row per registration' } },
+          [xlsxMediaType]: { schema: { type: 'string', contentMediaType: xlsxMediaType, description: 'One worksheet: a header row (bold, frozen, with filters), then one row per registration; the CSV\'s columns' } },
+        },
       },
-      400: refused(['validation_failed', 'invalid_cursor'], 'a query parameter breaks the rules, or the cursor was altered, belongs to other filters, or came with the CSV export'),
+      400: refused(['validation_failed', 'invalid_cursor'], 'a query parameter breaks the rules, or the cursor was altered, belongs to other filters, search or sort, or came with an export'),
       404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
+  'GET /events/{eventId}/registrations/{registrationId}': {
+    operationId: 'getRegistration',
+    tags: ['organizers'],
+    summary: 'One registration: every field, the e-mail status and the full history (staff)',
+    description: 'The ETag is its revision: what an edit or a decision names in If-Match.',
+    parameters: [eventIdParameter, registrationIdParameter],
+    responses: {
+      200: { description: 'The registration', headers: etag('Its revision, quoted'), content: json(ref('DecidedRegistration')) },
+      404: noSuchRegistration,
+      503: unavailable.json,
+    },
+  },
+  'PATCH /events/{eventId}/registrations/{registrationId}': {
+    operationId: 'editRegistration',
+    tags: ['organizers'],
+    summary: 'Correct a registration on the participant\'s behalf (organizers)',
+    description:
+      'The same rules as the participant\'s correction (RegistrationChanges over the stored data, which must pass RegistrationInput again; the address cannot change), ' +
+      'recorded in the history as organizer:<name>, action edited, with the fields changed. The status stays (organizers need no review of their own change). ' +
+      'A consent may be withdrawn on the participant\'s behalf, never given (400 not_changeable). Closed for rejected and withdrawn registrations. ' +
+      'If-Match must name the revision the organizer looked at; a change to nothing answers the registration as it is.',
+    parameters: [eventIdParameter, registrationIdParameter, ifMatchParameter],
+    requestBody: jsonBody('RegistrationEdit'),
+    responses: {
+      200: { description: 'The registration as now stored, with its history', headers: etag('The new revision, quoted: If-Match for the next change'), content: json(ref('DecidedRegistration')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not a JSON object, a change breaks the rules or gives a consent, or If-Match is not a revision'),
+      404: noSuchRegistration,
+      409: refused(['invalid_transition'], 'the registration is rejected or withdrawn'),
+      412: stale,
+      413: tooLarge,
+      415: wrongMediaType.json,
+      428: ifMatchMissing,
+      503: unavailable.json,
+    },
+  },
+  'POST /events/{eventId}/registrations/{registrationId}/resend': {
+    operationId: 'resendLink',
+    tags: ['organizers'],
+    summary: 'Send the participant\'s confirmation or manage link again (staff who decide)',
+    description:
+      'Queued for the mail worker, which sends it with a fresh link within moments; recorded in the history. confirmation: only while the address is unconfirmed ' +
+      '(the new link also gives the registration its full lifetime again); manage: only once it is confirmed. ' +
+      'It counts against the address\'s 3 e-mails an hour, like a submission.',
+    parameters: [eventIdParameter, registrationIdParameter],
+    requestBody: jsonBody('ResendRequest'),
+    responses: {
+      202: { description: 'Queued', content: json(ref('ResendAccepted')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not a JSON object, or link is not confirmation or manage'),
+      404: noSuchRegistration,
+      409: refused(['invalid_transition'], 'a confirmation link for a confirmed address, or a manage link for an unconfirmed one'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      429: {
+        description: 'too_many_requests: throttled, or the address has had its 3 e-mails this hour; retry after Retry-After seconds',
+        headers: retryAfter(false, 'Seconds to wait'),
+        content: json({ anyOf: [apiError(['too_many_requests']), ref('GatewayError')] }),
+      },
+      503: unavailable.json,
+    },
+  },
+  'POST /events/{eventId}/registrations/bulk': {
+    operationId: 'decideRegistrations',
+    tags: ['organizers'],
+    summary: `Approve or reject up to ${maxBulkItems} registrations at once, with one reason (staff who decide)`,
+    description:
+      'Each item is decided on its own, about the revision it names, exactly as one approve or reject is (mail included), and the answer says for each, in the order sent, ' +
+      'whether it was done or skipped and why: precondition_failed (changed since: look again), invalid_transition (its status does not allow the decision), ' +
+      'not_found, or service_unavailable (not decided now: send it again). A registration may be listed once.',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('BulkDecisionRequest'),
+    responses: {
+      200: { description: 'One result per item', content: json(ref('BulkDecisionResult')) },
+      400: refused(['invalid_json', 'validation_failed'], `the body is not a JSON object, breaks the rules, has no item or more than ${maxBulkItems}, or lists a registration twice`),
+      404: noSuchEvent,
+      413: tooLarge,
+      415: wrongMediaType.json,
       503: unavailable.json,
     },
   },
@@ -288,10 +401,18 @@ const operations: Record<string, JsonSchema> = {
     requestBody: jsonBody('DecisionRequest', false),
     responses: decisionResponses(),
   },
+  'GET /events/{eventId}/settings': {
+    operationId: 'getEventSettings',
+    tags: ['organizers'],
+    summary: 'The event as stored, every setting (staff)',
+    description: 'What PUT saved, defaults filled in: the console\'s edit form starts from it.',
+    parameters: [eventIdParameter],
+    responses: { 200: { description: 'The event', content: json(ref('Event')) }, 404: noSuchEvent, 503: unavailable.json },
+  },
   'GET /events/{eventId}/stats': {
     operationId: 'eventStats',
     tags: ['organizers'],
-    summary: 'Counts by status, category and country, seats left and the waiting list (organizers)',
+    summary: 'Counts by status, category, country and day, seats left and the waiting list (staff)',
     description: 'From counters maintained with each change: one read, whatever the number of registrations.',
     parameters: [eventIdParameter],
     responses: { 200: { description: 'The figures', content: json(ref('EventStats')) }, 404: noSuchEvent, 503: unavailable.json },
@@ -307,6 +428,13 @@ const operations: Record<string, JsonSchema> = {
       404: noSuchEvent,
       503: unavailable.json,
     },
+  },
+  'GET /me': {
+    operationId: 'getMe',
+    tags: ['organizers'],
+    summary: 'Who is signed in, the roles their groups give, and what those allow (staff)',
+    description: 'A token whose groups give no role is refused 403 here as on every staff route: the console shows "no access".',
+    responses: { 200: { description: 'The signed-in member of staff', content: json(ref('SignedIn')) }, 503: unavailable.json },
   },
   'GET /confirm': {
     operationId: 'confirmPage',
@@ -465,7 +593,7 @@ const operations: Record<string, JsonSchema> = {
     parameters: [eventIdParameter, registrationIdParameter, { name: 'fieldId', in: 'path', required: true, description: 'The id of the event\'s file or photo question', schema: { type: 'string' } }],
     responses: {
       200: { description: 'The link', content: json(ref('FileLink')) },
-      403: refused(['forbidden'], 'the token lacks the organizers group, or the accreditation group'),
+      403: refused(['forbidden'], 'the token lacks a staff role (organizers, moderators or viewers), or the accreditation group'),
       404: refused(['event_not_found', 'not_found'], 'no such event, or no such registration or file'),
       503: unavailable.json,
     },
@@ -487,12 +615,12 @@ function decisionResponses(): JsonSchema {
       content: json(ref('DecidedRegistration')),
     },
     400: refused(['invalid_json', 'validation_failed'], 'the body is not a JSON object, has unknown fields, the reason breaks the rules, or If-Match is not a revision'),
-    404: refused(['event_not_found', 'not_found'], 'no such event, or no such registration for it (an unconfirmed one past its link\'s lifetime is gone)'),
+    404: noSuchRegistration,
     409: refused(['invalid_transition'], 'the registration\'s status does not allow this decision'),
-    412: refused(['precondition_failed'], 'the registration changed since the revision in If-Match; review it again', 'json', etag('The current revision, quoted')),
+    412: stale,
     413: tooLarge,
     415: wrongMediaType.json,
-    428: refused(['precondition_required'], 'no If-Match: a decision must name the revision it is about'),
+    428: ifMatchMissing,
     503: unavailable.json,
   };
 }
@@ -501,17 +629,28 @@ const tags = [
   { name: 'events', description: 'What the public reads about events' },
   { name: 'registration', description: 'Registering and confirming by e-mail' },
   { name: 'self-service', description: 'What the private manage link in every e-mail allows' },
-  { name: 'organizers', description: 'Reviewing, deciding and counting, with an organizer token' },
+  { name: 'organizers', description: 'The secretariat\'s console: events, registrations, decisions, exports and figures, with a staff token (organizers, moderators, viewers)' },
   { name: 'documentation', description: 'This description' },
 ];
 
-/** The operation as the route table makes it: who may call it, and the refusals before the handler. */
+/**
+ * The operation as the route table makes it: who may call it (the roles, also in words and as
+ * x-roles), and the refusals before the handler. An operation that refuses with 429 for a reason of
+ * its own documents that 429 itself (its body is the throttled one's).
+ */
 function withGatewayAnswers(route: Route, operation: JsonSchema): JsonSchema {
-  const { responses, ...rest } = operation;
-  const guarded = route.organizersOnly ? { 401: unauthorized, 403: forbidden } : {};
-  // An operation that checks a second group says so in its own 403.
-  const ordered = Object.entries({ ...guarded, ...responses, 429: throttled }).sort(([a], [b]) => Number(a) - Number(b));
-  return { ...rest, security: route.organizersOnly ? [{ organizerJwt: [] }] : [], responses: Object.fromEntries(ordered) };
+  const { responses, description, ...rest } = operation;
+  const forStaff = isForStaff(route);
+  const guarded = forStaff ? { 401: unauthorized, 403: forbiddenUnless(route.roles) } : {};
+  // An operation that checks a second group (the accreditation group) says so in its own 403.
+  const ordered = Object.entries({ ...responses, ...guarded, ...(responses[403] ? { 403: responses[403] } : {}), 429: responses[429] ?? throttled }).sort(([a], [b]) => Number(a) - Number(b));
+  return {
+    ...rest,
+    description: forStaff ? `${description} Roles: ${route.roles.join(', ')}.` : description,
+    security: forStaff ? [{ organizerJwt: [] }] : [],
+    ...(forStaff ? { 'x-roles': [...route.roles] } : {}),
+    responses: Object.fromEntries(ordered),
+  };
 }
 
 /** The component names a part of the document refers to, and the ones those refer to in turn. */
@@ -590,7 +729,9 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'An access or ID token of the Cognito user pool whose cognito:groups claim contains organizers',
+          description:
+            'An access or ID token of the Cognito user pool whose cognito:groups claim holds the group of a role the operation admits (x-roles): ' +
+            'organizers (everything), moderators (read, export, decide, resend links), viewers (read and export); the group names are settings',
         },
       },
     },

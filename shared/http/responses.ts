@@ -4,6 +4,9 @@ import type { ApiError } from '../model/errors.ts';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
+/** The XLSX export's media type (Office Open XML spreadsheet). */
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 export const pageContentSecurityPolicy =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

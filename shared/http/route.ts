@@ -1,13 +1,13 @@
 // What every route's handler wears, in one call at the end of each handler file:
 //   export const handler = middy(lambdaHandler).use(apiRoute('submit-registration'));
 // The access log, the security headers, the one error mapper, the check that the request came through
-// CloudFront, and the organizer check the route table asks for, in that order (middy runs onError in
+// CloudFront, and the role check the route table asks for, in that order (middy runs onError in
 // reverse: errors are mapped first, then get the security headers, then are logged).
 import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { ApiError } from '../model/errors.ts';
-import type { Organizer } from '../model/organizer.ts';
-import { loadConfig } from '../platform/config.ts';
+import type { Organizer, StaffRole } from '../model/organizer.ts';
+import { loadConfig, type RoleGroups } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import { readSecret } from '../platform/secrets.ts';
 import { accessLog, errorResponses, securityHeaders, type ErrorPage } from './middleware.ts';
@@ -15,9 +15,9 @@ import { organizerOf } from './organizer-auth.ts';
 import { checkOrigin } from './origin.ts';
 import type { HttpEvent } from './request.ts';
 import type { HttpResult } from './responses.ts';
-import { routes, type HandlerName } from './routes.ts';
+import { rolesOfHandler, type HandlerName } from './routes.ts';
 
-/** The Lambda context of a route's handler, with the organizer when the route is for organizers. */
+/** The Lambda context of a route's handler, with the signed-in staff member when the route is for staff. */
 export type RouteContext = Context & { organizer?: Organizer };
 
 export interface RouteOptions {
@@ -28,10 +28,10 @@ export interface RouteOptions {
 export function apiRoute(name: HandlerName, options: RouteOptions = {}): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>[] {
   const log = createLogger({ service: 'conference-registration', handler: name });
   // Read at cold start: a function missing a setting fails here, naming it, not on some later request.
-  const { organizerGroup } = loadConfig();
-  const forOrganizers = routes.some((route) => route.handler === name && route.organizersOnly);
+  const { roleGroups } = loadConfig();
+  const admitted = rolesOfHandler(name);
   const middlewares: MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>[] = [accessLog(log), securityHeaders(), errorResponses(log, options.errorPage), throughCloudFront()];
-  if (forOrganizers) middlewares.push(organizersOnly(organizerGroup));
+  if (admitted.length > 0) middlewares.push(staffOnly(roleGroups, admitted));
   return middlewares;
 }
 
@@ -49,16 +49,16 @@ function throughCloudFront(): MiddlewareObj<HttpEvent, HttpResult, Error, RouteC
   };
 }
 
-/** The route table says who may call it; this checks once per request and hands the organizer on. */
-function organizersOnly(group: string): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext> {
+/** The route table says which roles may call it; this checks once per request and hands the caller on. */
+function staffOnly(roleGroups: RoleGroups, admitted: readonly StaffRole[]): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext> {
   return {
     before: (request) => {
-      request.context.organizer = organizerOf(request.event, group);
+      request.context.organizer = organizerOf(request.event, roleGroups, admitted);
     },
   };
 }
 
-/** The organizer of an organizer route (apiRoute has checked the token's group). */
+/** The caller of a staff route (apiRoute has checked that the token's groups give a role it admits). */
 export function signedIn(context: RouteContext): Organizer {
   if (!context.organizer) throw new ApiError(401, 'unauthorized', 'Sign in as an organizer: send Authorization: Bearer <token>.');
   return context.organizer;

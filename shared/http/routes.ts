@@ -1,18 +1,26 @@
 // Every route of the HTTP API, in one table: the CDK stack creates exactly these, the local gateway
 // serves exactly these, the OpenAPI document describes them, and the fallback handler answers 404 or
 // 405 from them.
+import type { StaffRole } from '../model/organizer.ts';
+
 export type HandlerName =
   | 'get-event'
   | 'list-events'
   | 'put-event'
+  | 'get-event-settings'
   | 'submit-registration'
   | 'show-confirm-page'
   | 'confirm-registration'
   | 'list-registrations'
+  | 'get-registration'
+  | 'edit-registration'
   | 'approve-registration'
   | 'reject-registration'
+  | 'decide-registrations'
+  | 'resend-registration-link'
   | 'get-event-stats'
   | 'reconcile-event'
+  | 'get-me'
   | 'show-manage-page'
   | 'get-own-registration'
   | 'update-registration'
@@ -25,34 +33,64 @@ export type HandlerName =
   | 'answer-unknown-route';
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   handler: HandlerName;
-  organizersOnly: boolean;
+  /**
+   * The staff roles that may call it: the gateway's authorizer wants a token, and apiRoute refuses
+   * (403) a token whose groups give none of these roles. Empty: a public route, no token.
+   */
+  roles: readonly StaffRole[];
 }
 
+// Who may do what (the contract the console codes against: /work/notes/console-api.md).
+const open: readonly StaffRole[] = [];
+/** Reading and exporting: every staff role. */
+const readers: readonly StaffRole[] = ['organizer', 'moderator', 'viewer'];
+/** Deciding registrations and resending their links. */
+const deciders: readonly StaffRole[] = ['organizer', 'moderator'];
+/** Changing events, editing registrations, repairs. */
+const organizers: readonly StaffRole[] = ['organizer'];
+
 export const routes: readonly Route[] = [
-  { method: 'GET', path: '/events', handler: 'list-events', organizersOnly: false },
-  { method: 'GET', path: '/events/{eventId}', handler: 'get-event', organizersOnly: false },
-  { method: 'PUT', path: '/events/{eventId}', handler: 'put-event', organizersOnly: true },
-  { method: 'POST', path: '/events/{eventId}/registrations', handler: 'submit-registration', organizersOnly: false },
-  { method: 'GET', path: '/events/{eventId}/registrations', handler: 'list-registrations', organizersOnly: true },
-  { method: 'POST', path: '/events/{eventId}/uploads', handler: 'create-upload', organizersOnly: false },
-  { method: 'POST', path: '/events/{eventId}/uploads/{uploadId}/check', handler: 'check-upload', organizersOnly: false },
-  { method: 'GET', path: '/events/{eventId}/registrations/{registrationId}/files/{fieldId}', handler: 'get-registration-file', organizersOnly: true },
-  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/approve', handler: 'approve-registration', organizersOnly: true },
-  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/reject', handler: 'reject-registration', organizersOnly: true },
-  { method: 'GET', path: '/events/{eventId}/stats', handler: 'get-event-stats', organizersOnly: true },
-  { method: 'POST', path: '/events/{eventId}/reconcile', handler: 'reconcile-event', organizersOnly: true },
-  { method: 'GET', path: '/confirm', handler: 'show-confirm-page', organizersOnly: false },
-  { method: 'POST', path: '/registrations/confirm', handler: 'confirm-registration', organizersOnly: false },
-  { method: 'GET', path: '/manage', handler: 'show-manage-page', organizersOnly: false },
-  { method: 'GET', path: '/registrations/self', handler: 'get-own-registration', organizersOnly: false },
-  { method: 'POST', path: '/registrations/update', handler: 'update-registration', organizersOnly: false },
-  { method: 'POST', path: '/registrations/withdraw', handler: 'withdraw-registration', organizersOnly: false },
-  { method: 'POST', path: '/registrations/erase', handler: 'erase-registration', organizersOnly: false },
-  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', organizersOnly: false },
+  { method: 'GET', path: '/events', handler: 'list-events', roles: open },
+  { method: 'GET', path: '/events/{eventId}', handler: 'get-event', roles: open },
+  { method: 'PUT', path: '/events/{eventId}', handler: 'put-event', roles: organizers },
+  { method: 'GET', path: '/events/{eventId}/settings', handler: 'get-event-settings', roles: readers },
+  { method: 'POST', path: '/events/{eventId}/registrations', handler: 'submit-registration', roles: open },
+  { method: 'GET', path: '/events/{eventId}/registrations', handler: 'list-registrations', roles: readers },
+  { method: 'POST', path: '/events/{eventId}/uploads', handler: 'create-upload', roles: open },
+  { method: 'POST', path: '/events/{eventId}/uploads/{uploadId}/check', handler: 'check-upload', roles: open },
+  { method: 'POST', path: '/events/{eventId}/registrations/bulk', handler: 'decide-registrations', roles: deciders },
+  { method: 'GET', path: '/events/{eventId}/registrations/{registrationId}', handler: 'get-registration', roles: readers },
+  { method: 'PATCH', path: '/events/{eventId}/registrations/{registrationId}', handler: 'edit-registration', roles: organizers },
+  // Readers who are also in the accreditation group: the handler checks the group.
+  { method: 'GET', path: '/events/{eventId}/registrations/{registrationId}/files/{fieldId}', handler: 'get-registration-file', roles: readers },
+  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/approve', handler: 'approve-registration', roles: deciders },
+  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/reject', handler: 'reject-registration', roles: deciders },
+  { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/resend', handler: 'resend-registration-link', roles: deciders },
+  { method: 'GET', path: '/events/{eventId}/stats', handler: 'get-event-stats', roles: readers },
+  { method: 'POST', path: '/events/{eventId}/reconcile', handler: 'reconcile-event', roles: organizers },
+  { method: 'GET', path: '/me', handler: 'get-me', roles: readers },
+  { method: 'GET', path: '/confirm', handler: 'show-confirm-page', roles: open },
+  { method: 'POST', path: '/registrations/confirm', handler: 'confirm-registration', roles: open },
+  { method: 'GET', path: '/manage', handler: 'show-manage-page', roles: open },
+  { method: 'GET', path: '/registrations/self', handler: 'get-own-registration', roles: open },
+  { method: 'POST', path: '/registrations/update', handler: 'update-registration', roles: open },
+  { method: 'POST', path: '/registrations/withdraw', handler: 'withdraw-registration', roles: open },
+  { method: 'POST', path: '/registrations/erase', handler: 'erase-registration', roles: open },
+  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', roles: open },
 ];
+
+/** Whether the route wants a staff token (the gateway's authorizer checks it, apiRoute its roles). */
+export function isForStaff(route: Route): boolean {
+  return route.roles.length > 0;
+}
+
+/** The roles the route of this handler admits; none for a public one. */
+export function rolesOfHandler(handler: HandlerName): readonly StaffRole[] {
+  return routes.find((route) => route.handler === handler)?.roles ?? open;
+}
 
 export function routeKey(route: Route): string {
   return `${route.method} ${route.path}`;

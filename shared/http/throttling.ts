@@ -6,7 +6,7 @@
 // The second is API Gateway's token buckets, one for the stage and one per public POST route, shared
 // by all clients: a ceiling on what the API can cost, set far above one client's share so that no
 // single client can reach it.
-import { routes, type Route } from './routes.ts';
+import { isForStaff, routes, type Route } from './routes.ts';
 
 export interface ThrottleSettings {
   /** The whole stage: requests per second and burst. */
@@ -46,7 +46,7 @@ export const defaultThrottle: ThrottleSettings = {
 
 /** The routes that write and send mail without an account: register, confirm, update, withdraw, erase. */
 export function isPublicPost(route: Route): boolean {
-  return route.method === 'POST' && !route.organizersOnly;
+  return route.method === 'POST' && !isForStaff(route);
 }
 
 /**

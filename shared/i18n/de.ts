@@ -62,6 +62,10 @@ export const de: Messages = {
     subject: 'Anmeldung zurückgezogen: {event}',
     body: 'Ihre Anmeldung wurde zurückgezogen und Ihr Platz freigegeben. Falls dies irrtümlich geschehen ist, melden Sie sich bitte erneut an.',
   },
+  manageLinkResent: {
+    subject: 'Der Link zu Ihrer Anmeldung: {event}',
+    body: 'Die Veranstalter senden Ihnen den persönlichen Link zu Ihrer Anmeldung erneut. Damit können Sie Ihre Anmeldung einsehen, korrigieren oder zurückziehen; bitte geben Sie ihn nicht weiter.',
+  },
   statuses: {
     pending_confirmation: 'Bestätigung per E-Mail ausstehend',
     confirmed: 'Bestätigt',

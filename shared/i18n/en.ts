@@ -62,6 +62,10 @@ export const en: Messages = {
     subject: 'Registration withdrawn: {event}',
     body: 'Your registration has been withdrawn and your seat released. If this was a mistake, please register again.',
   },
+  manageLinkResent: {
+    subject: 'The link to your registration: {event}',
+    body: 'The organizers are sending you the private link to your registration again. With it you can view, correct or withdraw your registration; please do not pass it on.',
+  },
   statuses: {
     pending_confirmation: 'Waiting for your e-mail confirmation',
     confirmed: 'Confirmed',

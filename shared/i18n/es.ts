@@ -62,6 +62,10 @@ export const es: Messages = {
     subject: 'Inscripción cancelada: {event}',
     body: 'Su inscripción se ha cancelado y su plaza ha quedado libre. Si se trata de un error, le rogamos que vuelva a inscribirse.',
   },
+  manageLinkResent: {
+    subject: 'El enlace a su inscripción: {event}',
+    body: 'Los organizadores le envían de nuevo el enlace personal a su inscripción. Con él puede consultar, corregir o cancelar su inscripción; le rogamos que no lo comparta.',
+  },
   statuses: {
     pending_confirmation: 'Pendiente de su confirmación por correo electrónico',
     confirmed: 'Confirmada',

@@ -62,6 +62,10 @@ export const fr: Messages = {
     subject: 'Inscription annulée : {event}',
     body: 'Votre inscription a été annulée et votre place a été libérée. S’il s’agit d’une erreur, veuillez vous inscrire de nouveau.',
   },
+  manageLinkResent: {
+    subject: 'Le lien vers votre inscription : {event}',
+    body: 'Les organisateurs vous renvoient le lien personnel vers votre inscription. Il vous permet de consulter, de corriger ou d’annuler votre inscription ; veuillez ne pas le transmettre.',
+  },
   statuses: {
     pending_confirmation: 'En attente de votre confirmation par courriel',
     confirmed: 'Confirmée',

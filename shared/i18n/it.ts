@@ -62,6 +62,10 @@ export const it: Messages = {
     subject: 'Registrazione annullata: {event}',
     body: 'La Sua registrazione è stata annullata e il Suo posto è stato reso disponibile. Qualora si tratti di un errore, La preghiamo di registrarsi di nuovo.',
   },
+  manageLinkResent: {
+    subject: 'Il link alla Sua registrazione: {event}',
+    body: 'Gli organizzatori Le inviano di nuovo il link personale alla Sua registrazione. Con esso può consultare, correggere o annullare la Sua registrazione; La preghiamo di non inoltrarlo.',
+  },
   statuses: {
     pending_confirmation: 'In attesa della Sua conferma via e-mail',
     confirmed: 'Confermata',

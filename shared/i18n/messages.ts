@@ -65,6 +65,11 @@ export interface Messages {
     subject: string; // {event}
     body: string;
   };
+  /** The manage link again, sent by organizers (the link block follows, as in every e-mail). */
+  manageLinkResent: {
+    subject: string; // {event}
+    body: string;
+  };
   /** Every status of the lifecycle, in the reader's words (a new status does not compile without them). */
   statuses: Record<RegistrationStatus, string>;
   manage: {

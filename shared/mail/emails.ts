@@ -64,7 +64,8 @@ export type ParticipantMail =
   | { kind: 'approved'; reference: string }
   | { kind: 'rejected'; reason: string | undefined }
   | { kind: 'promoted'; reference: string }
-  | { kind: 'withdrawn' };
+  | { kind: 'withdrawn' }
+  | { kind: 'manage_link'; reference: string | undefined };
 
 /** The middle of each e-mail: what happened and what to do; greeting, manage link and signature wrap it. */
 function content(messages: Messages, mail: ParticipantMail, event: ConferenceEvent, language: Language): { subject: string; blocks: Block[] } {
@@ -119,6 +120,8 @@ function content(messages: Messages, mail: ParticipantMail, event: ConferenceEve
       };
     case 'withdrawn':
       return { subject: fill(messages.withdrawn.subject, title), blocks: [{ kind: 'paragraph', text: messages.withdrawn.body }, facts()] };
+    case 'manage_link':
+      return { subject: fill(messages.manageLinkResent.subject, title), blocks: [{ kind: 'paragraph', text: messages.manageLinkResent.body }, facts(mail.reference)] };
   }
 }
 

@@ -6,12 +6,14 @@
 // spreadsheets strip before looking.
 const formulaStart = /^[\t\r]|(^|[,;\t\r\n])([=+\-@])/g;
 
+/** Text a spreadsheet will not read as a formula, however it splits it into cells (the XLSX export uses it too). */
+export function withoutFormulas(text: string): string {
+  return text.replace(formulaStart, (match, before: string | undefined, trigger: string | undefined) => (trigger === undefined ? `'${match}` : `${before}'${trigger}`));
+}
+
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '""';
-  const text = String(value).replace(formulaStart, (match, before: string | undefined, trigger: string | undefined) =>
-    trigger === undefined ? `'${match}` : `${before}'${trigger}`,
-  );
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${withoutFormulas(String(value)).replace(/"/g, '""')}"`;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {

@@ -127,4 +127,6 @@ export const publicEventSchema = z
   })
   .check(about({ id: 'PublicEvent' }));
 
+export type PublicEvent = z.output<typeof publicEventSchema>;
+
 export const eventListSchema = z.object({ items: z.array(publicEventSchema) }).check(about({ id: 'EventList' }));

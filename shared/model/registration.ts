@@ -73,6 +73,8 @@ export interface Tombstone {
   category: string;
   createdAt: string;
   erasedAt: string;
+  /** The day (event's time zone) the address had been confirmed, if it was: it stays in the registrations per day. */
+  confirmedOn?: string | undefined;
 }
 
 /**
@@ -98,6 +100,18 @@ export function confirmLinkOf(registration: Pick<Registration, 'confirmToken' | 
   const link = [registration.confirmToken, ...(registration.earlierConfirmTokens ?? [])].find((candidate) => same(candidate.hash, hash));
   if (!link) return undefined;
   return now.getTime() < Date.parse(link.expiresAt) ? 'valid' : 'expired';
+}
+
+// Mails that carry a link replace an older one of their kind still waiting: one fresh link is enough.
+const oneAtATime = new Set(['confirmation_request', 'manage_link']);
+
+/**
+ * The pending mails with one more for the mail worker to send now: the mail is written with the
+ * registration, and the worker (woken by the table's stream, or polling locally) sends it.
+ */
+export function queuedMail(registration: Pick<Registration, 'pendingMails'>, kind: string, now: Date): PendingMail[] {
+  const others = registration.pendingMails.filter((mail) => !(oneAtATime.has(kind) && mail.kind === kind));
+  return [...others, { kind, attempts: 0, nextAttemptAt: now.toISOString() }];
 }
 
 /** People never see the honeypot field; any value in it means a bot filled the form. */

@@ -2,6 +2,9 @@
 // zod/mini: the same rules as classic Zod in functions instead of methods, so a bundle carries only
 // the checks it uses (about 15 KB instead of 85 KB in every function and in the page).
 import * as z from 'zod/mini';
+import { isKnownRegion, isKnownTimeZone } from './places.ts';
+
+export { knownRegionCodes, knownTimeZones } from './places.ts';
 
 // What no name, organization, position or note needs, and what breaks CSV, e-mail headers and logs
 // or disguises text: C0 and C1 control characters (free text keeps tab and line breaks), the bidi
@@ -92,25 +95,6 @@ export const countryCode = z
     about({ id: 'CountryCode', description: 'ISO 3166-1 alpha-2 country code', example: 'AT' }),
   );
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-function isKnownRegion(code: string): boolean {
-  try {
-    return regionNames.of(code) !== code;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Every code countryCode accepts, found by asking isKnownRegion about each pair of letters, so the
- * API's document lists exactly what the API takes. A function, not a constant: only the document
- * needs the list, and the page and the functions should not pay 676 look-ups when they load.
- */
-export function knownRegionCodes(): string[] {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return [...letters].flatMap((first) => [...letters].map((second) => first + second)).filter(isKnownRegion);
-}
-
 export const isoDate = z.iso.date('Must be a date such as 2017-07-10').check(about({ example: '2017-07-10' }));
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be a date and time such as 2017-06-30T23:59:59Z' });
 
@@ -129,17 +113,3 @@ export const ianaTimeZone = z
       example: 'Europe/Vienna',
     }),
   );
-
-/** The canonical zones the runtime knows, for the document (see knownRegionCodes on why a function). */
-export function knownTimeZones(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone')].filter(isKnownTimeZone);
-}
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

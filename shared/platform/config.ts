@@ -8,8 +8,9 @@ export interface Config {
   publicBaseUrl: string;
   configurationSetName: string | undefined;
   confirmTokenLifetimeHours: number;
-  organizerGroup: string;
-  /** The group whose organizers may read the accreditation data (passport numbers, photos). */
+  /** The identity provider's group of each staff role (ORGANIZER_GROUP, MODERATOR_GROUP, VIEWER_GROUP). */
+  roleGroups: RoleGroups;
+  /** The group whose staff may read the accreditation data (passport numbers, photos), beside their role. */
   accreditationGroup: string;
 }
 
@@ -30,7 +31,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL!.replace(/\/+$/, ''),
     configurationSetName: env.SES_CONFIGURATION_SET || undefined,
     confirmTokenLifetimeHours: lifetime,
-    organizerGroup: env.ORGANIZER_GROUP || 'organizers',
+    roleGroups: roleGroupsFrom(env),
     accreditationGroup: env.ACCREDITATION_GROUP || 'accreditation',
   };
+}
+
+/** The identity provider's group of each staff role (shared/model/organizer.ts says what each may do). */
+export interface RoleGroups {
+  organizer: string;
+  moderator: string;
+  viewer: string;
+}
+
+export const defaultRoleGroups: RoleGroups = { organizer: 'organizers', moderator: 'moderators', viewer: 'viewers' };
+
+/** The environment variable naming each role's group. */
+export const roleGroupSettings: Record<keyof RoleGroups, string> = { organizer: 'ORGANIZER_GROUP', moderator: 'MODERATOR_GROUP', viewer: 'VIEWER_GROUP' };
+
+/**
+ * The group of each role, from the environment (defaults organizers, moderators, viewers). Two roles
+ * sharing one group would quietly give its members the larger role's rights, so that stops here.
+ */
+export function roleGroupsFrom(env: NodeJS.ProcessEnv = process.env): RoleGroups {
+  const group = (role: keyof RoleGroups) => env[roleGroupSettings[role]] || defaultRoleGroups[role];
+  const groups: RoleGroups = { organizer: group('organizer'), moderator: group('moderator'), viewer: group('viewer') };
+  const names = Object.values(groups);
+  if (new Set(names).size !== names.length) {
+    throw new ConfigError(`ORGANIZER_GROUP, MODERATOR_GROUP and VIEWER_GROUP must name three different groups, not ${names.join(', ')}`);
+  }
+  return groups;
 }

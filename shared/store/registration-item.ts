@@ -1,9 +1,11 @@
 // How a registration is kept in the table: one item, its form fields as top-level attributes (so the
-// list can filter on them), the index keys that put it in the byEvent, byWaitlist and byPendingMail
-// indexes, and the TTL of an unconfirmed one.
+// list can filter and sort on them), its search text, the index keys that put it in the byEvent,
+// byStatus, byWaitlist and byPendingMail indexes, and the TTL of an unconfirmed one. Every write of a
+// registration is a whole item made here, so the derived attributes can never lag behind the item.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { detailFields } from '../model/form-fields.ts';
 import type { RegistrationStatus } from '../model/lifecycle.ts';
+import { searchTextOf } from '../model/listing.ts';
 import type { ConfirmLink, HistoryEntry, PendingMail, Registration, RegistrationDetails } from '../model/registration.ts';
 import { fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
@@ -14,6 +16,8 @@ export function toRegistrationItem(registration: Registration): Record<string, A
     ...keys.registration(registration.eventId, registration.emailKey),
     [tableKeys.byEventPartitionKey]: keys.registrationsOfEvent(registration.eventId),
     [tableKeys.byEventSortKey]: registration.registrationId,
+    [tableKeys.statusPartitionKey]: keys.registrationsInStatus(registration.eventId, registration.status),
+    [tableKeys.statusSortKey]: registration.registrationId,
     type: 'registration',
     eventId: registration.eventId,
     emailKey: registration.emailKey,
@@ -26,6 +30,7 @@ export function toRegistrationItem(registration: Registration): Record<string, A
     ...Object.fromEntries(detailFields.map((field) => [field, details[field]])),
     // The answers to the event's own questions, as one map (the accreditation answers are kept apart).
     answers: registration.details.answers && Object.keys(registration.details.answers).length > 0 ? (registration.details.answers as unknown as Plain) : undefined,
+    [searchTextAttribute]: searchTextOf(registration.details),
     confirmTokenHash: registration.confirmToken.hash,
     confirmTokenExpiresAt: registration.confirmToken.expiresAt,
     earlierConfirmTokens: registration.earlierConfirmTokens?.length ? (registration.earlierConfirmTokens as unknown as Plain[]) : undefined,
@@ -52,6 +57,28 @@ export function toRegistrationItem(registration: Registration): Record<string, A
         ? Math.ceil(Date.parse(registration.confirmToken.expiresAt) / 1000)
         : undefined,
   });
+}
+
+/** The attribute holding what a search looks in (model/listing.ts). */
+export const searchTextAttribute = 'searchText';
+
+/** The attributes derived from the rest of the item: what a reindex rewrites when they are missing or old. */
+export const derivedAttributes = [
+  tableKeys.byEventPartitionKey,
+  tableKeys.byEventSortKey,
+  tableKeys.statusPartitionKey,
+  tableKeys.statusSortKey,
+  tableKeys.waitlistPartitionKey,
+  tableKeys.waitlistSortKey,
+  tableKeys.outboxPartitionKey,
+  tableKeys.outboxSortKey,
+  searchTextAttribute,
+] as const;
+
+/** Whether an item as stored carries the derived attributes its registration calls for now. */
+export function isIndexedAsItShouldBe(item: Record<string, AttributeValue>, registration: Registration): boolean {
+  const expected = toRegistrationItem(registration);
+  return derivedAttributes.every((name) => JSON.stringify(item[name]) === JSON.stringify(expected[name]));
 }
 
 export function toRegistration(item: Record<string, AttributeValue>): Registration {

@@ -1,4 +1,5 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   GetItemCommand,
@@ -10,15 +11,19 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { RegistrationStatus } from '../model/lifecycle.ts';
+import type { SortRow } from '../model/listing.ts';
 import type { Registration, Tombstone } from '../model/registration.ts';
-import { toItem } from './attributes.ts';
-import { toRegistration, toRegistrationItem } from './registration-item.ts';
+import { fromItem, toItem } from './attributes.ts';
+import { batchGetConsistent } from './batch-get.ts';
+import { isIndexedAsItShouldBe, searchTextAttribute, toRegistration, toRegistrationItem } from './registration-item.ts';
 import { keys, tableKeys } from './table.ts';
 
 export interface RegistrationFilter {
   status?: RegistrationStatus | undefined;
   category?: string | undefined;
   country?: string | undefined;
+  /** Only registrations whose search text (model/listing.ts) contains this, already made searchable. */
+  search?: string | undefined;
   /** Leave out unconfirmed registrations expired by then: gone, though the TTL may not have deleted them yet. */
   liveAt?: Date | undefined;
 }
@@ -27,7 +32,18 @@ export interface RegistrationPage {
   items: Registration[];
   lastEvaluatedKey: Record<string, string> | undefined;
   consumedCapacity: number;
+  /** With `findOutdated`: the items whose index keys or search text are missing or old (written before them), which reconcile rewrites. */
+  outdated: Registration[];
 }
+
+/** What sorting reads of every match (model/listing.ts), and the key to fetch the match with. */
+export type SortEntry = SortRow & { emailKey: string };
+
+// BatchGetItem takes at most 100 keys per call.
+const batchGetLimit = 100;
+// A filtered page reads at most this many times (the first read a page's worth, the others up to a
+// megabyte each): about ten thousand registrations searched in one request.
+const maxReadsPerPage = 12;
 
 export class RegistrationStore {
   private readonly client: DynamoDBClient;
@@ -243,6 +259,40 @@ export class RegistrationStore {
     );
   }
 
+  /**
+   * What a submission decides on, in one consistent read whatever the address's past: its
+   * registration, and whether a rejection of the address is kept (only looked at when there is none).
+   */
+  async getForSubmission(eventId: string, emailKey: string): Promise<{ existing: Registration | undefined; rejectedBefore: boolean }> {
+    const wanted = [keys.registration(eventId, emailKey), keys.rejection(eventId, emailKey)].map((key) => toItem(key));
+    const found = await batchGetConsistent(this.client, this.tableName, wanted);
+    const item = (sk: string) => found.find((candidate) => candidate.sk?.S === sk);
+    const registration = item(wanted[0]!.sk!.S!);
+    const existing = registration ? toRegistration(registration) : undefined;
+    return { existing, rejectedBefore: existing === undefined && item(wanted[1]!.sk!.S!) !== undefined };
+  }
+
+  /**
+   * Sends the registration as a write whose condition cannot hold: DynamoDB reads the item and
+   * refuses, so nothing changes, at the cost and in the time of a real write. A submission that
+   * changes nothing sends one, so that its answer comes as late as any other's.
+   */
+  async refusedWrite(registration: Registration): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: toRegistrationItem(registration),
+          ConditionExpression: 'attribute_not_exists(pk) AND attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return;
+      throw error;
+    }
+    throw new Error('a write whose condition cannot hold was accepted');
+  }
+
   async wasRejected(eventId: string, emailKey: string): Promise<boolean> {
     const { Item } = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.rejection(eventId, emailKey)), ConsistentRead: true, ProjectionExpression: 'sk' }),
@@ -250,8 +300,12 @@ export class RegistrationStore {
     return Item !== undefined;
   }
 
-  async countTombstones(eventId: string): Promise<number> {
-    let count = 0;
+  /**
+   * What the event's tombstones count: how many registrations were erased, and by the day each had
+   * been confirmed on (erasure keeps that day, so the registrations-per-day figures do not shrink).
+   */
+  async tombstoneCounts(eventId: string): Promise<{ erased: number; confirmedOn: Record<string, number> }> {
+    const counts = { erased: 0, confirmedOn: {} as Record<string, number> };
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const result = await this.client.send(
@@ -259,14 +313,18 @@ export class RegistrationStore {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': { S: keys.eventPartition(eventId) }, ':prefix': { S: 'TOMBSTONE#' } },
-          Select: 'COUNT',
+          ProjectionExpression: 'confirmedOn',
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      count += result.Count ?? 0;
+      for (const item of result.Items ?? []) {
+        counts.erased++;
+        const day = item.confirmedOn?.S;
+        if (day) counts.confirmedOn[day] = (counts.confirmedOn[day] ?? 0) + 1;
+      }
       startKey = result.LastEvaluatedKey;
     } while (startKey);
-    return count;
+    return counts;
   }
 
   /** Whether the event has any registration at all (unconfirmed ones too). */
@@ -285,22 +343,118 @@ export class RegistrationStore {
     return (Items?.length ?? 0) > 0;
   }
 
-  /** One page in registration order. Filters apply after the read, so a page may come back short. */
+  /**
+   * One page in registration order, oldest first or newest first. A status filter reads the byStatus
+   * index, so it costs what it finds, however many registrations the event has; without one the
+   * byEvent index is read. The other filters (category, country, search) apply after the read: when
+   * the first read of `limit` items leaves the page short, it reads on, a megabyte at a time, until
+   * the page is full, the matches end, or `maxReadsPerPage` reads were spent (a search over a few
+   * thousand registrations is one request); a page may still come back short.
+   */
   async listByEvent(
     eventId: string,
     filter: RegistrationFilter,
     limit: number,
     exclusiveStartKey: Record<string, string> | undefined,
+    options: { newestFirst?: boolean; findOutdated?: boolean } = {},
   ): Promise<RegistrationPage> {
-    const names: Record<string, string> = { '#partition': tableKeys.byEventPartitionKey };
-    const values: Record<string, AttributeValue> = { ':partition': { S: keys.registrationsOfEvent(eventId) } };
+    const query = this.matching(eventId, filter);
+    const found: Record<string, AttributeValue>[] = [];
+    let next: Record<string, AttributeValue> | undefined = exclusiveStartKey ? toItem(exclusiveStartKey) : undefined;
+    let consumedCapacity = 0;
+    for (let read = 0; read < maxReadsPerPage; read++) {
+      const result = await this.client.send(
+        new QueryCommand({
+          ...query,
+          // The first read takes what a page holds; further reads take DynamoDB's megabyte.
+          ...(read === 0 ? { Limit: limit } : {}),
+          ScanIndexForward: !options.newestFirst,
+          ...(next ? { ExclusiveStartKey: next } : {}),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      consumedCapacity += result.ConsumedCapacity?.CapacityUnits ?? 0;
+      found.push(...(result.Items ?? []));
+      next = result.LastEvaluatedKey;
+      if (!next || found.length >= limit) break;
+    }
+    // More than a page's worth: the page ends at its last item, and the next one starts after it.
+    if (found.length > limit) {
+      found.length = limit;
+      next = keyOf(found.at(-1)!, [tableKeys.partitionKey, tableKeys.sortKey, ...indexKeysOf(query.IndexName)]);
+    }
+    const pairs = found.map((item) => ({ item, registration: toRegistration(item) }));
+    return {
+      items: pairs.map((pair) => pair.registration),
+      lastEvaluatedKey: next ? stringKey(next) : undefined,
+      consumedCapacity,
+      outdated: options.findOutdated ? pairs.filter((pair) => !isIndexedAsItShouldBe(pair.item, pair.registration)).map((pair) => pair.registration) : [],
+    };
+  }
+
+  /**
+   * What sorting needs of every match (a few attributes each, not the whole registration), for a sort
+   * the indexes do not keep; the page itself is then read with getMany.
+   */
+  async sortEntries(eventId: string, filter: RegistrationFilter): Promise<SortEntry[]> {
+    const entries: SortEntry[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    const query = this.matching(eventId, filter);
+    const projected = ['registrationId', 'emailKey', 'status', 'lastName', 'organization', 'country'];
+    const names = { ...query.ExpressionAttributeNames, ...Object.fromEntries(projected.map((name) => [`#p_${name}`, name])) };
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          ...query,
+          ExpressionAttributeNames: names,
+          ProjectionExpression: projected.map((name) => `#p_${name}`).join(', '),
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of result.Items ?? []) entries.push(fromItem(item) as unknown as SortEntry);
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
+  }
+
+  /** These registrations of the event, read consistently, in the order asked; those gone since are left out. */
+  async getMany(eventId: string, emailKeys: readonly string[]): Promise<Registration[]> {
+    const found = new Map<string, Registration>();
+    for (let start = 0; start < emailKeys.length; start += batchGetLimit) {
+      let wanted: Record<string, AttributeValue>[] = emailKeys.slice(start, start + batchGetLimit).map((emailKey) => toItem(keys.registration(eventId, emailKey)));
+      // DynamoDB may leave keys unprocessed under load: ask again for those, backing off a little.
+      for (let attempt = 0; wanted.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(500, 20 * 2 ** attempt) * Math.random()));
+        const result = await this.client.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }));
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          const registration = toRegistration(item);
+          found.set(registration.emailKey, registration);
+        }
+        wanted = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return emailKeys.flatMap((emailKey) => found.get(emailKey) ?? []);
+  }
+
+  /** The Query that finds an event's registrations matching the filter: its index, key condition and filter expression. */
+  private matching(eventId: string, filter: RegistrationFilter) {
+    const byStatus = filter.status !== undefined;
+    const names: Record<string, string> = { '#partition': byStatus ? tableKeys.statusPartitionKey : tableKeys.byEventPartitionKey };
+    const values: Record<string, AttributeValue> = {
+      ':partition': { S: byStatus ? keys.registrationsInStatus(eventId, filter.status!) : keys.registrationsOfEvent(eventId) },
+    };
     const conditions: string[] = [];
-    for (const field of ['status', 'category', 'country'] as const) {
+    for (const field of ['category', 'country'] as const) {
       const wanted = filter[field];
       if (wanted === undefined) continue;
       names[`#${field}`] = field;
       values[`:${field}`] = { S: wanted };
       conditions.push(`#${field} = :${field}`);
+    }
+    if (filter.search) {
+      names['#search'] = searchTextAttribute;
+      values[':search'] = { S: filter.search };
+      conditions.push('contains(#search, :search)');
     }
     if (filter.liveAt) {
       // Only unconfirmed registrations carry the TTL attribute.
@@ -308,23 +462,13 @@ export class RegistrationStore {
       values[':liveAt'] = { N: String(Math.floor(filter.liveAt.getTime() / 1000)) };
       conditions.push('(attribute_not_exists(#expiresAt) OR #expiresAt > :liveAt)');
     }
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: tableKeys.byEventIndex,
-        KeyConditionExpression: '#partition = :partition',
-        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        Limit: limit,
-        ...(exclusiveStartKey ? { ExclusiveStartKey: toItem(exclusiveStartKey) } : {}),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
     return {
-      items: (result.Items ?? []).map(toRegistration),
-      lastEvaluatedKey: result.LastEvaluatedKey ? stringKey(result.LastEvaluatedKey) : undefined,
-      consumedCapacity: result.ConsumedCapacity?.CapacityUnits ?? 0,
+      TableName: this.tableName,
+      IndexName: byStatus ? tableKeys.statusIndex : tableKeys.byEventIndex,
+      KeyConditionExpression: '#partition = :partition',
+      ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     };
   }
 }
@@ -337,6 +481,15 @@ function versionCondition(expectedVersion: number | undefined) {
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':version': { N: String(expectedVersion) } },
       };
+}
+
+/** The key attributes of an index's entry (the table's key and the index's own): what a Query resumes after. */
+function indexKeysOf(indexName: string): string[] {
+  return indexName === tableKeys.statusIndex ? [tableKeys.statusPartitionKey, tableKeys.statusSortKey] : [tableKeys.byEventPartitionKey, tableKeys.byEventSortKey];
+}
+
+function keyOf(item: Record<string, AttributeValue>, names: readonly string[]): Record<string, AttributeValue> {
+  return Object.fromEntries(names.map((name) => [name, item[name]!]));
 }
 
 function stringKey(key: Record<string, AttributeValue>): Record<string, string> {

@@ -14,6 +14,9 @@ export const tableKeys = {
   outboxIndex: 'byPendingMail',
   outboxPartitionKey: 'gsi3pk',
   outboxSortKey: 'gsi3sk',
+  statusIndex: 'byStatus',
+  statusPartitionKey: 'gsi4pk',
+  statusSortKey: 'gsi4sk',
   timeToLive: 'expiresAt',
 } as const;
 
@@ -26,6 +29,8 @@ export const keys = {
   registration: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `REGISTRATION#${emailKey}` }),
   registrationsOfEvent: (eventId: string) => `EVENT#${eventId}#REGISTRATIONS`,
   waitlistOfEvent: (eventId: string) => `EVENT#${eventId}#WAITLIST`,
+  /** The byStatus partition of an event's registrations in one status. */
+  registrationsInStatus: (eventId: string, status: string) => `EVENT#${eventId}#STATUS#${status}`,
   outbox: () => 'OUTBOX',
   counters: (eventId: string) => ({ pk: keys.eventPartition(eventId), sk: 'COUNTERS' }),
   tombstone: (eventId: string, registrationId: string) => ({ pk: keys.eventPartition(eventId), sk: `TOMBSTONE#${registrationId}` }),
@@ -56,6 +61,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: tableKeys.waitlistSortKey, AttributeType: 'S' },
       { AttributeName: tableKeys.outboxPartitionKey, AttributeType: 'S' },
       { AttributeName: tableKeys.outboxSortKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.statusPartitionKey, AttributeType: 'S' },
+      { AttributeName: tableKeys.statusSortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -87,6 +94,16 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
           { AttributeName: tableKeys.outboxSortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+      {
+        // Sparse: only registrations carry gsi4pk, one partition per event and status, in registration
+        // order; so a status filter (the moderator's queue) reads its matches and nothing else.
+        IndexName: tableKeys.statusIndex,
+        KeySchema: [
+          { AttributeName: tableKeys.statusPartitionKey, KeyType: 'HASH' },
+          { AttributeName: tableKeys.statusSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
       },
     ],
   };

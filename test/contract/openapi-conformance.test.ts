@@ -145,12 +145,12 @@ function proseRules(world: World): ProseRule[] {
       const invited = event.status === 200 ? ((await event.json()) as { categories: string[] }).categories : undefined;
       return invited && !invited.includes(form.category) ? 'body: a category the event does not invite' : undefined;
     },
-    // Answers: "An unknown id is refused" (the world's events ask the standard form, no questions of their own).
+    // Answers: "An unknown id is refused", on submit, the participant's correction and the organizers' edit.
     async (request, operation, body) => {
       const ref = bodyRef(operation, mediaTypeOf(request.headers['content-type']));
       const answers =
         ref === component('RegistrationInput') ? (body as Schema | undefined)?.answers
-        : ref === component('UpdateRequest') ? (body as Schema | undefined)?.changes?.answers
+        : ref === component('UpdateRequest') || ref === component('RegistrationEdit') ? (body as Schema | undefined)?.changes?.answers
         : undefined;
       if (!answers || typeof answers !== 'object') return undefined;
       const eventId = ref === component('UpdateRequest') ? world.eventId : request.pathValues.eventId;
@@ -193,9 +193,23 @@ function proseRules(world: World): ProseRule[] {
       if (mediaTypeOf(request.headers['content-type']) !== 'application/json' || bodyRef(operation, 'application/json') !== component('UpdateRequest')) return undefined;
       const changes = (body as Schema | undefined)?.changes;
       if (!changes || typeof changes !== 'object' || (body as Schema).token !== world.manage) return undefined;
-      const form = merged(world.current, changes);
-      if (!checker.validates(component('RegistrationInput'), form).ok) return 'body: the changed registration breaks RegistrationInput';
-      return before(form.arrivalDate, form.departureDate) ? 'body: departure before arrival once changed' : undefined;
+      return brokenOnceChanged(world.current, changes);
+    },
+    // RegistrationEdit: the same for organizers (the world's registration is the one the path names),
+    // and a consent may be withdrawn, never given.
+    (request, operation, body) => {
+      if (mediaTypeOf(request.headers['content-type']) !== 'application/json' || bodyRef(operation, 'application/json') !== component('RegistrationEdit')) return undefined;
+      const changes = (body as Schema | undefined)?.changes;
+      if (!changes || typeof changes !== 'object') return undefined;
+      const stored = (world.current.consents ?? {}) as Record<string, unknown>;
+      const given = Object.entries((changes.consents ?? {}) as Record<string, unknown>).some(([consent, value]) => value === true && stored[consent] !== true);
+      return given ? 'body: a consent given on the participant\'s behalf' : brokenOnceChanged(world.current, changes);
+    },
+    // BulkDecisionRequest.items: each registration at most once.
+    (_request, operation, body) => {
+      if (bodyRef(operation, 'application/json') !== component('BulkDecisionRequest') || !Array.isArray((body as Schema | undefined)?.items)) return undefined;
+      const ids = ((body as Schema).items as Schema[]).map((item) => item?.registrationId);
+      return new Set(ids).size !== ids.length ? 'body: a registration listed twice' : undefined;
     },
   ];
 }
@@ -273,6 +287,13 @@ function formRulesBroken(event: Schema, before: Schema | undefined): string | un
 function windowOpen(event: Schema): boolean {
   const { opensAt, closesAt } = event.registration ?? {};
   return !(isText(opensAt) && Date.now() < Date.parse(opensAt)) && !(isText(closesAt) && Date.now() >= Date.parse(closesAt));
+}
+
+/** Why the stored registration with these changes breaks RegistrationInput, if it does. */
+function brokenOnceChanged(current: Record<string, unknown>, changes: Record<string, unknown>): string | undefined {
+  const form = merged(current, changes);
+  if (!checker.validates(component('RegistrationInput'), form).ok) return 'body: the changed registration breaks RegistrationInput';
+  return before(form.arrivalDate, form.departureDate) ? 'body: departure before arrival once changed' : undefined;
 }
 
 /** RegistrationInput.website: a filled honeypot is answered 202 without any other check of the body. */

@@ -4,14 +4,14 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '#shared/http/routes.ts';
+import { isForStaff, routes } from '#shared/http/routes.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
-import { localClientId, localIssuer } from '../../local/secrets.ts';
+import { localClientId } from '../../local/secrets.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { answerOf, assertWellFormed } from './support.ts';
 
 let api: TestApi;
-const organizerRoutes = routes.filter((route) => route.organizersOnly);
+const organizerRoutes = routes.filter((route) => isForStaff(route));
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 beforeAll(async () => {
@@ -25,7 +25,7 @@ function claims(overrides: JWTPayload = {}): JWTPayload {
   const now = Math.floor(Date.now() / 1000);
   return {
     sub: randomUUID(),
-    iss: localIssuer,
+    iss: api.stack.issuer,
     client_id: localClientId,
     token_use: 'access',
     'cognito:groups': ['organizers'],

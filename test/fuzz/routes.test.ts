@@ -3,7 +3,7 @@
 // error shape with a known code, nothing invalid is ever stored, and a refused request changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type Route } from '#shared/http/routes.ts';
+import { isForStaff, routes, type Route } from '#shared/http/routes.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { registerAndConfirm } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
@@ -79,7 +79,7 @@ function requestFor(route: Route): fc.Arbitrary<Fuzzed> {
       names.forEach((name, index) => (path = path.replace(`{${name}}`, values[index]!)));
       const all: Record<string, string> = { ...headers };
       if (payload !== undefined) all['content-type'] = type;
-      if (route.organizersOnly && signedIn) all.authorization = `Bearer ${organizer}`;
+      if (isForStaff(route) && signedIn) all.authorization = `Bearer ${organizer}`;
       return { method: route.method, path: query ? `${path}?${query}` : path, headers: all, body: payload };
     });
 }

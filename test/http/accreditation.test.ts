@@ -114,6 +114,29 @@ describe('Accreditation data', () => {
     expect(item!.accreditation).toEqual({ nationality: 'FR', passportNumber: passport });
   });
 
+  it('counts for the form\'s rules in an edit on the participant\'s behalf, which may not change it', async () => {
+    // Prepare
+    await hofburgEvent('accreditation-edit');
+    await registerAndConfirm(api, 'accreditation-edit', hofburgRegistration({ lastName: 'Edit' }, { passportNumber: passport }));
+    const [before] = await listed('accreditation-edit');
+    const edit = (changes: unknown, revision: string) =>
+      organizerCall(api, `/events/accreditation-edit/registrations/${before!.registrationId}`, { method: 'PATCH', headers: { 'if-match': `"${revision}"` }, body: JSON.stringify({ changes }) });
+
+    // Act
+    const refused = await edit({ answers: { passportNumber: 'X0000000' } }, before!.revision as string);
+    const allowed = await edit({ organization: 'Ministry of the Interior' }, before!.revision as string);
+    const [after] = await listed('accreditation-edit', accreditationTeam);
+
+    // Assess: the required passport number stored apart counts as given; the edit leaves it as it was
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { issues: { path: string; code: string }[] } }).error.issues).toEqual([
+      expect.objectContaining({ path: 'changes.answers.passportNumber', code: 'not_changeable' }),
+    ]);
+    expect(allowed.status).toBe(200);
+    expect(after!.organization).toBe('Ministry of the Interior');
+    expect(after!.accreditation).toEqual({ nationality: 'FR', passportNumber: passport });
+  });
+
   it('is deleted at once when the participant erases the registration', async () => {
     // Prepare
     await hofburgEvent('accreditation-erase');

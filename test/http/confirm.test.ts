@@ -5,7 +5,7 @@ import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { backdate } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
-import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
+import { linkToken, mailTo, settledMail, waitForMail } from '../support/mailbox.ts';
 
 const submitPath = '/events/osce-drugs-2017/registrations';
 let api: TestApi;
@@ -100,9 +100,8 @@ describe('POST /registrations/confirm', () => {
     const body = (await first.json()) as { status: string; reference: string; eventId: string };
     expect(body).toEqual({ status: 'confirmed', reference: expect.stringMatching(/^DRUGS17-[0-9A-Z]{4}-[0-9A-Z]{4}$/), eventId: 'osce-drugs-2017' });
     expect(await repeat.json()).toEqual(body);
-    const mails = await waitForMail(api.sesEndpoint, email, 2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await mailTo(api.sesEndpoint, email)).toHaveLength(2);
+    const mails = await settledMail(api.sesEndpoint, email, 2);
+    expect(mails).toHaveLength(2);
     expect(mails[1]?.subject).toContain('Registration confirmed');
     for (const text of [body.reference, /10\s?–\s?11 July 2017/, 'Hofburg (Neuer Saal), Vienna, Austria']) {
       expect(mails[1]?.body.text).toMatch(text);
@@ -122,9 +121,7 @@ describe('POST /registrations/confirm', () => {
     const bodies = await Promise.all(answers.map((answer) => answer.json()));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
-    await waitForMail(api.sesEndpoint, email, 2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await mailTo(api.sesEndpoint, email)).toHaveLength(2);
+    expect(await settledMail(api.sesEndpoint, email, 2)).toHaveLength(2);
   });
 
   it('answers the confirm page form post with a page showing the reference', async () => {

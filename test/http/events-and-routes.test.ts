@@ -69,7 +69,7 @@ describe('GET /events/{eventId}', () => {
 });
 
 describe('routes', () => {
-  it.each(['/events/osce-drugs-2017/registrations/extra', '/admin', '/registrations'])('answers GET %s with 404 not_found', async (path) => {
+  it.each(['/events/osce-drugs-2017/registrations/extra/more', '/admin', '/registrations'])('answers GET %s with 404 not_found', async (path) => {
     // Act
     const response = await api.request(path);
 

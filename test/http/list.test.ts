@@ -2,7 +2,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signOrganizerToken } from '../../local/jwt.ts';
-import { localClientId, localIssuer } from '../../local/secrets.ts';
+import { localClientId } from '../../local/secrets.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
@@ -99,21 +99,21 @@ describe('GET /events/{eventId}/registrations: authentication', () => {
   it.each([
     ['signed by another key', async () => {
       const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-      return signOrganizerToken({ signingKey: { ...(await exportJWK(privateKey)), kid: api.stack.secrets.signingKey.kid }, issuer: localIssuer, clientId: localClientId, groups: ['organizers'] });
+      return signOrganizerToken({ signingKey: { ...(await exportJWK(privateKey)), kid: api.stack.secrets.signingKey.kid }, issuer: api.stack.issuer, clientId: localClientId, groups: ['organizers'] });
     }],
     ['from another issuer', () => signOrganizerToken({ signingKey: api.stack.secrets.signingKey, issuer: 'https://evil.example', clientId: localClientId, groups: ['organizers'] })],
-    ['for another app client', () => signOrganizerToken({ signingKey: api.stack.secrets.signingKey, issuer: localIssuer, clientId: 'other-app', groups: ['organizers'] })],
-    ['expired', () => signOrganizerToken({ signingKey: api.stack.secrets.signingKey, issuer: localIssuer, clientId: localClientId, groups: ['organizers'], lifetimeSeconds: -60 })],
+    ['for another app client', () => signOrganizerToken({ signingKey: api.stack.secrets.signingKey, issuer: api.stack.issuer, clientId: 'other-app', groups: ['organizers'] })],
+    ['expired', () => signOrganizerToken({ signingKey: api.stack.secrets.signingKey, issuer: api.stack.issuer, clientId: localClientId, groups: ['organizers'], lifetimeSeconds: -60 })],
     ['unsigned (alg none)', async () => {
       const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
       const now = Math.floor(Date.now() / 1000);
-      return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iss: localIssuer, client_id: localClientId, 'cognito:groups': ['organizers'], sub: 'x', exp: now + 600, iat: now })}.`;
+      return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iss: api.stack.issuer, client_id: localClientId, 'cognito:groups': ['organizers'], sub: 'x', exp: now + 600, iat: now })}.`;
     }],
     ['signed with HS256 using the public key', async () => {
       const secret = new TextEncoder().encode(JSON.stringify(api.stack.secrets.signingKey.n));
       return new SignJWT({ client_id: localClientId, 'cognito:groups': ['organizers'] })
         .setProtectedHeader({ alg: 'HS256', kid: api.stack.secrets.signingKey.kid })
-        .setIssuer(localIssuer).setSubject('x').setIssuedAt().setExpirationTime('10m').sign(secret);
+        .setIssuer(api.stack.issuer).setSubject('x').setIssuedAt().setExpirationTime('10m').sign(secret);
     }],
     ['garbage', async () => 'not.a.jwt'],
   ])('answers 401 to a token %s', async (_label, makeToken) => {
@@ -188,7 +188,7 @@ describe('GET /events/{eventId}/registrations: listing', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
   });
 
-  it('keeps paging through short filtered pages to every match', async () => {
+  it('fills filtered pages, reading past the registrations that do not match, and pages on to every match', async () => {
     // Prepare
     await eventWith(
       'list-short-pages',
@@ -200,7 +200,7 @@ describe('GET /events/{eventId}/registrations: listing', () => {
 
     // Assess
     expect(items).toHaveLength(3);
-    expect(pages).toBeGreaterThan(2);
+    expect(pages).toBe(2);
   });
 
   it.each([

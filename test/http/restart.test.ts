@@ -3,6 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
@@ -16,10 +17,20 @@ interface Running {
 }
 
 let dataDir: string;
+/** One identity provider port for both runs: it is the tokens' issuer, so a token outlives a restart only on the same one. */
+let authPort: string;
+
+async function freePort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return String(port);
+}
 
 async function start(): Promise<Running> {
   const child = spawn(process.execPath, ['local/start.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', EMAIL_PORT: '0', S3_PORT: '0', LOG_LEVEL: 'info', DYNAMODB_ENDPOINT: '', SES_ENDPOINT: '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', EMAIL_PORT: '0', AUTH_PORT: authPort, S3_PORT: '0', LOG_LEVEL: 'info', DYNAMODB_ENDPOINT: '', SES_ENDPOINT: '' },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -57,6 +68,7 @@ async function token(): Promise<string> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'registration-restart-'));
+  authPort = await freePort();
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { runtime } from '#shared/runtime/runtime.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { validForm, uniqueEmail } from '../support/fixtures.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
-import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
+import { linkToken, mailTo, settledMail, waitForMail } from '../support/mailbox.ts';
 
 const path = '/events/osce-drugs-2017/registrations';
 let api: TestApi;
@@ -92,8 +92,7 @@ describe('POST /events/{eventId}/registrations', () => {
     // Assess
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('{"status":"pending_confirmation"}');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await mailTo(api.sesEndpoint, email)).toHaveLength(0);
+    expect(await settledMail(api.sesEndpoint, email, 0)).toHaveLength(0);
     expect(await registrationOf(email)).toHaveLength(0);
   });
 
@@ -131,11 +130,10 @@ describe('POST /events/{eventId}/registrations', () => {
     // Act
     const answers = [];
     for (const email of spellings) answers.push((await api.postJson(path, validForm({ email }))).status);
-    await new Promise((resolve) => setTimeout(resolve, 300));
 
     // Assess: every answer the same; three mails in all reach the mailbox.
     expect(answers).toEqual(spellings.map(() => 202));
-    const received = (await Promise.all(spellings.map((email) => mailTo(api.sesEndpoint, email)))).flat();
+    const received = await settledMail(api.sesEndpoint, spellings, 3);
     expect(new Set(received.map((mail) => mail.messageId)).size).toBe(3);
   });
 
@@ -174,8 +172,7 @@ describe('POST /events/{eventId}/registrations', () => {
     }
 
     // Assess
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await mailTo(api.sesEndpoint, email)).toHaveLength(3);
+    expect(await settledMail(api.sesEndpoint, email, 3)).toHaveLength(3);
     const [registration] = await registrationOf(email);
     // The third submission was the last one mailed; later ones change nothing.
     expect(registration?.position).toBe('Try 2');

@@ -117,7 +117,7 @@ describe('Waiting list under racing confirmations and withdrawals', () => {
     // Act: the organizer raises the capacity to 8 in the middle of the confirmations.
     await Promise.all([
       ...arriving.flatMap((email) => [confirmRegistration(deps, lastLink(email, 'confirm')), confirmRegistration(deps, lastLink(email, 'confirm'))]),
-      new Promise((resolve) => setTimeout(resolve, 5 * round)).then(() => saveEvent(deps, event.id, settings, { subject: 'organizer', username: 'organizer', groups: ['organizers'] })),
+      new Promise((resolve) => setTimeout(resolve, 5 * round)).then(() => saveEvent(deps, event.id, settings, { subject: 'organizer', username: 'organizer', roles: ['organizer'], groups: ['organizers'] })),
     ]);
 
     // Assess: with no operator and no reconcile, every seat is taken before anyone waits.

@@ -18,6 +18,7 @@ import { EventStore } from '#shared/store/event-store.ts';
 import { toItem } from '#shared/store/attributes.ts';
 import { keys } from '#shared/store/table.ts';
 import { buildWebAssets } from '../../web/build.ts';
+import { exportColumns } from '#shared/actions/list-registrations.ts';
 import { ensureTable } from '../../local/table-setup.ts';
 import { validForm } from '../support/fixtures.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';
@@ -203,6 +204,31 @@ describe('the bundled API handlers', () => {
     expect(response.statusCode).toBe(200);
     const { items } = JSON.parse(response.body) as { items: { email: string; status: string }[] };
     expect(items.find((item) => item.email === address)).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('list exports XLSX, exceljs loaded through the createRequire banner, and a moderator may ask', async () => {
+    // Act
+    const response = await invokeHttp('list-registrations', {
+      method: 'GET',
+      path: `/events/${eventId}/registrations`,
+      routeKey: 'GET /events/{eventId}/registrations',
+      pathParameters: { eventId },
+      query: { sort: 'lastName' },
+      headers: { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      claims: { sub: randomUUID(), 'cognito:groups': '[moderators]', username: 'moderator', token_use: 'access' },
+    });
+
+    // Assess: a zip (an Office Open XML package) that names the participant.
+    expect(response.statusCode).toBe(200);
+    expect((response as { isBase64Encoded?: boolean }).isBase64Encoded).toBe(true);
+    const workbook = Buffer.from(response.body, 'base64');
+    expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK');
+    const ExcelJS = nodeRequire('exceljs') as typeof import('exceljs');
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(workbook as unknown as ArrayBuffer);
+    const emails: unknown[] = [];
+    read.getWorksheet('Registrations')!.eachRow((row) => emails.push(row.getCell(exportColumns.indexOf('email') + 1).value));
+    expect(emails).toContain(address);
   });
 
   it('list refuses a token without the organizer group', async () => {
@@ -402,7 +428,7 @@ describe('the seed custom resource', () => {
 });
 
 describe('the site asset', () => {
-  it('holds the page web/build.ts builds, each file deployed with the type and caching it was built with', async () => {
+  it('holds the pages web/build.ts builds, each file deployed with the type and caching it was built with', async () => {
     // Prepare
     const built = await buildWebAssets({ defaultEventId: seedEvent.id });
     const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
@@ -422,7 +448,8 @@ describe('the site asset', () => {
       expect(matching[0]!.cacheControl, path).toBe(asset.cacheControl);
       expect(readFileSync(join(siteAssetDir, path)).equals(asset.body), path).toBe(true);
     }
-    const page = readFileSync(join(siteAssetDir, 'index.html'), 'utf8');
-    for (const path of files.filter((file) => file.startsWith('/assets/'))) expect(page).toContain(path);
+    // Every asset is loaded by one of the pages: the registration page or the organizer console.
+    const pages = ['index.html', 'organizer/index.html'].map((page) => readFileSync(join(siteAssetDir, page), 'utf8')).join('\n');
+    for (const path of files.filter((file) => file.startsWith('/assets/'))) expect(pages).toContain(path);
   });
 });

@@ -10,7 +10,8 @@ import { routes } from '#shared/http/routes.ts';
 import { seedEvent } from '#shared/model/seed-event.ts';
 import { eventItem } from '#shared/store/event-store.ts';
 import { keys } from '#shared/store/table.ts';
-import { formContentSecurityPolicy, isPageRoute } from '../../web/serve.ts';
+import { consoleContentSecurityPolicy } from '../../web/console/config.ts';
+import { formContentSecurityPolicy, isConsoleRoute, isPageRoute } from '../../web/serve.ts';
 import { realSettings, removeOutdirs, resources, synthStack, type Resources, type Synthesized } from './synth.ts';
 
 // CloudFront's managed policies, by their fixed ids.
@@ -113,12 +114,14 @@ describe('the site bucket', () => {
     expect(allows.some((statement) => JSON.stringify(statement.Principal) === '{"AWS":"*"}' || statement.Principal === '*')).toBe(false);
   });
 
-  it('gets the built page from three deployments that set each kind of file its type and caching, pruning nothing', () => {
+  it('gets the built pages from one deployment per kind of file, each setting its type and caching, pruning nothing', () => {
     // Prepare
     const siteBucketId = Object.keys(resources(real.template, 'AWS::S3::Bucket')).find((id) => id.startsWith('SiteBucket'))!;
 
     // Act
-    const deployments = Object.values(resources(real.template, 'Custom::CDKBucketDeployment')).map((entry) => entry.Properties!);
+    const deployments = Object.entries(resources(real.template, 'Custom::CDKBucketDeployment'))
+      .filter(([id]) => !id.startsWith('SiteDeployConsoleConfig'))
+      .map(([, entry]) => entry.Properties!);
 
     // Assess
     expect(deployments).toHaveLength(siteObjects.length);
@@ -133,6 +136,7 @@ describe('the site bucket', () => {
       expect(deployment.SourceObjectKeys).toEqual(deployments[0]!.SourceObjectKeys);
     }
     expect(siteObjects.find((object) => object.include === 'index.html')!.cacheControl).toBe('no-cache');
+    expect(siteObjects.find((object) => object.include === 'organizer/index.html')!.cacheControl).toBe('no-cache');
     for (const object of siteObjects.filter((entry) => entry.include.startsWith('assets/'))) expect(object.cacheControl).toContain('immutable');
   });
 
@@ -163,7 +167,8 @@ describe('the distribution', () => {
     const routed = routes.map((route) => [route.path, isApi(examplePath(route.path))] as const);
 
     // Assess
-    expect(apiPathPatterns()).toEqual(['/events*', '/confirm', '/registrations/*', '/manage', '/openapi.json']);
+    expect(apiPathPatterns()).toEqual(['/events*', '/me', '/confirm', '/registrations/*', '/manage', '/openapi.json']);
+    for (const path of ['/organizer/', '/organizer/config.json', '/mex']) expect(isApi(path), path).toBe(false);
     for (const [path, api] of routed) expect(api, path).toBe(true);
     for (const path of ['/', '/index.html', '/register/osce-drugs-2017', '/assets/app.abc123.js', '/assets/app.abc123.css', '/favicon.ico']) {
       expect(isApi(path), path).toBe(false);
@@ -253,9 +258,10 @@ describe('the distribution', () => {
     expect(only(real.template, 'AWS::CloudFront::Function')[1].Properties!.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
   });
 
-  it('routes /, /index.html and /register/<eventId> to index.html exactly as local mode does, and answers 404 otherwise', () => {
+  it('routes /, /index.html and /register/<eventId> to index.html, /organizer/* to the console, exactly as local mode does, and answers 404 otherwise', () => {
     // Prepare
-    const paths = ['/', '/index.html', '/register/osce-drugs-2017', '/register/osce-drugs-2017/', '/register/', '/register/a/b', '/registerx', '/favicon.ico', '/index.htm', '/Register/x'];
+    const paths = ['/', '/index.html', '/register/osce-drugs-2017', '/register/osce-drugs-2017/', '/register/', '/register/a/b', '/registerx', '/favicon.ico', '/index.htm', '/Register/x',
+      '/organizer', '/organizer/', '/organizer/events/e-1', '/organizer/config.json', '/organizerx', '/Organizer/'];
 
     for (const path of paths) {
       // Act
@@ -264,6 +270,10 @@ describe('the distribution', () => {
       // Assess
       if (isPageRoute(path)) {
         expect(result.uri, path).toBe('/index.html');
+      } else if (isConsoleRoute(path)) {
+        expect(result.uri, path).toBe('/organizer/index.html');
+      } else if (path === '/organizer/config.json') {
+        expect(result.uri, path).toBe(path);
       } else {
         expect(result.statusCode, path).toBe(404);
         expect(JSON.parse(result.body.data), path).toEqual({ error: { code: 'not_found', message: 'There is no such route.' } });
@@ -271,27 +281,41 @@ describe('the distribution', () => {
       }
     }
     expect(paths.filter(isPageRoute)).toHaveLength(4);
+    expect(paths.filter(isConsoleRoute)).toHaveLength(3);
   });
 
-  it('adds the security headers, keeping the API pages\' own Content-Security-Policy', () => {
+  it('adds the security headers, keeping the API pages\' own Content-Security-Policy; the console may call the sign-in origin too', () => {
     // Prepare
-    const [policyId, policy] = only(real.template, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const policies = Object.entries(resources(real.template, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const [siteId, site] = policies.find(([id]) => id.startsWith('SiteSecurityHeaders'))!;
+    const [consoleId, consolePolicy] = policies.find(([id]) => id.startsWith('SiteConsoleSecurityHeaders'))!;
     const distribution = distributionOf(real);
+    const domainId = Object.keys(resources(real.template, 'AWS::Cognito::UserPoolDomain'))[0]!;
 
     // Act
-    const headers = policy.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const headers = site.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const consoleHeaders = consolePolicy.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const consolePolicyText = JSON.stringify(consoleHeaders.ContentSecurityPolicy.ContentSecurityPolicy);
 
     // Assess
+    expect(policies).toHaveLength(2);
     // The page connects to the API (same origin) and posts files to the uploads bucket in the stack's region.
     expect(headers.ContentSecurityPolicy).toEqual({
       ContentSecurityPolicy: { 'Fn::Join': ['', formContentSecurityPolicy('\u0000').split('\u0000').flatMap((part, index) => (index === 0 ? [`${part}https://*.s3.`, { Ref: 'AWS::Region' }] : [`.amazonaws.com${part}`]))] },
       Override: false,
     });
-    expect(headers.ContentTypeOptions).toEqual({ Override: true });
-    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
-    expect(headers.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true });
-    for (const behavior of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    for (const each of [headers, consoleHeaders]) {
+      expect(each.ContentTypeOptions).toEqual({ Override: true });
+      expect(each.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(each.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+      expect(each.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true });
+    }
+    expect(consolePolicyText).toContain(consoleContentSecurityPolicy('https://').split(' https://')[0]);
+    expect(consolePolicyText).toContain(domainId);
+    expect(consolePolicyText).toContain('.amazoncognito.com');
+    for (const behavior of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) {
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: behavior.PathPattern === '/organizer*' ? consoleId : siteId });
+    }
   });
 
   it('speaks HTTP/2 and HTTP/3 from European and North American edges, and keeps tokens out of CloudFront logs', () => {

@@ -7,7 +7,7 @@ import { accessLogFields } from '../../infra/api.ts';
 import { access, functionNames, itemActions, leadingKeys, queryLeadingKeys, secretsOf, streamActions } from '../../infra/functions.ts';
 import { exampleGuardRuleId } from '../../infra/guard.ts';
 import { parseSettings, SettingsError } from '../../infra/settings.ts';
-import { routeKey, routes } from '#shared/http/routes.ts';
+import { isForStaff, routeKey, routes } from '#shared/http/routes.ts';
 import { defaultThrottle } from '#shared/http/throttling.ts';
 import { createTableInput, tableKeys } from '#shared/store/table.ts';
 
@@ -82,7 +82,7 @@ describe('the HTTP API', () => {
     // Assess
     for (const route of routes) {
       const properties = byKey[routeKey(route)]!;
-      if (route.organizersOnly) {
+      if (isForStaff(route)) {
         expect(properties.AuthorizationType, routeKey(route)).toBe('JWT');
         expect(properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
       } else {
@@ -131,7 +131,7 @@ describe('the HTTP API', () => {
   it('throttles the stage, and each public POST route with a ceiling of its own, from the settings', () => {
     // Prepare
     const custom = synthStack({ ...realSettings, throttleRateLimit: 20, throttleBurstLimit: 40, publicPostRateLimit: 2, publicPostBurstLimit: 4 });
-    const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
+    const publicPosts = routes.filter((route) => route.method === 'POST' && !isForStaff(route)).map(routeKey);
 
     // Act
     const stage = Object.values(resources(custom.template, 'AWS::ApiGatewayV2::Stage'))[0]!.Properties!;
@@ -153,7 +153,7 @@ describe('the HTTP API', () => {
 
   it('creates the routes before the stage that throttles them (API Gateway refuses settings for unknown routes)', () => {
     // Prepare
-    const publicPosts = routes.filter((route) => route.method === 'POST' && !route.organizersOnly).map(routeKey);
+    const publicPosts = routes.filter((route) => route.method === 'POST' && !isForStaff(route)).map(routeKey);
     const routeIds = Object.entries(resources(defaults.template, 'AWS::ApiGatewayV2::Route'))
       .filter(([, route]) => publicPosts.includes(route.Properties!.RouteKey as string))
       .map(([id]) => id);
@@ -194,7 +194,9 @@ describe('the HTTP API', () => {
     // Assess
     expect(none.CorsConfiguration).toBeUndefined();
     expect(some.CorsConfiguration.AllowOrigins).toEqual(['https://registration.osce.org']);
-    expect(some.CorsConfiguration.AllowMethods.sort()).toEqual(['GET', 'POST']);
+    expect(some.CorsConfiguration.AllowMethods.sort()).toEqual([...new Set(routes.map((route) => route.method))].sort());
+    expect(some.CorsConfiguration.AllowHeaders).toContain('if-match');
+    expect(some.CorsConfiguration.ExposeHeaders).toContain('etag');
     expect(some.CorsConfiguration.AllowCredentials).toBeUndefined();
   });
 });
@@ -259,6 +261,8 @@ describe('the functions', () => {
         SES_CONFIGURATION_SET: { Ref: ref(real.template, 'AWS::SES::ConfigurationSet') },
         CONFIRM_TOKEN_LIFETIME_HOURS: '72',
         ORGANIZER_GROUP: 'organizers',
+        MODERATOR_GROUP: 'moderators',
+        VIEWER_GROUP: 'viewers',
         LOG_LEVEL: 'info',
       });
       expect(env(name).CURSOR_SECRET, name).toBeUndefined();
@@ -362,7 +366,7 @@ describe('least privilege', () => {
   it('keeps the registration lists (byEvent index) from every public function', () => {
     // Prepare
     const index = JSON.stringify({ 'Fn::Join': ['', [table(), `/index/${tableKeys.byEventIndex}`]] });
-    const publicHandlers = [...new Set(routes.filter((route) => !route.organizersOnly).map((route) => route.handler))];
+    const publicHandlers = [...new Set(routes.filter((route) => !isForStaff(route)).map((route) => route.handler))];
 
     // Act
     const queriesByEvent = (name: string) =>
@@ -432,7 +436,7 @@ describe('least privilege', () => {
       expect(dynamodb.map((statement) => ({ actions: statement.Action, condition: statement.Condition })), name).toEqual(expected);
     }
     // The partitions as shared/store/table.ts writes them.
-    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', accreditation: 'ACCREDITATION#*', byEvent: 'EVENT#*#REGISTRATIONS', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', accreditation: 'ACCREDITATION#*', byEvent: 'EVENT#*#REGISTRATIONS', byStatus: 'EVENT#*#STATUS#*', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
     // Only put-event may write the events themselves; the public functions only read them.
     const writesEvents = functionNames.filter((name) => (access[name].items.events ?? []).some((action) => action !== 'GetItem'));
     expect(writesEvents).toEqual(['put-event']);
@@ -641,30 +645,89 @@ describe('organizer sign-in', () => {
     });
   });
 
-  it('has the organizers group and a public app client without secret', () => {
+  it('has the organizers group and a public app client without secret, signing in with managed login back to the console', () => {
+    // Prepare
+    const [domainId, domain] = Object.entries(resources(real.template, 'AWS::Cognito::UserPoolDomain'))[0]!;
+    const clientId = ref(real.template, 'AWS::Cognito::UserPoolClient');
+
+    // Act
+    const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
+    const branding = Object.values(resources(real.template, 'AWS::Cognito::ManagedLoginBranding'))[0]!;
+
+    // Assess
     real.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'organizers' });
-    real.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    expect(client).toMatchObject({
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
-      // No USER_PASSWORD_AUTH: it sends the password itself to a public endpoint; the admin flow needs IAM credentials.
-      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // No USER_PASSWORD_AUTH: it sends the password itself to a public endpoint.
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      // The code grant only: no implicit grant, whose tokens travel in the URL.
+      AllowedOAuthFlows: ['code'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: ['https://registration.osce.org/organizer/'],
+      LogoutURLs: ['https://registration.osce.org/organizer/'],
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 720,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
     });
-    // No hosted UI, so no OAuth flows and no callback URLs (CDK's default would be https://example.com).
-    const client = Object.values(resources(real.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
-    expect(client.AllowedOAuthFlows).toBeUndefined();
-    expect(client.CallbackURLs).toBeUndefined();
+    expect([...client.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+    expect(domain.Properties).toMatchObject({ ManagedLoginVersion: 2 });
+    expect(branding.Properties).toMatchObject({ ClientId: { Ref: clientId }, UseCognitoProvidedValues: true });
+    expect((branding as { DependsOn?: string[] }).DependsOn).toContain(domainId);
   });
 
-  it('names the group from the organizerGroup setting, for the handler check too', () => {
+  it('names the sign-in domain from signInDomainPrefix, and otherwise from the stack\'s own id', () => {
     // Prepare
-    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat' });
+    const custom = synthStack({ ...realSettings, signInDomainPrefix: 'osce-organizers' });
+
+    // Act
+    const named = Object.values(resources(custom.template, 'AWS::Cognito::UserPoolDomain'))[0]!.Properties!.Domain;
+    const derived = JSON.stringify(Object.values(resources(real.template, 'AWS::Cognito::UserPoolDomain'))[0]!.Properties!.Domain);
 
     // Assess
-    custom.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'secretariat' });
+    expect(named).toBe('osce-organizers');
+    expect(derived).toContain('organizers-');
+    expect(derived).toContain('AWS::StackId');
+    expect(() => synthStack({ ...realSettings, signInDomainPrefix: 'my-cognito-login' })).toThrow(/signInDomainPrefix/);
+  });
+
+  it('writes the console\'s sign-in settings into the site bucket at /organizer/config.json', () => {
+    // Prepare
+    const deployment = Object.entries(resources(real.template, 'Custom::CDKBucketDeployment')).find(([id]) => id.startsWith('SiteDeployConsoleConfig'))![1].Properties!;
+    const poolId = ref(real.template, 'AWS::Cognito::UserPool');
+    const clientId = ref(real.template, 'AWS::Cognito::UserPoolClient');
+    const domainId = ref(real.template, 'AWS::Cognito::UserPoolDomain');
+
+    // Act
+    const markers = JSON.stringify(deployment.SourceMarkers);
+
+    // Assess: the values CloudFormation fills in at deploy are the pool, its domain and the client.
+    expect(deployment.SystemMetadata).toEqual({ 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    expect(deployment.Prune).toBe(false);
+    expect(markers).toContain(poolId);
+    expect(markers).toContain(clientId);
+    expect(markers).toContain(domainId);
+  });
+
+  it('names the groups from the organizerGroup, moderatorGroup, viewerGroup and accreditationGroup settings, for the handler check too', () => {
+    // Prepare
+    const custom = synthStack({ ...realSettings, organizerGroup: 'secretariat', moderatorGroup: 'reviewers', viewerGroup: 'observers', accreditationGroup: 'badges' });
+
+    // Assess
+    const groups = Object.values(resources(custom.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(['badges', 'observers', 'reviewers', 'secretariat']);
     custom.template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat' }) },
+      Environment: { Variables: Match.objectLike({ ORGANIZER_GROUP: 'secretariat', MODERATOR_GROUP: 'reviewers', VIEWER_GROUP: 'observers', ACCREDITATION_GROUP: 'badges' }) },
     });
+  });
+
+  it('makes the organizers, moderators, viewers and accreditation groups by default', () => {
+    // Assess
+    const groups = Object.values(resources(defaults.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(['accreditation', 'moderators', 'organizers', 'viewers']);
   });
 });
 
@@ -801,7 +864,7 @@ describe('cdk-nag AwsSolutions', () => {
     // The seed event's custom resource needs no acknowledgement at all.
     expect(acknowledgements.filter(({ path }) => path.includes('/SeedEvent'))).toEqual([]);
     const apig4 = acknowledgements.filter(({ id }) => id === 'AwsSolutions-APIG4').map(({ path }) => path);
-    expect(apig4).toHaveLength(routes.filter((route) => !route.organizersOnly).length + 1);
+    expect(apig4).toHaveLength(routes.filter((route) => !isForStaff(route)).length + 1);
   });
 });
 

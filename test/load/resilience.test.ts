@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signOrganizerToken } from '../../local/jwt.ts';
-import { localClientId, localIssuer } from '../../local/secrets.ts';
+import { localClientId } from '../../local/secrets.ts';
 import { startDynalite, startSes, type RunningService } from '../../local/services.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
@@ -64,7 +64,7 @@ async function withClients<T, R>(items: T[], clients: number, work: (item: T) =>
 }
 
 async function listAll(stack: LocalStack): Promise<{ email: string; status: string }[]> {
-  const token = await signOrganizerToken({ signingKey: stack.secrets.signingKey, issuer: localIssuer, clientId: localClientId, groups: ['organizers'] });
+  const token = await signOrganizerToken({ signingKey: stack.secrets.signingKey, issuer: stack.issuer, clientId: localClientId, groups: ['organizers'] });
   const items: { email: string; status: string }[] = [];
   let cursor: string | null = null;
   do {

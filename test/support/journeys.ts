@@ -88,6 +88,7 @@ export async function statsOf(api: TestApi, eventId: string) {
     byStatus: Record<string, number>;
     byCategory: Record<string, number>;
     byCountry: Record<string, number>;
+    byDay: Record<string, number>;
   };
 }
 

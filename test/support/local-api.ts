@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { signOrganizerToken } from '../../local/jwt.ts';
-import { localClientId, localIssuer } from '../../local/secrets.ts';
+import { localClientId } from '../../local/secrets.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import type { ThrottleSettings } from '#shared/http/throttling.ts';
+import type { SignInLimits } from '../../local/identity-provider.ts';
+import { signIn, type Tokens } from './sign-in.ts';
 
 export interface TestApi {
   stack: LocalStack;
@@ -16,7 +18,12 @@ export interface TestApi {
   sesEndpoint: string;
   request(path: string, init?: RequestInit): Promise<Response>;
   postJson(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A token signed with the local key, as `npm run token` makes (no sign-in). */
   organizerToken(groups?: string[]): Promise<string>;
+  /** An account at the local identity provider (as `npm run user -- add` makes). */
+  addAccount(email: string, password: string, groups?: string[]): Promise<void>;
+  /** Signs in through the local identity provider (the real code flow with PKCE) and returns the console's tokens. */
+  signIn(email: string, password: string): Promise<Tokens>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +32,10 @@ export interface TestApiOptions {
   throttle?: ThrottleSettings | false;
   /** How often the mail worker polls (50 ms: mail arrives as promptly as the stream makes it); false: never. */
   mailSweepIntervalMs?: number | false;
+  /** The sign-in page's limit on failed attempts per client. */
+  signInLimits?: SignInLimits;
+  /** How long the identity provider's access tokens last (an hour by default). */
+  accessTokenSeconds?: number;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -40,6 +51,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     inMemory: true,
     throttle: options.throttle ?? false,
     mailSweepIntervalMs: options.mailSweepIntervalMs ?? 50,
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    ...(options.accessTokenSeconds ? { accessTokenSeconds: options.accessTokenSeconds } : {}),
   });
   const baseUrl = stack.gatewayUrl;
   const request = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
@@ -55,7 +68,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     organizerToken: (groups = ['organizers']) =>
-      signOrganizerToken({ signingKey: stack.secrets.signingKey, issuer: localIssuer, clientId: localClientId, groups }),
+      signOrganizerToken({ signingKey: stack.secrets.signingKey, issuer: stack.issuer, clientId: localClientId, groups }),
+    addAccount: async (email, password, groups = ['organizers']) => {
+      await stack.accounts.add({ email, password, groups });
+    },
+    signIn: (email, password) => signIn(baseUrl, email, password),
     stop: async () => {
       await stack.stop();
       await rm(dataDir, { recursive: true, force: true });

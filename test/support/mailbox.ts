@@ -15,13 +15,34 @@ export async function mailTo(sesEndpoint: string, address: string): Promise<Rece
 }
 
 /** Waits until `count` messages reached the address (the mail worker sends within moments; the margin is for a busy machine). */
-export async function waitForMail(sesEndpoint: string, address: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+export async function waitForMail(sesEndpoint: string, address: string, count = 1, timeoutMs = 60_000): Promise<ReceivedMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mails = await mailTo(sesEndpoint, address);
     if (mails.length >= count || Date.now() > deadline) return mails;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * The mail of one or more addresses once the mail worker has gone quiet for them: at least `atLeast`
+ * mails, then none new for `quietMs` (the test mail worker polls every 50 ms). For asserting that
+ * mail stays few, or does not come at all, without racing a worker that is merely slow.
+ */
+export async function settledMail(sesEndpoint: string, addresses: string | string[], atLeast = 1, quietMs = 1500): Promise<ReceivedMail[]> {
+  const all = async () => (await Promise.all([addresses].flat().map((address) => mailTo(sesEndpoint, address)))).flat();
+  const deadline = Date.now() + 60_000;
+  let mails = await all();
+  while (mails.length < atLeast && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    mails = await all();
+  }
+  for (let quietSince = Date.now(); Date.now() - quietSince < quietMs; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await all();
+    if (now.length !== mails.length) [mails, quietSince] = [now, Date.now()];
+  }
+  return mails;
 }
 
 export function linkToken(mail: ReceivedMail): string {

@@ -12,13 +12,23 @@ describe('Function: loadConfig', () => {
     const config = loadConfig(complete);
 
     // Assess
-    expect(config).toMatchObject({ tableName: 'registrations', senderAddress: 'registration@osce.org', publicBaseUrl: 'https://registration.osce.org', organizerGroup: 'organizers', confirmTokenLifetimeHours: 72 });
+    expect(config).toMatchObject({ tableName: 'registrations', senderAddress: 'registration@osce.org', publicBaseUrl: 'https://registration.osce.org', confirmTokenLifetimeHours: 72 });
+    expect(config.roleGroups).toEqual({ organizer: 'organizers', moderator: 'moderators', viewer: 'viewers' });
+  });
+
+  it('reads the group of each staff role from its own setting', () => {
+    // Act
+    const config = loadConfig({ ...complete, ORGANIZER_GROUP: 'secretariat', MODERATOR_GROUP: 'reviewers', VIEWER_GROUP: 'observers' });
+
+    // Assess
+    expect(config.roleGroups).toEqual({ organizer: 'secretariat', moderator: 'reviewers', viewer: 'observers' });
   });
 
   it.each([
     [{ ...complete, TABLE_NAME: '' }, 'Missing required settings: TABLE_NAME'],
     [{ PUBLIC_BASE_URL: 'https://x.example' }, 'Missing required settings: TABLE_NAME, SENDER_ADDRESS'],
     [{ ...complete, CONFIRM_TOKEN_LIFETIME_HOURS: 'soon' }, 'CONFIRM_TOKEN_LIFETIME_HOURS must be a positive number of hours, not soon'],
+    [{ ...complete, MODERATOR_GROUP: 'organizers' }, 'ORGANIZER_GROUP, MODERATOR_GROUP and VIEWER_GROUP must name three different groups, not organizers, organizers, viewers'],
   ])('refuses %o', (env, message) => {
     // Act + Assess
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));

@@ -68,7 +68,9 @@ describe('Function: planSubmission', () => {
     const plan = planSubmission(undefined, 'osce-drugs-2017', details, context({ rejectedBefore: true }));
 
     // Assess
-    expect(plan).toEqual({ outcome: 'unchanged', next: undefined, mail: undefined });
+    expect(plan).toMatchObject({ outcome: 'unchanged', next: undefined, mail: undefined });
+    // ... but sends a write DynamoDB will refuse, shaped like a new registration's, to cost the same.
+    expect(plan.decoy).toMatchObject({ status: 'pending_confirmation', details, pendingMails: [expect.objectContaining({ kind: 'confirmation_request' })] });
   });
 
   it('starts a withdrawn registration afresh', () => {

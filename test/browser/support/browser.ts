@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startTestApi, type TestApi } from '../../support/local-api.ts';
+import { startTestApi, type TestApi, type TestApiOptions } from '../../support/local-api.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(chromiumPath);
@@ -41,8 +41,17 @@ export interface OpenedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, locale = 'en-GB'): Promise<OpenedPage> {
-  const context = await browser.newContext({ locale, viewport: { width: 1000, height: 900 } });
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Runs in the page before any of its own scripts, on every load (e.g. to put a token in sessionStorage). */
+  initScript?: string;
+  /** Lets the page save downloads (an export). */
+  acceptDownloads?: boolean;
+}
+
+export async function openPage(browser: Browser, url: string, locale = 'en-GB', options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ locale, viewport: options.viewport ?? { width: 1000, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -105,19 +114,19 @@ export interface BrowserSession {
   /** The local stack the pages talk to (started before the block's tests). */
   readonly api: TestApi;
   /** Opens a page of the local stack in a fresh browser context. */
-  open(path: string, locale?: string): Promise<Page>;
+  open(path: string, locale?: string, options?: OpenOptions): Promise<Page>;
 }
 
 /**
  * The local stack and Chromium for one describe block. After each test, every page it opened must
  * have logged no console error: a Content-Security-Policy violation or a script error would show there.
  */
-export function browserSession(): BrowserSession {
+export function browserSession(options: TestApiOptions = {}): BrowserSession {
   let api: TestApi | undefined;
   let browser: Browser | undefined;
   const opened: OpenedPage[] = [];
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+    [api, browser] = await Promise.all([startTestApi(options), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -132,10 +141,18 @@ export function browserSession(): BrowserSession {
     get api() {
       return api!;
     },
-    async open(path, locale) {
-      const entry = await openPage(browser!, `${api!.baseUrl}${path}`, locale);
+    async open(path, locale, options) {
+      const entry = await openPage(browser!, `${api!.baseUrl}${path}`, locale, options);
       opened.push(entry);
       return entry.page;
     },
   };
+}
+
+/** Signs in on the identity provider's page by its labels, as an organizer would, and waits to be back. */
+export async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/organizer'), { timeout: 30_000 });
 }
