@@ -169,11 +169,28 @@ export const access: Record<FunctionName, Access> = {
   'withdraw-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
   // Deletes the registration, leaves a tombstone (PutItem), frees the seat, may promote.
   'erase-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] }, query: [tableKeys.waitlistIndex], mail: true },
+  // The delegations (shared/store/delegation-store.ts) live in the event's partition: the event by
+  // delegation is a Query of that partition (delegations, focal points, nominations), and the
+  // nominees' own registrations one BatchGetItem per hundred.
+  'list-delegations': { items: { events: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: 'event', mail: false },
+  // Adds the entity's item if no entity has its id.
+  'add-delegation': { items: { events: ['GetItem'], event: ['PutItem'] }, query: [], mail: false },
+  // Reads the delegation, sets its quota.
+  'update-delegation': { items: { events: ['GetItem'], event: ['GetItem', 'UpdateItem'] }, query: [], mail: false },
+  // Checks every entity, writes each focal point with its mail queued (the mail worker sends it).
+  'invite-focal-points': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [], mail: false },
+  // The focal point's page and its JSON: the link's focal point, the delegation, its nominees (a Query of the partition), their registrations.
+  'show-delegation-page': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem'] }, query: ['table'], tableQuery: 'event', mail: false },
+  'get-own-delegation': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem'] }, query: ['table'], tableQuery: 'event', mail: false },
+  // Takes a place (UpdateItem of the delegation's counters), writes the nomination with its invitation queued; a form post gets the page back.
+  'nominate-delegate': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: 'event', mail: false },
+  // Writes the withdrawal, gives the place back and to the delegation's waiting list (the invitation queued).
+  'withdraw-nomination': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: 'event', mail: false },
   'get-openapi': { items: {}, query: [], mail: false },
   'answer-unknown-route': { items: {}, query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
   'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
-  // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
+  // Finds registrations and delegation items (focal points, nominees) with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
   'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
   // Lists the events, reads each one's counters, and promotes from the head of its queue.
   'settle-waiting-lists': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: ['table', tableKeys.waitlistIndex], tableQuery: 'events', mail: true },

@@ -303,8 +303,14 @@ form.addEventListener('submit', (event) => {
   void submit();
 });
 
+/** A nominee's link carries the nomination: the registration then records the delegation that nominated them. */
+function nomination(): string | undefined {
+  return new URLSearchParams(location.search).get('nomination') ?? undefined;
+}
+
 async function submit(): Promise<void> {
-  const body = collectForm(form, language);
+  const nominated = nomination();
+  const body: Record<string, unknown> = { ...collectForm(form, language), ...(nominated ? { nomination: nominated } : {}) };
   lastSent = body;
   const checked = registrationInputSchema.safeParse(body);
   if (!checked.success) {

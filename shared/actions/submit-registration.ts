@@ -8,6 +8,7 @@ import { planSubmission, type SubmitOutcome } from '../model/submission.ts';
 import { emailKey, mailboxKey } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
+import { nominationOfLink } from './nominations.ts';
 import type { StoreDeps } from './deps.ts';
 
 /**
@@ -22,8 +23,12 @@ export async function submitRegistration(
 ): Promise<SubmitOutcome> {
   assertRegistrationOpen(event, now);
   if (isHoneypotFilled(body.website)) return 'ignored_honeypot';
-  const details = detailsOf(parseRegistrationForm(event, body));
+  const { nomination: nominationLink, ...form } = body;
+  const details = detailsOf(parseRegistrationForm(event, form));
   const key = emailKey(details.email);
+  // A nominee's link carries their delegation into the registration; it works only for their address.
+  const nomination = nominationLink === undefined ? undefined : await nominationOfLink(deps, event, typeof nominationLink === 'string' ? nominationLink : '', details.email, now);
+  const delegation = nomination ? { entityId: nomination.entityId, role: nomination.role } : undefined;
   // Counted per mailbox, so spellings of one address (case, +tags, Gmail's dots) share one cap. Taken
   // once per submission, before the registration is read, whatever the submission turns out to be.
   const mailAllowed = await deps.mailboxes.take(event.id, mailboxKey(details.email), now);
@@ -31,6 +36,7 @@ export async function submitRegistration(
   return retryOnConflict(async () => {
     const { existing, rejectedBefore } = await deps.registrations.getForSubmission(event.id, key);
     const plan = planSubmission(existing, event.id, details, { now, lifetimeHours: deps.confirmTokenLifetimeHours, rejectedBefore, mailAllowed });
+    if (plan.next && delegation && (plan.outcome === 'created' || plan.outcome === 'refreshed')) plan.next = { ...plan.next, delegation };
     if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') return lostRace;
     if (plan.decoy) await deps.registrations.refusedWrite(plan.decoy);
     return plan.outcome;

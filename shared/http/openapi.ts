@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 // Each schema registers itself under its id in Zod's global registry when its module loads.
 import '../model/registration-schema.ts';
+import './delegation-contract.ts';
 import { eventIdSchema } from '../model/event-schema.ts';
 import type { ErrorCode } from '../model/errors.ts';
 import { countryCode, ianaTimeZone, knownRegionCodes, knownTimeZones } from '../model/schema-parts.ts';
@@ -255,9 +256,10 @@ const operations: Record<string, JsonSchema> = {
     requestBody: jsonBody('RegistrationInput'),
     responses: {
       202: { description: 'Accepted: check your e-mail', content: json(ref('SubmitAccepted')) },
-      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, breaks the form\'s rules, or names a category the event does not invite'),
+      400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON, breaks the form\'s rules, names a category the event does not invite, or carries a nomination that is not this address\'s'),
       404: noSuchEvent,
       409: refused(['registration_closed'], 'outside the event\'s registration window'),
+      410: refused(['token_expired'], 'the nomination link is older than its lifetime'),
       413: tooLarge,
       415: wrongMediaType.json,
       503: unavailable.json,
@@ -531,6 +533,131 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.jsonOrPage,
     },
   },
+  'GET /events/{eventId}/delegations': {
+    operationId: 'listDelegations',
+    tags: ['delegations'],
+    summary: 'The event by delegation: quotas, focal points, nominees and who has not confirmed (staff)',
+    description:
+      'In the OSCE\'s order: participating States alphabetically in English, then Partners for Co-operation, then the entities organizers added. ' +
+      'Lists every entity with a focal point, a nominee, a quota of its own or added by organizers.',
+    parameters: [eventIdParameter],
+    responses: { 200: { description: 'The delegations', content: json(ref('DelegationOverview')) }, 404: noSuchEvent, 503: unavailable.json },
+  },
+  'POST /events/{eventId}/delegations': {
+    operationId: 'addDelegation',
+    tags: ['delegations'],
+    summary: 'Add a nominating entity: an international organization, a field operation, an NGO (organizers)',
+    description: 'The participating States and Partners for Co-operation are nominating entities of every event already, by ISO code.',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('EntityInput'),
+    responses: {
+      201: { description: 'Added', content: json(ref('Entity')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: noSuchEvent,
+      409: refused(['entity_exists'], 'the event has an entity with this id'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'POST /events/{eventId}/delegations/focal-points': {
+    operationId: 'inviteFocalPoints',
+    tags: ['delegations'],
+    summary: 'Invite focal points by e-mail: entity and address pairs (organizers)',
+    description:
+      'Each address gets a private link to its delegation\'s page, locked to that address and delegation, working for 30 days; inviting it again sends a fresh one. ' +
+      'An unknown entity anywhere in the list refuses the whole list (nothing is sent).',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('FocalPointInvitations'),
+    responses: {
+      202: { description: 'Queued for the mail worker', content: json(ref('FocalPointsInvited')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: refused(['event_not_found', 'unknown_entity'], 'no such event, or an entity it does not have (issues name the rows)'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'PATCH /events/{eventId}/delegations/{entityId}': {
+    operationId: 'updateDelegation',
+    tags: ['delegations'],
+    summary: 'Set one entity\'s own quota, or lift it (organizers)',
+    description: 'Places already taken stay taken; a lower quota only refuses new nominations.',
+    parameters: [eventIdParameter, { name: 'entityId', in: 'path', required: true, description: 'An ISO code of a participating State or Partner, or the id of an added entity', schema: { type: 'string' } }],
+    requestBody: jsonBody('DelegationQuotaChange'),
+    responses: {
+      200: { description: 'The delegation', content: json(ref('DelegationSummary')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: refused(['event_not_found', 'unknown_entity'], 'no such event, or no such entity'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'GET /delegation': {
+    operationId: 'delegationPage',
+    tags: ['delegations'],
+    summary: 'The focal point\'s private page behind the link in their e-mail',
+    description: 'It changes nothing; its forms post to POST /delegations/nominate and /delegations/withdraw. In the focal point\'s language.',
+    parameters: [tokenQuery('The token from the focal point\'s link')],
+    responses: {
+      200: { description: 'The delegation, its nominees and a form to nominate', content: page },
+      404: refused(['invalid_token'], 'the link is not valid', 'page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'page'),
+      503: unavailable.page,
+    },
+  },
+  'GET /delegations/self': {
+    operationId: 'ownDelegation',
+    tags: ['delegations'],
+    summary: 'The focal point\'s delegation, by token',
+    description: 'What the delegation page shows, as JSON.',
+    parameters: [tokenQuery('The token from the focal point\'s link')],
+    responses: {
+      200: { description: 'The delegation', content: json(ref('OwnDelegation')) },
+      404: refused(['invalid_token'], 'the link is not valid'),
+      410: refused(['token_expired'], 'the link is older than its lifetime'),
+      503: unavailable.json,
+    },
+  },
+  'POST /delegations/nominate': {
+    operationId: 'nominateDelegate',
+    tags: ['delegations'],
+    summary: 'Nominate a delegate: within the quota they are invited, beyond it they join the delegation\'s waiting list',
+    description:
+      'The nominee gets an invitation to the registration form, fills it in and confirms it themselves. ' +
+      'A head of delegation beyond the heads\' quota is refused (409 quota_exceeded); any other nominee beyond the quota is waitlisted. ' +
+      'A form post (the delegation page) gets the page back, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('NominationRequest', 'NominationForm'),
+    responses: {
+      200: { description: 'The delegation page, with the outcome (form posts)', content: page },
+      201: { description: 'Nominated or waitlisted', content: json(ref('NominationResult')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules', 'json or page'),
+      404: refused(['invalid_token'], 'the link is not valid', 'json or page'),
+      409: refused(['nominations_closed', 'quota_exceeded', 'already_nominated'], 'past the deadline, no head of delegation left in the quota, or the address is nominated to this event already (by any delegation)', 'json or page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
+  'POST /delegations/withdraw': {
+    operationId: 'withdrawNomination',
+    tags: ['delegations'],
+    summary: 'Withdraw a nominee until the deadline; a freed place goes to the delegation\'s waiting list',
+    description: 'Idempotent. A form post (the delegation page) gets the page back, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('NominationWithdrawal', 'NominationWithdrawalForm'),
+    responses: {
+      200: { description: 'Withdrawn', content: { ...json(ref('Nomination')), ...page } },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules', 'json or page'),
+      404: refused(['invalid_token', 'not_found'], 'the link is not valid, or the delegation has no such nominee', 'json or page'),
+      409: refused(['nominations_closed'], 'past the deadline', 'json or page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
   'GET /openapi.json': {
     operationId: 'openapi',
     tags: ['documentation'],
@@ -563,6 +690,7 @@ const tags = [
   { name: 'registration', description: 'Registering and confirming by e-mail' },
   { name: 'self-service', description: 'What the private manage link in every e-mail allows' },
   { name: 'organizers', description: 'The secretariat\'s console: events, registrations, decisions, exports and figures, with a staff token (organizers, moderators, viewers)' },
+  { name: 'delegations', description: 'Nominating entities, their focal points and the delegates they nominate against quotas' },
   { name: 'documentation', description: 'This description' },
 ];
 

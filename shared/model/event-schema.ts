@@ -8,6 +8,14 @@ export const eventIdSchema = z
   .string()
   .check(z.regex(eventIdPattern, 'Lowercase letters, digits and hyphens'), about({ example: 'osce-drugs-2017' }));
 
+/** A delegation's quota: delegates in all, of whom at most `heads` head the delegation. */
+export const delegationQuotaSchema = z
+  .strictObject({
+    delegates: z.int().check(z.gte(1), z.lte(1000), about({ description: 'Delegates per nominating entity, heads included' })),
+    heads: z.int().check(z.gte(0), z.lte(10), about({ description: 'Heads of delegation per nominating entity' })),
+  })
+  .check(about({ id: 'DelegationQuota' }));
+
 // The fields of an event, shared by the stored event and the body organizers send.
 const eventShape = {
   id: eventIdSchema,
@@ -49,6 +57,14 @@ const eventShape = {
   approval: z
     ._default(z.enum(['none', 'required']), 'none')
     .check(about({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' })),
+  delegations: z.optional(
+    z
+      .strictObject({
+        quota: z.optional(delegationQuotaSchema),
+        nominationsCloseAt: z.optional(isoDateTime),
+      })
+      .check(about({ description: 'How focal points nominate delegates. Absent: 3 delegates per entity, 1 head of delegation, nominations open until the event starts' })),
+  ),
 };
 
 // The rules between fields. JSON Schema cannot compare two values, so the document states them in words.

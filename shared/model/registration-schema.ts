@@ -62,8 +62,21 @@ export const registrationFormShape = {
   ),
 } satisfies Record<FormFieldName, z.ZodMiniType>;
 
+// Not a field of the form: the nominee's link carries it to the page, which sends it along.
+const nominationShape = {
+  nomination: z.optional(
+    z.string().check(
+      z.maxLength(512),
+      about({
+        description:
+          "The token of a nominee's invitation (the nomination parameter of its link): the registration records the delegation that nominated the address. Only for that address: 400 invalid_token otherwise.",
+      }),
+    ),
+  ),
+};
+
 export const registrationInputSchema = z
-  .strictObject(inFormOrder(registrationFormShape))
+  .strictObject({ ...inFormOrder(registrationFormShape), ...nominationShape })
   .check(
     z.superRefine((input, ctx) => {
       if (input.category === 'participating_state' || input.category === 'partner_for_cooperation') {
@@ -93,7 +106,7 @@ function countryRule(category: Category, codes: ReadonlySet<string>) {
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
 export type RegistrationForm = z.output<typeof registrationInputSchema>;
 /** What is kept of a submitted form: everything but the honeypot. */
-export type RegistrationDetails = Omit<RegistrationForm, 'website'>;
+export type RegistrationDetails = Omit<RegistrationForm, 'website' | 'nomination'>;
 
 /** The shape with its keys in the form's order, whatever order the literal above has. */
 function inFormOrder<Shape extends Record<FormFieldName, z.ZodMiniType>>(shape: Shape): Shape {

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { CountersStore } from '../store/counters-store.ts';
+import { DelegationStore } from '../store/delegation-store.ts';
 import { EventStore } from '../store/event-store.ts';
 import { MailboxStore } from '../store/mailbox-store.ts';
 import { RegistrationStore } from '../store/registration-store.ts';
@@ -36,6 +37,7 @@ export function runtime(): Runtime {
     events: new EventStore(dynamo, config.tableName),
     counters: new CountersStore(countersClient, config.tableName),
     mailboxes: new MailboxStore(dynamo, config.tableName),
+    delegations: new DelegationStore(dynamo, countersClient, config.tableName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };

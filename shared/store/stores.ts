@@ -1,4 +1,6 @@
 import type { CountersStore } from './counters-store.ts';
+import type { DelegationStore } from './delegation-store.ts';
+// from './counters-store.ts';
 import type { EventStore } from './event-store.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 import type { RegistrationStore } from './registration-store.ts';
@@ -9,4 +11,5 @@ export interface Stores {
   events: EventStore;
   counters: CountersStore;
   mailboxes: MailboxStore;
+  delegations: DelegationStore;
 }

@@ -38,6 +38,11 @@ export const keys = {
   mailbox: (eventId: string, mailboxKey: string) => ({ pk: keys.eventPartition(eventId), sk: `MAILBOX#${mailboxKey}` }),
   /** Kept when a rejected registration is erased, so the rejection stays in force for that address. */
   rejection: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `REJECTION#${emailKey}` }),
+  /** A delegation's counter item: its places taken, its waiting-list numbers, an added entity's name, its own quota. */
+  delegation: (eventId: string, entityId: string) => ({ pk: keys.eventPartition(eventId), sk: `DELEGATION#${entityId}` }),
+  focalPoint: (eventId: string, entityId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `FOCAL#${entityId}#${emailKey}` }),
+  /** One per address and event: an address is nominated by one delegation at most. */
+  nomination: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `NOMINATION#${emailKey}` }),
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {

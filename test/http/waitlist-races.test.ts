@@ -17,6 +17,7 @@ import { eraseRegistration, withdrawRegistration } from '#shared/actions/manage-
 import { createDynamoClient } from '#shared/store/client.ts';
 import { CountersStore } from '#shared/store/counters-store.ts';
 import { EventStore } from '#shared/store/event-store.ts';
+import { DelegationStore } from '#shared/store/delegation-store.ts';
 import { MailboxStore } from '#shared/store/mailbox-store.ts';
 import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
@@ -42,6 +43,7 @@ beforeAll(async () => {
     events: new EventStore(client, table),
     counters: new CountersStore(createDynamoClient(env, { maxAttempts: 1 }), table),
     mailboxes: new MailboxStore(client, table),
+    delegations: new DelegationStore(client, createDynamoClient(env, { maxAttempts: 1 }), table),
     log: createLogger({}, () => undefined),
     publicBaseUrl: 'https://registration.example',
     confirmTokenLifetimeHours: 72,
