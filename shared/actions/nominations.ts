@@ -9,6 +9,7 @@
 import {
   assertNominationsOpen,
   invalidDelegationLink,
+  areNominationsOpen,
   nominationsCloseAt,
   nominationView,
   parseFocalToken,
@@ -174,12 +175,11 @@ export async function nominationOfLink(deps: Pick<StoreDeps, 'delegations'>, eve
 export async function ownDelegation(deps: Deps, session: FocalSession, now = new Date()) {
   const { focal, event } = session;
   const delegation = await findDelegation(deps, event, focal.entityId);
-  const closesAt = nominationsCloseAt(event);
   return {
     ...delegationSummary(event, delegation),
     eventId: event.id,
-    nominationsCloseAt: closesAt,
-    open: now.getTime() < Date.parse(closesAt),
+    nominationsCloseAt: nominationsCloseAt(event) ?? null,
+    open: areNominationsOpen(event, now),
     nominees: await delegationNominees(deps, event, delegation.entity.id),
   };
 }

@@ -103,7 +103,7 @@ export const ownDelegationSchema = z
   .object({
     ...summaryShape,
     eventId: z.string(),
-    nominationsCloseAt: isoDateTime,
+    nominationsCloseAt: z.nullable(isoDateTime).check(about({ description: 'null: no deadline' })),
     open: z.boolean().check(about({ description: 'Whether nominations and withdrawals are still accepted' })),
     nominees: z.array(nominationSchema),
   })

@@ -4,7 +4,7 @@ import type { Language } from '../model/languages.ts';
 
 export interface DelegationWords {
   focalSubject: string; // {entity} {event}
-  focalBody: string; // {entity} {event} {deadline}
+  focalBody: string; // {entity} {event}
   focalButton: string;
   nomineeSubject: string; // {event}
   nomineeBody: string; // {entity} {role} {event}
@@ -41,7 +41,7 @@ export interface DelegationWords {
 const en: DelegationWords = {
   focalSubject: '{entity}: nominate your delegation to the {event}',
   focalBody:
-    'You have been named focal point of {entity} for the {event}. Through the private link below you nominate the members of the delegation, see whether each of them has registered, and withdraw a nomination until {deadline}.',
+    'You have been named focal point of {entity} for the {event}. Through the private link below you nominate the members of the delegation, see whether each of them has registered, and withdraw a nomination until nominations close.',
   focalButton: 'Open the delegation page',
   nomineeSubject: 'Your nomination to the {event}',
   nomineeBody:
@@ -78,7 +78,7 @@ const en: DelegationWords = {
 const fr: DelegationWords = {
   focalSubject: '{entity} : désignez votre délégation pour la {event}',
   focalBody:
-    'Vous avez été désigné(e) point focal de {entity} pour la {event}. Le lien privé ci-dessous vous permet de désigner les membres de la délégation, de voir si chacun s’est inscrit et de retirer une désignation jusqu’au {deadline}.',
+    'Vous avez été désigné(e) point focal de {entity} pour la {event}. Le lien privé ci-dessous vous permet de désigner les membres de la délégation, de voir si chacun s’est inscrit et de retirer une désignation jusqu’à la clôture des désignations.',
   focalButton: 'Ouvrir la page de la délégation',
   nomineeSubject: 'Votre désignation pour la {event}',
   nomineeBody:
@@ -115,7 +115,7 @@ const fr: DelegationWords = {
 const de: DelegationWords = {
   focalSubject: '{entity}: Benennen Sie Ihre Delegation für die {event}',
   focalBody:
-    'Sie wurden als Kontaktstelle von {entity} für die {event} benannt. Über den privaten Link unten benennen Sie die Mitglieder der Delegation, sehen, ob sich jedes Mitglied angemeldet hat, und ziehen eine Benennung bis zum {deadline} zurück.',
+    'Sie wurden als Kontaktstelle von {entity} für die {event} benannt. Über den privaten Link unten benennen Sie die Mitglieder der Delegation, sehen, ob sich jedes Mitglied angemeldet hat, und ziehen eine Benennung zurück, solange Benennungen offen sind.',
   focalButton: 'Delegationsseite öffnen',
   nomineeSubject: 'Ihre Benennung für die {event}',
   nomineeBody:
@@ -152,7 +152,7 @@ const de: DelegationWords = {
 const it: DelegationWords = {
   focalSubject: '{entity}: designate la vostra delegazione alla {event}',
   focalBody:
-    'Lei è stato/a nominato/a punto focale di {entity} per la {event}. Con il link privato qui sotto designa i membri della delegazione, vede se ciascuno si è iscritto e ritira una designazione fino al {deadline}.',
+    'Lei è stato/a nominato/a punto focale di {entity} per la {event}. Con il link privato qui sotto designa i membri della delegazione, vede se ciascuno si è iscritto e ritira una designazione finché le designazioni sono aperte.',
   focalButton: 'Apri la pagina della delegazione',
   nomineeSubject: 'La sua designazione alla {event}',
   nomineeBody:
@@ -189,7 +189,7 @@ const it: DelegationWords = {
 const ru: DelegationWords = {
   focalSubject: '{entity}: назначьте делегацию на {event}',
   focalBody:
-    'Вы назначены координатором {entity} по мероприятию «{event}». По личной ссылке ниже вы назначаете членов делегации, видите, зарегистрировался ли каждый из них, и можете отозвать назначение до {deadline}.',
+    'Вы назначены координатором {entity} по мероприятию «{event}». По личной ссылке ниже вы назначаете членов делегации, видите, зарегистрировался ли каждый из них, и можете отозвать назначение до закрытия приёма назначений.',
   focalButton: 'Открыть страницу делегации',
   nomineeSubject: 'Ваше назначение на {event}',
   nomineeBody:
@@ -226,7 +226,7 @@ const ru: DelegationWords = {
 const es: DelegationWords = {
   focalSubject: '{entity}: designe su delegación para la {event}',
   focalBody:
-    'Ha sido nombrado/a punto focal de {entity} para la {event}. Con el enlace privado de abajo designa a los miembros de la delegación, ve si cada uno se ha inscrito y retira una designación hasta el {deadline}.',
+    'Ha sido nombrado/a punto focal de {entity} para la {event}. Con el enlace privado de abajo designa a los miembros de la delegación, ve si cada uno se ha inscrito y retira una designación mientras las designaciones estén abiertas.',
   focalButton: 'Abrir la página de la delegación',
   nomineeSubject: 'Su designación para la {event}',
   nomineeBody:

@@ -35,7 +35,8 @@ function rebuild(deps: MailDeps, event: ConferenceEvent, entry: Held): { linkHas
   if (entry.type === 'focal_point') {
     const focal = entry.item;
     const token = composeFocalToken({ eventId: focal.eventId, entityId: focal.entityId, emailKey: focal.emailKey, secret });
-    const deadline = new Intl.DateTimeFormat(focal.language, { dateStyle: 'long', timeZone: event.timeZone }).format(new Date(nominationsCloseAt(event)));
+    const closesAt = nominationsCloseAt(event);
+    const deadline = closesAt ? new Intl.DateTimeFormat(focal.language, { dateStyle: 'long', timeStyle: 'short', timeZone: event.timeZone }).format(new Date(closesAt)) : undefined;
     return { linkHash: sha256(secret), email: delegationEmail(focal, event, { kind: 'focal_point_invite', entityName: focal.entityName, url: delegationUrl(deps.publicBaseUrl, token), deadline }) };
   }
   const nomination = entry.item;

@@ -147,7 +147,7 @@ export function participantEmail(recipient: Recipient, event: ConferenceEvent, m
 }
 
 export type DelegationMail =
-  | { kind: 'focal_point_invite'; entityName: string; url: string; deadline: string }
+  | { kind: 'focal_point_invite'; entityName: string; url: string; deadline: string | undefined }
   | { kind: 'nominee_invite'; entityName: string; role: NomineeRole; url: string };
 
 /** The e-mails of the nomination: to a focal point (the delegation page) and to a nominee (the form). */
@@ -158,7 +158,8 @@ export function delegationEmail(to: { email: string; name?: string | undefined; 
   const blocks: Block[] =
     mail.kind === 'focal_point_invite'
       ? [
-          { kind: 'paragraph', text: fill(words.focalBody, { entity: mail.entityName, event: event.title, deadline: mail.deadline }) },
+          { kind: 'paragraph', text: fill(words.focalBody, { entity: mail.entityName, event: event.title }) },
+          ...(mail.deadline ? [{ kind: 'paragraph', text: fill(words.deadline, { deadline: mail.deadline }) } as Block] : []),
           facts,
           { kind: 'link', label: words.focalButton, url: mail.url },
         ]

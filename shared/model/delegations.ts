@@ -65,13 +65,18 @@ export function quotaOf(event: ConferenceEvent, delegation: Pick<Delegation, 'qu
   return delegation?.quota ?? event.delegations?.quota ?? defaultQuota;
 }
 
-/** Nominations close at the event's deadline; without one they stay open until the event starts. */
-export function nominationsCloseAt(event: ConferenceEvent): string {
-  return event.delegations?.nominationsCloseAt ?? `${event.startDate}T00:00:00Z`;
+/** The event's nomination deadline; without one, nominations stay open (as the registration window does without closesAt). */
+export function nominationsCloseAt(event: ConferenceEvent): string | undefined {
+  return event.delegations?.nominationsCloseAt;
+}
+
+export function areNominationsOpen(event: ConferenceEvent, now: Date): boolean {
+  const closesAt = nominationsCloseAt(event);
+  return closesAt === undefined || now.getTime() < Date.parse(closesAt);
 }
 
 export function assertNominationsOpen(event: ConferenceEvent, now: Date): void {
-  if (now.getTime() >= Date.parse(nominationsCloseAt(event))) {
+  if (!areNominationsOpen(event, now)) {
     throw new ApiError(409, 'nominations_closed', 'The deadline for nominations to this event has passed.');
   }
 }

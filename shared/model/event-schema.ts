@@ -63,7 +63,7 @@ const eventShape = {
         quota: z.optional(delegationQuotaSchema),
         nominationsCloseAt: z.optional(isoDateTime),
       })
-      .check(about({ description: 'How focal points nominate delegates. Absent: 3 delegates per entity, 1 head of delegation, nominations open until the event starts' })),
+      .check(about({ description: 'How focal points nominate delegates. Absent: 3 delegates per entity, 1 head of delegation, no deadline' })),
   ),
 };
 

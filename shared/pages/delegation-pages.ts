@@ -15,7 +15,7 @@ export interface DelegationPageView {
   entityName: string;
   quota: { delegates: number; heads: number } | null;
   delegatesTaken: number;
-  nominationsCloseAt: string;
+  nominationsCloseAt: string | null;
   open: boolean;
   nominees: NominationView[];
 }
@@ -32,7 +32,7 @@ export function delegationPage(view: DelegationPageView, event: ConferenceEvent,
   const quota = view.quota
     ? `<p>${escapeHtml(fill(words.quota, { taken: String(view.delegatesTaken), delegates: String(view.quota.delegates), heads: String(view.quota.heads) }))}</p>`
     : '';
-  const deadline = `<p>${escapeHtml(view.open ? fill(words.deadline, { deadline: formatMoment(view.nominationsCloseAt, event, language) }) : words.closed)}</p>`;
+  const deadline = !view.open ? `<p>${escapeHtml(words.closed)}</p>` : view.nominationsCloseAt ? `<p>${escapeHtml(fill(words.deadline, { deadline: formatMoment(view.nominationsCloseAt, event, language) }))}</p>` : '';
   const rows = view.nominees
     .map((nominee) => {
       const registration = nominee.registrationStatus ? messages.statuses[nominee.registrationStatus] : words.notRegistered;
