@@ -127,8 +127,9 @@ export const access: Record<FunctionName, Access> = {
   // Saving event settings may promote waitlisted registrations, which are mailed.
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
-  // mail queued (the mail worker sends it). No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['BatchGetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  // mail queued (the mail worker sends it); a nominee's link is checked against their nomination (GetItem).
+  // No Query: submit cannot read the list. No SES: it never waits on mail.
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
   // The page behind the e-mail link only reads: mail scanners open links.
   'show-confirm-page': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
   // Confirms (or purges an expired unconfirmed registration), takes a seat or a queue number, mails the outcome.
