@@ -13,6 +13,8 @@ import { defaultThrottle } from '#shared/http/throttling.ts';
 import { fuzzSeed } from '../fuzz/support.ts';
 import { putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
+import { inviteFocalPoints, nominate } from '../support/delegation-journeys.ts';
+import { uniqueEmail } from '../support/fixtures.ts';
 import { DocumentChecker, mediaTypeOf, operationsOf, pointerTo, type Excuse, type Operation, type ProseRule, type Sent } from './conformance.ts';
 import { anyJson, mutated, valid, type Hints, type Schema } from './schema-arbitrary.ts';
 
@@ -50,7 +52,7 @@ beforeAll(async () => {
   tokens['other group'] = await api.organizerToken(['staff']);
   for (const name of Object.keys(checker.resolve({ $ref: '#/components/schemas/RegistrationInput' }).properties)) formFieldNames.add(name);
   let index = 0;
-  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`));
+  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, operation.path.includes('/delegation')));
 }, 120_000);
 afterAll(async () => {
   await api?.stop();
@@ -64,11 +66,14 @@ afterAll(async () => {
   }
 });
 
-async function newWorld(eventId: string): Promise<World> {
+async function newWorld(eventId: string, delegations = false): Promise<World> {
   // Approval required: a confirmed registration awaits a decision, so approve and reject find one.
   expect((await putEvent(api, eventId, { approval: 'required' })).status).toBe(201);
   const confirmed = await registerAndConfirm(api, eventId);
   const pending = await register(api, eventId);
+  // The delegation routes: a focal point's link, and a nominee it may withdraw.
+  const [focal] = delegations ? await inviteFocalPoints(api, eventId, [{ entityId: 'AT', email: uniqueEmail('focal') }]) : [];
+  const nominated = focal ? ((await (await nominate(api, focal, { email: uniqueEmail('nominee') })).json()) as { nomination: { nominationId: string } }).nomination.nominationId : undefined;
   const ids = (await registrationsOf(api, eventId, '&status=awaiting_approval')).map((item) => item.registrationId);
   const revisions = new Map<string, string>();
   const world: World = {
@@ -79,7 +84,9 @@ async function newWorld(eventId: string): Promise<World> {
     hints: {
       eventId: fc.constant(eventId),
       registrationId: fc.constantFrom(...ids),
-      token: fc.constantFrom(confirmed.manage, confirmed.confirmToken, pending.confirmToken),
+      token: fc.constantFrom(confirmed.manage, confirmed.confirmToken, pending.confirmToken, ...(focal ? [focal, focal] : [])),
+      entityId: fc.constantFrom('AT', 'FR', 'unknown-entity'),
+      ...(nominated ? { nominationId: fc.constant(nominated) } : {}),
       // Read when the request is made, so that it names the revision of that moment.
       'If-Match': fc.constantFrom(...ids).map((id) => `"${revisions.get(id) ?? 'unlisted'}"`),
     },
