@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeKey, routes, type HandlerName } from '#shared/http/routes.ts';
 import { secretSettings, type SecretName } from '#shared/platform/secrets.ts';
+import { fontFiles } from '#shared/platform/fonts.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
@@ -44,6 +45,20 @@ export const bundling: BundlingOptions = {
   logLevel: LogLevel.WARNING,
 };
 
+/** The functions that write PDFs: their artefact carries the fonts beside the bundle (shared/platform/fonts.ts). */
+const withFonts: ReadonlySet<FunctionName> = new Set(['get-participant-list']);
+const bundlingWithFonts: BundlingOptions = {
+  ...bundling,
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/fonts"`,
+      ...fontFiles.map((font) => `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${font}" "${outputDir}/fonts/"`),
+    ],
+  },
+};
+
 interface FunctionSpec {
   description: string;
   /**
@@ -66,6 +81,8 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   // and for sorts the indexes do not keep; or recounts them.
   'list-registrations': { memorySize: 1024, timeout: Duration.seconds(29) },
   'reconcile-event': { memorySize: 512, timeout: Duration.seconds(29) },
+  // Lays out a whole event's list of participants as a PDF (fonts embedded) or a workbook in memory.
+  'get-participant-list': { memorySize: 1024, timeout: Duration.seconds(29) },
   // Up to 100 decisions, a few at a time, each with its mail.
   'decide-registrations': { timeout: Duration.seconds(29) },
   // Touch no service at all.
@@ -187,6 +204,8 @@ export const access: Record<FunctionName, Access> = {
   'nominate-delegate': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: 'event', mail: false },
   // Writes the withdrawal, gives the place back and to the delegation's waiting list (the invitation queued).
   'withdraw-nomination': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: 'event', mail: false },
+  // Reads every registration holding a seat (byStatus, one partition per such status) and the added entities' names (a Query of the partition).
+  'get-participant-list': { items: { events: ['GetItem'] }, query: ['table', tableKeys.statusIndex], tableQuery: 'event', mail: false },
   'get-openapi': { items: {}, query: [], mail: false },
   'answer-unknown-route': { items: {}, query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
@@ -330,8 +349,9 @@ export class Functions extends Construct {
         environment: {
           ...environment,
           ...Object.fromEntries(secretsOf(name).map((secret) => [secretSettings[secret].arn, props.secrets[secret].secretArn])),
+          ...(withFonts.has(name) ? { FONT_DIR: '/var/task/fonts' } : {}),
         },
-        bundling,
+        bundling: withFonts.has(name) ? bundlingWithFonts : bundling,
       });
       made[name] = fn;
     }

@@ -46,6 +46,7 @@ const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> =
   'get-own-delegation': () => import('../functions/get-own-delegation.ts'),
   'nominate-delegate': () => import('../functions/nominate-delegate.ts'),
   'withdraw-nomination': () => import('../functions/withdraw-nomination.ts'),
+  'get-participant-list': () => import('../functions/get-participant-list.ts'),
   'get-openapi': () => import('../functions/get-openapi.ts'),
   'answer-unknown-route': () => import('../functions/answer-unknown-route.ts'),
 };

@@ -594,6 +594,29 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.json,
     },
   },
+  'GET /events/{eventId}/participant-list': {
+    operationId: 'participantList',
+    tags: ['delegations'],
+    summary: 'The official list of participants, by delegation, as PDF or XLSX (staff)',
+    description:
+      'Everyone holding a seat who consented to appear in the list (consents.participantList), grouped by delegation in the OSCE\'s order: ' +
+      'participating States alphabetically in English, then Partners for Co-operation, then organizations; heads of delegation first, then by last name. ' +
+      'A participant belongs to the delegation that nominated them, else to the State or Partner their form names, else to their organization.',
+    parameters: [eventIdParameter, { name: 'format', in: 'query', required: false, description: 'pdf (the default) or xlsx', schema: { type: 'string', enum: ['pdf', 'xlsx'], default: 'pdf' } }],
+    responses: {
+      200: {
+        description: 'The list',
+        headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-participants.pdf" (or .xlsx)', required: true, schema: { type: 'string' } } },
+        content: {
+          'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf', description: 'A4 pages: the event, then each delegation with its participants' } },
+          [xlsxMediaType]: { schema: { type: 'string', contentMediaType: xlsxMediaType, description: 'One worksheet: Delegation, Name, Function, Organization, Head of delegation; in the PDF\'s order' } },
+        },
+      },
+      400: refused(['validation_failed'], 'a query parameter other than format, or a format other than pdf and xlsx'),
+      404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
   'GET /delegation': {
     operationId: 'delegationPage',
     tags: ['delegations'],

@@ -34,6 +34,7 @@ export type HandlerName =
   | 'get-own-delegation'
   | 'nominate-delegate'
   | 'withdraw-nomination'
+  | 'get-participant-list'
   | 'get-openapi'
   | 'answer-unknown-route';
 
@@ -76,6 +77,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/events/{eventId}/delegations', handler: 'add-delegation', roles: organizers },
   { method: 'POST', path: '/events/{eventId}/delegations/focal-points', handler: 'invite-focal-points', roles: organizers },
   { method: 'PATCH', path: '/events/{eventId}/delegations/{entityId}', handler: 'update-delegation', roles: organizers },
+  { method: 'GET', path: '/events/{eventId}/participant-list', handler: 'get-participant-list', roles: readers },
   { method: 'GET', path: '/me', handler: 'get-me', roles: readers },
   { method: 'GET', path: '/confirm', handler: 'show-confirm-page', roles: open },
   { method: 'POST', path: '/registrations/confirm', handler: 'confirm-registration', roles: open },
