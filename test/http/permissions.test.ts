@@ -181,6 +181,7 @@ describe('Declared permissions', () => {
     await as('send-pending-mail', () => deliverDelegationMail(mailingRuntime()));
     await as('submit-registration', async () => api.postJson('/events/perm-deleg/registrations', validForm({ email: nominee, nomination: nominationToken((await mailTo(api.sesEndpoint, nominee)).at(-1)!) })));
     await as('list-delegations', () => organizerCall(api, '/events/perm-deleg/delegations'));
+    await as('get-participant-list', () => organizerCall(api, '/events/perm/participant-list?format=pdf'));
     await as('withdraw-nomination', () => formPost('/delegations/withdraw', { token: focal, nominationId: placed.nomination.nominationId }));
 
     // Assess: nothing undeclared
