@@ -44,7 +44,7 @@ export function delegationPage(view: DelegationPageView, event: ConferenceEvent,
     })
     .join('');
   const table = view.nominees.length
-    ? `<table class="nominees"><thead><tr><th scope="col">${escapeHtml(words.name)}</th><th scope="col">${escapeHtml(words.email)}</th><th scope="col">${escapeHtml(words.function)}</th><th scope="col">${escapeHtml(words.role)}</th><th scope="col">${escapeHtml(words.status)}</th><th scope="col">${escapeHtml(words.registration)}</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table class="nominees"><thead><tr><th scope="col">${escapeHtml(words.name)}</th><th scope="col">${escapeHtml(words.email)}</th><th scope="col">${escapeHtml(words.function)}</th><th scope="col">${escapeHtml(words.role)}</th><th scope="col">${escapeHtml(words.status)}</th><th scope="col">${escapeHtml(words.registration)}</th><th scope="col">${escapeHtml(words.withdrawButton)}</th></tr></thead><tbody>${rows}</tbody></table>`
     : `<p>${escapeHtml(words.none)}</p>`;
   const field = (name: string, label: string, type = 'text', autocomplete = 'off') =>
     `<div class="field"><label for="${name}">${escapeHtml(label)}</label><input id="${name}" name="${name}" type="${type}" required autocomplete="${autocomplete}"></div>`;
