@@ -46,7 +46,7 @@ export const bundling: BundlingOptions = {
 };
 
 /** The functions that write PDFs: their artefact carries the fonts beside the bundle (shared/platform/fonts.ts). */
-const withFonts: ReadonlySet<FunctionName> = new Set(['get-participant-list']);
+const withFonts: ReadonlySet<FunctionName> = new Set(['get-participant-list', 'get-visa-letter', 'get-own-visa-letter']);
 const bundlingWithFonts: BundlingOptions = {
   ...bundling,
   commandHooks: {
@@ -206,6 +206,10 @@ export const access: Record<FunctionName, Access> = {
   'withdraw-nomination': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: 'event', mail: false },
   // Reads every registration holding a seat (byStatus, one partition per such status) and the added entities' names (a Query of the partition).
   'get-participant-list': { items: { events: ['GetItem'] }, query: ['table', tableKeys.statusIndex], tableQuery: 'event', mail: false },
+  // Finds the registration by id (byEvent) and writes its letter.
+  'get-visa-letter': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // The manage link's registration and its letter: reads only.
+  'get-own-visa-letter': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
   'get-openapi': { items: {}, query: [], mail: false },
   'answer-unknown-route': { items: {}, query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.

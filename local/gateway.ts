@@ -47,6 +47,8 @@ const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> =
   'nominate-delegate': () => import('../functions/nominate-delegate.ts'),
   'withdraw-nomination': () => import('../functions/withdraw-nomination.ts'),
   'get-participant-list': () => import('../functions/get-participant-list.ts'),
+  'get-visa-letter': () => import('../functions/get-visa-letter.ts'),
+  'get-own-visa-letter': () => import('../functions/get-own-visa-letter.ts'),
   'get-openapi': () => import('../functions/get-openapi.ts'),
   'answer-unknown-route': () => import('../functions/answer-unknown-route.ts'),
 };

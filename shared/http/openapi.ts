@@ -617,6 +617,33 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.json,
     },
   },
+  'GET /events/{eventId}/registrations/{registrationId}/visa-letter': {
+    operationId: 'visaLetter',
+    tags: ['organizers'],
+    summary: 'A participant\'s visa support letter, as PDF (staff)',
+    description: 'For a registration holding a seat (confirmed, or approved where the event requires approval), with the event\'s letterhead and signatory (visaLetter), in the participant\'s language where a template exists (en, fr, ru), else in English.',
+    parameters: [eventIdParameter, registrationIdParameter],
+    responses: {
+      200: { description: 'The letter', headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-visa-letter-<reference>.pdf"', required: true, schema: { type: 'string' } } }, content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+      404: noSuchRegistration,
+      409: refused(['invalid_transition'], 'the registration holds no seat (unconfirmed, waiting, awaiting approval, rejected or withdrawn)'),
+      503: unavailable.json,
+    },
+  },
+  'GET /registrations/visa-letter': {
+    operationId: 'ownVisaLetter',
+    tags: ['self-service'],
+    summary: 'The participant\'s own visa support letter, by manage token',
+    description: 'What GET /events/{eventId}/registrations/{registrationId}/visa-letter gives organizers; the manage page links to it once the place is confirmed. Errors come as pages (a link opened in a browser).',
+    parameters: [tokenQuery('The token from the manage link')],
+    responses: {
+      200: { description: 'The letter', headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-visa-letter-<reference>.pdf"', required: true, schema: { type: 'string' } } }, content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+      400: refused(['invalid_token'], 'the invalid-link page', 'page'),
+      409: refused(['invalid_transition'], 'the registration holds no seat'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'page'),
+      503: unavailable.page,
+    },
+  },
   'GET /delegation': {
     operationId: 'delegationPage',
     tags: ['delegations'],

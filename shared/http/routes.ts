@@ -35,6 +35,8 @@ export type HandlerName =
   | 'nominate-delegate'
   | 'withdraw-nomination'
   | 'get-participant-list'
+  | 'get-visa-letter'
+  | 'get-own-visa-letter'
   | 'get-openapi'
   | 'answer-unknown-route';
 
@@ -71,6 +73,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/approve', handler: 'approve-registration', roles: deciders },
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/reject', handler: 'reject-registration', roles: deciders },
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/resend', handler: 'resend-registration-link', roles: deciders },
+  { method: 'GET', path: '/events/{eventId}/registrations/{registrationId}/visa-letter', handler: 'get-visa-letter', roles: readers },
   { method: 'GET', path: '/events/{eventId}/stats', handler: 'get-event-stats', roles: readers },
   { method: 'POST', path: '/events/{eventId}/reconcile', handler: 'reconcile-event', roles: organizers },
   { method: 'GET', path: '/events/{eventId}/delegations', handler: 'list-delegations', roles: readers },
@@ -86,6 +89,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/registrations/update', handler: 'update-registration', roles: open },
   { method: 'POST', path: '/registrations/withdraw', handler: 'withdraw-registration', roles: open },
   { method: 'POST', path: '/registrations/erase', handler: 'erase-registration', roles: open },
+  { method: 'GET', path: '/registrations/visa-letter', handler: 'get-own-visa-letter', roles: open },
   { method: 'GET', path: '/delegation', handler: 'show-delegation-page', roles: open },
   { method: 'GET', path: '/delegations/self', handler: 'get-own-delegation', roles: open },
   { method: 'POST', path: '/delegations/nominate', handler: 'nominate-delegate', roles: open },

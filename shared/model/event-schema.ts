@@ -57,6 +57,15 @@ const eventShape = {
   approval: z
     ._default(z.enum(['none', 'required']), 'none')
     .check(about({ description: 'required: organizers approve each confirmed registration, and seats count approved ones' })),
+  visaLetter: z.optional(
+    z
+      .strictObject({
+        letterhead: singleLine(300, 'The first line of every visa support letter, e.g. Organization for Security and Co-operation in Europe, Secretariat'),
+        signatoryName: singleLine(200, 'Who signs the letters'),
+        signatoryTitle: singleLine(200, "The signatory's function"),
+      })
+      .check(about({ description: 'The letterhead and signatory of the visa support letters; absent: the organizer named above, unsigned' })),
+  ),
   delegations: z.optional(
     z
       .strictObject({

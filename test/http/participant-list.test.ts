@@ -3,17 +3,21 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { inviteFocalPoints, nominate, nominationToken } from '../support/delegation-journeys.ts';
-import { organizerCall, putEvent, register, registerAndConfirm } from '../support/journeys.ts';
+import { organizerCall, putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';
 
 let api: TestApi;
+let berger: string;
 
 beforeAll(async () => {
   api = await startTestApi();
   // Prepare (shared): a head of delegation nominated by the Russian Federation, who registers through the invitation;
   // participants of two States, a Partner and an organization; one who did not consent; one who never confirmed.
-  await putEvent(api, 'official-list', { delegations: { nominationsCloseAt: new Date(Date.now() + 86_400_000).toISOString() } });
+  await putEvent(api, 'official-list', {
+    delegations: { nominationsCloseAt: new Date(Date.now() + 86_400_000).toISOString() },
+    visaLetter: { letterhead: 'Organization for Security and Co-operation in Europe, Secretariat', signatoryName: 'Erika Muster', signatoryTitle: 'Head of Conference Services' },
+  });
   const [focal] = await inviteFocalPoints(api, 'official-list', [{ entityId: 'RU', email: uniqueEmail('focal-ru') }]);
   const head = uniqueEmail('head');
   expect((await nominate(api, focal!, { email: head, role: 'head', name: 'Иван Петров', language: 'ru' })).status).toBe(201);
@@ -21,7 +25,7 @@ beforeAll(async () => {
   await api.postJson('/events/official-list/registrations', validForm({ email: head, title: 'H.E.', firstName: 'Иван', lastName: 'Петров', country: 'RU', organization: 'МИД России', position: 'Посол', language: 'ru', nomination: nominationToken(invitation) }));
   await api.postJson('/registrations/confirm', { token: linkToken((await waitForMail(api.sesEndpoint, head, 2)).at(-1)!) });
   await registerAndConfirm(api, 'official-list', { firstName: 'Alexei', lastName: 'Abramov', country: 'RU', organization: 'Ministry of Internal Affairs' });
-  await registerAndConfirm(api, 'official-list', { firstName: 'Anna', lastName: 'Berger', country: 'AT' });
+  berger = (await registerAndConfirm(api, 'official-list', { firstName: 'Anna', lastName: 'Berger', country: 'AT' })).manage;
   await registerAndConfirm(api, 'official-list', { firstName: 'Josef', lastName: 'Aigner', country: 'AT' });
   await registerAndConfirm(api, 'official-list', { category: 'partner_for_cooperation', country: 'JP', firstName: 'Yuki', lastName: 'Tanaka', organization: 'Ministry of Foreign Affairs of Japan' });
   await registerAndConfirm(api, 'official-list', { category: 'international_organization', country: undefined, firstName: 'Maria', lastName: 'Rossi', organization: 'UNODC' });
@@ -33,6 +37,9 @@ afterAll(async () => {
 });
 
 const expectedOrder = ['Austria', 'Josef Aigner', 'Anna Berger', 'Russian Federation', 'Иван Петров', 'Alexei Abramov', 'Japan', 'Yuki Tanaka', 'UNODC', 'Maria Rossi'];
+
+/** The letter's text as one line: the PDF wraps its lines where the page ends. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 function inOrder(text: string, parts: readonly string[]): number[] {
   return parts.map((part) => text.indexOf(part));
@@ -74,6 +81,42 @@ describe('The official list of participants', () => {
       ['Japan', 'Dr Yuki Tanaka', 'Head of Unit', 'Ministry of Foreign Affairs of Japan', false],
       ['UNODC', 'Dr Maria Rossi', 'Head of Unit', 'UNODC', false],
     ]);
+  }, 120_000);
+
+  it('gives organizers a participant\'s visa support letter in their language, with the event\'s letterhead and signatory', async () => {
+    // Prepare
+    const head = ((await registrationsOf(api, 'official-list')) as unknown as { registrationId: string; lastName: string }[]).find((item) => item.lastName === 'Петров')!;
+
+    // Act
+    const response = await organizerCall(api, `/events/official-list/registrations/${head.registrationId}/visa-letter`, {}, ['viewers']);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="official-list-visa-letter-DRUGS17-/);
+    const text = oneLine((await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true })).text);
+    expect(text).toContain('Organization for Security and Co-operation in Europe, Secretariat');
+    expect(text).toContain('Письмо в поддержку визового запроса');
+    expect(text).toContain('H.E. Иван Петров (Посол, МИД России)');
+    expect(text).toContain('Erika Muster');
+  }, 120_000);
+
+  it('lets a participant download their own letter from the manage page, and refuses one without a confirmed place', async () => {
+    // Prepare
+    const page = await (await api.request(`/manage?token=${encodeURIComponent(berger)}`)).text();
+    const unconfirmed = (await registrationsOf(api, 'official-list', '&status=pending_confirmation'))[0]!;
+
+    // Act
+    const own = await api.request(`/registrations/visa-letter?token=${encodeURIComponent(berger)}`);
+    const refused = await organizerCall(api, `/events/official-list/registrations/${unconfirmed.registrationId}/visa-letter`);
+
+    // Assess
+    expect(page).toContain(`href="/registrations/visa-letter?token=${encodeURIComponent(berger)}"`);
+    expect(own.status).toBe(200);
+    const text = oneLine((await extractText(await getDocumentProxy(new Uint8Array(await own.arrayBuffer())), { mergePages: true })).text);
+    expect(text).toContain('Visa support letter');
+    expect(text).toContain('This is to confirm that Dr Anna Berger (Head of Unit, Federal Ministry of the Interior) is registered');
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid_transition' } });
   }, 120_000);
 
   it('refuses a format it does not make', async () => {
