@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '#shared/http/openapi.ts';
 import { defaultThrottle } from '#shared/http/throttling.ts';
 import { fuzzSeed } from '../fuzz/support.ts';
-import { putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
+import { decide, putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { inviteFocalPoints, nominate } from '../support/delegation-journeys.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   tokens['other group'] = await api.organizerToken(['staff']);
   for (const name of Object.keys(checker.resolve({ $ref: '#/components/schemas/RegistrationInput' }).properties)) formFieldNames.add(name);
   let index = 0;
-  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, operation.path.includes('/delegation')));
+  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, operation.path.includes('/delegation'), operation.path.includes('visa-letter')));
 }, 120_000);
 afterAll(async () => {
   await api?.stop();
@@ -66,7 +66,7 @@ afterAll(async () => {
   }
 });
 
-async function newWorld(eventId: string, delegations = false): Promise<World> {
+async function newWorld(eventId: string, delegations = false, visaLetters = false): Promise<World> {
   // Approval required: a confirmed registration awaits a decision, so approve and reject find one.
   expect((await putEvent(api, eventId, { approval: 'required' })).status).toBe(201);
   const confirmed = await registerAndConfirm(api, eventId);
@@ -75,6 +75,11 @@ async function newWorld(eventId: string, delegations = false): Promise<World> {
   const [focal] = delegations ? await inviteFocalPoints(api, eventId, [{ entityId: 'AT', email: uniqueEmail('focal') }]) : [];
   const nominated = focal ? ((await (await nominate(api, focal, { email: uniqueEmail('nominee') })).json()) as { nomination: { nominationId: string } }).nomination.nominationId : undefined;
   const ids = (await registrationsOf(api, eventId, '&status=awaiting_approval')).map((item) => item.registrationId);
+  // The visa letters are for a place held: approve the confirmed registration (its id stays among the hints).
+  if (visaLetters) {
+    const [approved] = await registrationsOf(api, eventId, '&status=awaiting_approval');
+    expect((await decide(api, eventId, approved!.registrationId, 'approve', { headers: { 'if-match': `"${approved!.revision}"` } })).status).toBe(200);
+  }
   const revisions = new Map<string, string>();
   const world: World = {
     eventId,

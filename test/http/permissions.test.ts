@@ -182,6 +182,8 @@ describe('Declared permissions', () => {
     await as('submit-registration', async () => api.postJson('/events/perm-deleg/registrations', validForm({ email: nominee, nomination: nominationToken((await mailTo(api.sesEndpoint, nominee)).at(-1)!) })));
     await as('list-delegations', () => organizerCall(api, '/events/perm-deleg/delegations'));
     await as('get-participant-list', () => organizerCall(api, '/events/perm/participant-list?format=pdf'));
+    await as('get-visa-letter', async () => organizerCall(api, `/events/perm/registrations/${await id(d)}/visa-letter`));
+    await as('get-own-visa-letter', async () => api.request(`/registrations/visa-letter?token=${encodeURIComponent(await manage(d))}`));
     await as('withdraw-nomination', () => formPost('/delegations/withdraw', { token: focal, nominationId: placed.nomination.nominationId }));
 
     // Assess: nothing undeclared

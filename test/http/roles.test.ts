@@ -78,6 +78,13 @@ const cases: Case[] = [
     request: () => ({ method: 'POST', path: `/events/roles/registrations/${registrationId}/resend`, body: { link: 'confirmation' } }),
   },
   { route: 'GET /events/{eventId}/stats', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/stats' }) },
+  {
+    route: 'GET /events/{eventId}/registrations/{registrationId}/visa-letter',
+    admitted: everyRole,
+    // The registration awaits approval: refused for that, not for the caller.
+    admittedStatus: 409,
+    request: () => ({ method: 'GET', path: `/events/roles/registrations/${registrationId}/visa-letter` }),
+  },
   { route: 'GET /events/{eventId}/delegations', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/delegations' }) },
   {
     route: 'POST /events/{eventId}/delegations',

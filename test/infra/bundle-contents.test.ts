@@ -29,12 +29,15 @@ const withoutValidation: FunctionName[] = [
   'list-delegations',
   'show-delegation-page',
   'get-own-delegation',
+  'get-visa-letter',
+  'get-own-visa-letter',
   'reconcile-event',
   'answer-unknown-route',
   'record-email-feedback',
   'send-pending-mail',
   'settle-waiting-lists',
 ];
+const writesPdf: FunctionName[] = ['get-participant-list', 'get-visa-letter', 'get-own-visa-letter'];
 const showingFormFields: FunctionName[] = ['show-manage-page', 'update-registration', 'withdraw-registration', 'erase-registration'];
 
 describe('bundle contents', () => {
@@ -50,8 +53,8 @@ describe('bundle contents', () => {
     expect(carries('shared/i18n/form.ts'), 'the registration page words').toBe(showingFormFields.includes(name));
     expect(carries('node_modules/@aws-sdk/client-wafv2/'), 'the WAF client').toBe(false);
     expect(carries('node_modules/exceljs/'), 'exceljs').toBe(name === 'list-registrations' || name === 'get-participant-list');
-    expect(carries('node_modules/pdf-lib/'), 'pdf-lib').toBe(name === 'get-participant-list');
-    expect(carries('node_modules/@pdf-lib/fontkit/'), 'fontkit').toBe(name === 'get-participant-list');
+    expect(carries('node_modules/pdf-lib/'), 'pdf-lib').toBe(writesPdf.includes(name));
+    expect(carries('node_modules/@pdf-lib/fontkit/'), 'fontkit').toBe(writesPdf.includes(name));
   });
 
   it('the web ACL custom resource carries the WAF client and no other', async () => {
