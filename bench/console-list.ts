@@ -27,7 +27,7 @@ const lastNames = ['Berger', 'Müller', 'García', 'Novak', 'Kovačević', 'Ivan
 const organizations = ['Federal Ministry of the Interior', 'Ministry of Foreign Affairs', 'Ministry of Justice', 'Permanent Mission to the OSCE', 'Europol', 'UNODC'];
 
 /** A registration as the domain makes it, in a status of our choosing, with a name and organization from the lists. */
-function fabricated(index: number, status: Registration['status'], now: Date, lastName = lastNames[index % lastNames.length]!): Registration {
+export function fabricated(index: number, status: Registration['status'], now: Date, lastName = lastNames[index % lastNames.length]!): Registration {
   const details = registrationInputSchema.parse({
     ...form(`console.${index}.${randomUUID().slice(0, 8)}@example.org`),
     lastName,
@@ -39,7 +39,7 @@ function fabricated(index: number, status: Registration['status'], now: Date, la
   return { ...pending, status, pendingMails: [], confirmedAt: now.toISOString(), reference: newReference('BENCH'), version: pending.version + 1 };
 }
 
-async function fill(store: RegistrationStore, from: number, to: number, make: (index: number) => Registration): Promise<number> {
+export async function fill(store: RegistrationStore, from: number, to: number, make: (index: number) => Registration): Promise<number> {
   const started = performance.now();
   const batch = 64;
   for (let i = from; i < to; i += batch) {
@@ -53,7 +53,7 @@ async function fill(store: RegistrationStore, from: number, to: number, make: (i
 }
 
 /** A fresh table with the seed event, the runtime pointed at it, and a recorder on its client. */
-async function freshTable(dynamo: DynamoDBClient, label: string): Promise<{ store: RegistrationStore; recorder: CapacityRecorder; tableName: string }> {
+export async function freshTable(dynamo: DynamoDBClient, label: string): Promise<{ store: RegistrationStore; recorder: CapacityRecorder; tableName: string }> {
   const tableName = `bench-${label}-${randomUUID()}`;
   await ensureTable(dynamo, tableName);
   await new EventStore(dynamo, tableName).create(seedEvent);

@@ -7,7 +7,7 @@
 // default 200), BENCH_REGISTRATIONS (throughput, default 640), BENCH_ROUNDTRIPS (default 160),
 // BENCH_COST_N (registrations for the large list, default 10000), BENCH_JOURNEYS (default 20),
 // BENCH_CONSOLE_N (registrations around the moderator's queue, default 10000), BENCH_SEARCH_N (default 5000),
-// BENCH_FLOOD_SECONDS (default 10), BENCH_FLOOD_PARTICIPANTS (default 20) and BENCH_TIMING_ROUNDS
+// BENCH_PARTICIPANTS_N (the list of participants, default 1500), BENCH_FLOOD_SECONDS (default 10), BENCH_FLOOD_PARTICIPANTS (default 20) and BENCH_TIMING_ROUNDS
 // (default 200). BENCH_ONLY=<measure>,... runs those measures alone and prints them (results untouched).
 //
 // This file only orders the measures and writes what they return; each measure lives in its own module.
@@ -21,6 +21,7 @@ import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { searchTime, statusIndexCost } from './console-list.ts';
+import { participantListTime } from './participant-list.ts';
 import { costGrowth, journeyCapacity } from './cost.ts';
 import { flood } from './flood.ts';
 import { pageWeights } from './bundle.ts';
@@ -37,6 +38,7 @@ const settings = {
   registrations: envCount('BENCH_REGISTRATIONS', 640),
   roundTrips: envCount('BENCH_ROUNDTRIPS', 160),
   costN: envCount('BENCH_COST_N', 10_000),
+  participantsN: envCount('BENCH_PARTICIPANTS_N', 1500),
   journeys: envCount('BENCH_JOURNEYS', 20),
   consoleN: envCount('BENCH_CONSOLE_N', 10_000),
   searchN: envCount('BENCH_SEARCH_N', 5_000),
@@ -76,6 +78,7 @@ async function main() {
       ['journeyCapacity', () => journeyCapacity(dynamo, mail, settings.journeys)],
       ['statusIndex', () => statusIndexCost(dynamo, settings.runs, settings.consoleN)],
       ['search', () => searchTime(dynamo, settings.runs, settings.searchN)],
+      ['participantList', () => participantListTime(dynamo, Math.min(settings.runs, 5), settings.participantsN)],
     ];
     for (const [name, measure] of measures) if (wanted(name)) results[name] = await measure();
   } finally {

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { routeKey, routes, type HandlerName } from '#shared/http/routes.ts';
 import { secretSettings, type SecretName } from '#shared/platform/secrets.ts';
 import { fileKeys } from '#shared/store/file-keys.ts';
+import { fontFiles } from '#shared/platform/fonts.ts';
 import { keys, tableKeys } from '#shared/store/table.ts';
 import type { Email } from './email.ts';
 import type { StackSettings } from './settings.ts';
@@ -46,6 +47,20 @@ export const bundling: BundlingOptions = {
   logLevel: LogLevel.WARNING,
 };
 
+/** The functions that write PDFs: their artefact carries the fonts beside the bundle (shared/platform/fonts.ts). */
+const withFonts: ReadonlySet<FunctionName> = new Set(['get-participant-list', 'get-visa-letter', 'get-own-visa-letter']);
+const bundlingWithFonts: BundlingOptions = {
+  ...bundling,
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/fonts"`,
+      ...fontFiles.map((font) => `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${font}" "${outputDir}/fonts/"`),
+    ],
+  },
+};
+
 interface FunctionSpec {
   description: string;
   /**
@@ -68,6 +83,8 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   // and for sorts the indexes do not keep; or recounts them.
   'list-registrations': { memorySize: 1024, timeout: Duration.seconds(29) },
   'reconcile-event': { memorySize: 512, timeout: Duration.seconds(29) },
+  // Lays out a whole event's list of participants as a PDF (fonts embedded) or a workbook in memory.
+  'get-participant-list': { memorySize: 1024, timeout: Duration.seconds(29) },
   // Up to 100 decisions, a few at a time, each with its mail.
   'decide-registrations': { timeout: Duration.seconds(29) },
   // Touch no service at all.
@@ -147,9 +164,10 @@ export const access: Record<FunctionName, Access> = {
   'put-event': { items: { events: ['GetItem', 'PutItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.waitlistIndex, tableKeys.byEventIndex], mail: true },
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
   // mail queued (the mail worker sends it), and the accreditation answers apart (or, keeping none, one
-  // write that changes nothing: UpdateItem); reads the record of a checked upload a file answer names.
+  // write that changes nothing: UpdateItem); reads the record of a checked upload a file answer names;
+  // a nominee's link is checked against their nomination (GetItem).
   // No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['BatchGetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
   // Signs a presigned POST for one key under uploads/ (the POST acts with this role's PutObject).
   'create-upload': { items: { events: ['GetItem'] }, query: [], mail: false, files: { uploads: ['PutObject'] } },
   // Reads the upload, deletes it, writes what passed under files/ and records it.
@@ -205,11 +223,34 @@ export const access: Record<FunctionName, Access> = {
     mail: true,
     files: { files: ['DeleteObject'] },
   },
+  // The delegations (shared/store/delegation-store.ts) live in the event's partition: the event by
+  // delegation is a Query of that partition (delegations, focal points, nominations), and the
+  // nominees' own registrations one BatchGetItem per hundred.
+  'list-delegations': { items: { events: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  // Adds the entity's item if no entity has its id.
+  'add-delegation': { items: { events: ['GetItem'], event: ['PutItem'] }, query: [], mail: false },
+  // Reads the delegation, sets its quota.
+  'update-delegation': { items: { events: ['GetItem'], event: ['GetItem', 'UpdateItem'] }, query: [], mail: false },
+  // Checks every entity, writes each focal point with its mail queued (the mail worker sends it).
+  'invite-focal-points': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [], mail: false },
+  // The focal point's page and its JSON: the link's focal point, the delegation, its nominees (a Query of the partition), their registrations.
+  'show-delegation-page': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  'get-own-delegation': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  // Takes a place (UpdateItem of the delegation's counters), writes the nomination with its invitation queued; a form post gets the page back.
+  'nominate-delegate': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  // Writes the withdrawal, gives the place back and to the delegation's waiting list (the invitation queued).
+  'withdraw-nomination': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  // Reads every registration holding a seat (byStatus, one partition per such status) and the added entities' names (a Query of the partition).
+  'get-participant-list': { items: { events: ['GetItem'] }, query: ['table', tableKeys.statusIndex], tableQuery: ['event'], mail: false },
+  // Finds the registration by id (byEvent) and writes its letter.
+  'get-visa-letter': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
+  // The manage link's registration and its letter: reads only.
+  'get-own-visa-letter': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
   'get-openapi': { items: {}, query: [], mail: false },
   'answer-unknown-route': { items: {}, query: [], mail: false },
   // Marks the registration with one conditional UpdateItem.
   'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
-  // Finds registrations with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
+  // Finds registrations and delegation items (focal points, nominees) with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
   'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
   // Lists the events, reads each one's counters, and promotes from the head of its queue; deletes the
   // accreditation answers of the events past their retention period (Query their partition, DeleteItem).
@@ -374,8 +415,9 @@ export class Functions extends Construct {
         environment: {
           ...environment,
           ...Object.fromEntries(secretsOf(name).map((secret) => [secretSettings[secret].arn, props.secrets[secret].secretArn])),
+          ...(withFonts.has(name) ? { FONT_DIR: '/var/task/fonts' } : {}),
         },
-        bundling,
+        bundling: withFonts.has(name) ? bundlingWithFonts : bundling,
       });
       made[name] = fn;
     }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describeError } from '#shared/platform/log.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
+import { deliverAllDelegationMail } from '#shared/mail/delegation-outbox.ts';
 import { deliverAllDue } from '#shared/mail/outbox.ts';
 import { mailingRuntime } from '#shared/runtime/mailing-runtime.ts';
 import { files } from '#shared/runtime/files-runtime.ts';
@@ -165,7 +166,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const timer = setInterval(() => {
         if (sweeping) return;
         sweeping = true;
-        deliverAllDue(mailingRuntime())
+        Promise.all([deliverAllDue(mailingRuntime()), deliverAllDelegationMail(mailingRuntime())])
           .catch((error) => runtime().log.warn('mail_sweep_failed', describeError(error)))
           .finally(() => (sweeping = false));
       }, sweepEvery);

@@ -388,12 +388,18 @@ form.addEventListener('submit', (event) => {
   void submit();
 });
 
+/** A nominee's link carries the nomination: the registration then records the delegation that nominated them. */
+function nomination(): string | undefined {
+  return new URLSearchParams(location.search).get('nomination') ?? undefined;
+}
+
 async function submit(): Promise<void> {
   const asked = definition();
   const body = collectForm(form, language, (name) => asksStandard(asked, name as never));
   const answers = collectAnswers(asked, standardValue);
   if (customFields(asked).length > 0) body.answers = answers;
   lastSent = body;
+  // The form's own fields are checked here; the nomination's token is no field (the service checks it).
   const checked = compiledForm(conference!).check(body);
   if (!checked.success) {
     showIssues(
@@ -411,6 +417,8 @@ async function submit(): Promise<void> {
   problem = undefined;
   renderIssues();
   renderProblem();
+  const nominated = nomination();
+  if (nominated) body.nomination = nominated;
   renderTitle();
 
   submitting = true;

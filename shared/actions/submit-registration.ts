@@ -10,6 +10,7 @@ import { planSubmission, type SubmitOutcome } from '../model/submission.ts';
 import { emailKey, mailboxKey, newRegistrationId } from '../model/tokens.ts';
 import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
+import { nominationOfLink } from './nominations.ts';
 import type { StoreDeps } from './deps.ts';
 import { assertCheckedUploads } from './uploads.ts';
 
@@ -25,12 +26,17 @@ export async function submitRegistration(
 ): Promise<SubmitOutcome> {
   assertRegistrationOpen(event, now);
   if (isHoneypotFilled(body.website)) return 'ignored_honeypot';
-  const form = detailsOf(parseRegistrationForm(event, body));
+  // The nominee's link is no field of the form: it names the delegation (below).
+  const { nomination: nominationLink, ...submitted } = body;
+  const form = detailsOf(parseRegistrationForm(event, submitted));
   await assertCheckedUploads(deps.accreditation, event, form.answers);
   // The accreditation answers never reach the registration item: they are kept apart (model/accreditation.ts).
   const { kept, apart } = splitAnswers(formOf(event), form.answers);
   const details = { ...form, answers: kept };
   const key = emailKey(details.email);
+  // A nominee's link carries their delegation into the registration; it works only for their address.
+  const nomination = nominationLink === undefined ? undefined : await nominationOfLink(deps, event, typeof nominationLink === 'string' ? nominationLink : '', details.email, now);
+  const delegation = nomination ? { entityId: nomination.entityId, role: nomination.role } : undefined;
   // Counted per mailbox, so spellings of one address (case, +tags, Gmail's dots) share one cap. Taken
   // once per submission, before the registration is read, whatever the submission turns out to be.
   const mailAllowed = await deps.mailboxes.take(event.id, mailboxKey(details.email), now);
@@ -47,6 +53,7 @@ export async function submitRegistration(
       if (keeps) await deps.accreditation.put(accreditationRecord(event, plan.next!.registrationId, apart, now));
       else await deps.accreditation.touch(event.id, existing?.registrationId ?? newRegistrationId(now), now);
     }
+    if (plan.next && delegation && (plan.outcome === 'created' || plan.outcome === 'refreshed')) plan.next = { ...plan.next, delegation };
     if (plan.next && (await commitTransition(deps, event, existing, plan.next)).kind !== 'written') return lostRace;
     if (plan.decoy) await deps.registrations.refusedWrite(plan.decoy);
     return plan.outcome;

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 // Each schema registers itself under its id in Zod's global registry when its module loads.
 import '../model/registration-schema.ts';
+import './delegation-contract.ts';
 import { eventIdSchema } from '../model/event-schema.ts';
 import type { ErrorCode } from '../model/errors.ts';
 import { countryCode, ianaTimeZone, knownRegionCodes, knownTimeZones } from '../model/schema-parts.ts';
@@ -266,9 +267,10 @@ const operations: Record<string, JsonSchema> = {
     requestBody: jsonBody('RegistrationInput'),
     responses: {
       202: { description: 'Accepted: check your e-mail', content: json(ref('SubmitAccepted')) },
-      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON, breaks the form\'s rules, or names a category the event does not invite'),
+      400: refused(['invalid_json', 'validation_failed', 'invalid_token'], 'the body is not JSON, breaks the form\'s rules, names a category the event does not invite, or carries a nomination that is not this address\'s'),
       404: noSuchEvent,
       409: refused(['registration_closed'], 'outside the event\'s registration window'),
+      410: refused(['token_expired'], 'the nomination link is older than its lifetime'),
       413: tooLarge,
       415: wrongMediaType.json,
       503: unavailable.json,
@@ -562,6 +564,33 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.json,
     },
   },
+  'GET /events/{eventId}/delegations': {
+    operationId: 'listDelegations',
+    tags: ['delegations'],
+    summary: 'The event by delegation: quotas, focal points, nominees and who has not confirmed (staff)',
+    description:
+      'In the OSCE\'s order: participating States alphabetically in English, then Partners for Co-operation, then the entities organizers added. ' +
+      'Lists every entity with a focal point, a nominee, a quota of its own or added by organizers.',
+    parameters: [eventIdParameter],
+    responses: { 200: { description: 'The delegations', content: json(ref('DelegationOverview')) }, 404: noSuchEvent, 503: unavailable.json },
+  },
+  'POST /events/{eventId}/delegations': {
+    operationId: 'addDelegation',
+    tags: ['delegations'],
+    summary: 'Add a nominating entity: an international organization, a field operation, an NGO (organizers)',
+    description: 'The participating States and Partners for Co-operation are nominating entities of every event already, by ISO code.',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('EntityInput'),
+    responses: {
+      201: { description: 'Added', content: json(ref('Entity')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: noSuchEvent,
+      409: refused(['entity_exists'], 'the event has an entity with this id'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
   'POST /events/{eventId}/uploads/{uploadId}/check': {
     operationId: 'checkUpload',
     tags: ['registration'],
@@ -598,6 +627,154 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.json,
     },
   },
+  'POST /events/{eventId}/delegations/focal-points': {
+    operationId: 'inviteFocalPoints',
+    tags: ['delegations'],
+    summary: 'Invite focal points by e-mail: entity and address pairs (organizers)',
+    description:
+      'Each address gets a private link to its delegation\'s page, locked to that address and delegation, working for 30 days; inviting it again sends a fresh one. ' +
+      'An unknown entity anywhere in the list refuses the whole list (nothing is sent).',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('FocalPointInvitations'),
+    responses: {
+      202: { description: 'Queued for the mail worker', content: json(ref('FocalPointsInvited')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: refused(['event_not_found', 'unknown_entity'], 'no such event, or an entity it does not have (issues name the rows)'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'PATCH /events/{eventId}/delegations/{entityId}': {
+    operationId: 'updateDelegation',
+    tags: ['delegations'],
+    summary: 'Set one entity\'s own quota, or lift it (organizers)',
+    description: 'Places already taken stay taken; a lower quota only refuses new nominations.',
+    parameters: [eventIdParameter, { name: 'entityId', in: 'path', required: true, description: 'An ISO code of a participating State or Partner, or the id of an added entity', schema: { type: 'string' } }],
+    requestBody: jsonBody('DelegationQuotaChange'),
+    responses: {
+      200: { description: 'The delegation', content: json(ref('DelegationSummary')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: refused(['event_not_found', 'unknown_entity'], 'no such event, or no such entity'),
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'GET /events/{eventId}/participant-list': {
+    operationId: 'participantList',
+    tags: ['delegations'],
+    summary: 'The official list of participants, by delegation, as PDF or XLSX (staff)',
+    description:
+      'Everyone holding a seat who consented to appear in the list (consents.participantList), grouped by delegation in the OSCE\'s order: ' +
+      'participating States alphabetically in English, then Partners for Co-operation, then organizations; heads of delegation first, then by last name. ' +
+      'A participant belongs to the delegation that nominated them, else to the State or Partner their form names, else to their organization.',
+    parameters: [eventIdParameter, { name: 'format', in: 'query', required: false, description: 'pdf (the default) or xlsx', schema: { type: 'string', enum: ['pdf', 'xlsx'], default: 'pdf' } }],
+    responses: {
+      200: {
+        description: 'The list',
+        headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-participants.pdf" (or .xlsx)', required: true, schema: { type: 'string' } } },
+        content: {
+          'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf', description: 'A4 pages: the event, then each delegation with its participants' } },
+          [xlsxMediaType]: { schema: { type: 'string', contentMediaType: xlsxMediaType, description: 'One worksheet: Delegation, Name, Function, Organization, Head of delegation; in the PDF\'s order' } },
+        },
+      },
+      400: refused(['validation_failed'], 'a query parameter other than format, or a format other than pdf and xlsx'),
+      404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
+  'GET /events/{eventId}/registrations/{registrationId}/visa-letter': {
+    operationId: 'visaLetter',
+    tags: ['organizers'],
+    summary: 'A participant\'s visa support letter, as PDF (staff)',
+    description: 'For a registration holding a seat (confirmed, or approved where the event requires approval), with the event\'s letterhead and signatory (visaLetter), in the participant\'s language where a template exists (en, fr, ru), else in English.',
+    parameters: [eventIdParameter, registrationIdParameter],
+    responses: {
+      200: { description: 'The letter', headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-visa-letter-<reference>.pdf"', required: true, schema: { type: 'string' } } }, content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+      404: noSuchRegistration,
+      409: refused(['invalid_transition'], 'the registration holds no seat (unconfirmed, waiting, awaiting approval, rejected or withdrawn)'),
+      503: unavailable.json,
+    },
+  },
+  'GET /registrations/visa-letter': {
+    operationId: 'ownVisaLetter',
+    tags: ['self-service'],
+    summary: 'The participant\'s own visa support letter, by manage token',
+    description: 'What GET /events/{eventId}/registrations/{registrationId}/visa-letter gives organizers; the manage page links to it once the place is confirmed. Errors come as pages (a link opened in a browser).',
+    parameters: [tokenQuery('The token from the manage link')],
+    responses: {
+      200: { description: 'The letter', headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-visa-letter-<reference>.pdf"', required: true, schema: { type: 'string' } } }, content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+      400: refused(['invalid_token'], 'the invalid-link page', 'page'),
+      409: refused(['invalid_transition'], 'the registration holds no seat'),
+      410: refused(['token_expired'], 'the registration was never confirmed and its link is older than its lifetime; it is deleted', 'page'),
+      503: unavailable.page,
+    },
+  },
+  'GET /delegation': {
+    operationId: 'delegationPage',
+    tags: ['delegations'],
+    summary: 'The focal point\'s private page behind the link in their e-mail',
+    description: 'It changes nothing; its forms post to POST /delegations/nominate and /delegations/withdraw. In the focal point\'s language.',
+    parameters: [tokenQuery('The token from the focal point\'s link')],
+    responses: {
+      200: { description: 'The delegation, its nominees and a form to nominate', content: page },
+      404: refused(['invalid_token'], 'the link is not valid', 'page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'page'),
+      503: unavailable.page,
+    },
+  },
+  'GET /delegations/self': {
+    operationId: 'ownDelegation',
+    tags: ['delegations'],
+    summary: 'The focal point\'s delegation, by token',
+    description: 'What the delegation page shows, as JSON.',
+    parameters: [tokenQuery('The token from the focal point\'s link')],
+    responses: {
+      200: { description: 'The delegation', content: json(ref('OwnDelegation')) },
+      404: refused(['invalid_token'], 'the link is not valid'),
+      410: refused(['token_expired'], 'the link is older than its lifetime'),
+      503: unavailable.json,
+    },
+  },
+  'POST /delegations/nominate': {
+    operationId: 'nominateDelegate',
+    tags: ['delegations'],
+    summary: 'Nominate a delegate: within the quota they are invited, beyond it they join the delegation\'s waiting list',
+    description:
+      'The nominee gets an invitation to the registration form, fills it in and confirms it themselves. ' +
+      'A head of delegation beyond the heads\' quota is refused (409 quota_exceeded); any other nominee beyond the quota is waitlisted. ' +
+      'A form post (the delegation page) gets the page back, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('NominationRequest', 'NominationForm'),
+    responses: {
+      200: { description: 'The delegation page, with the outcome (form posts)', content: page },
+      201: { description: 'Nominated or waitlisted', content: json(ref('NominationResult')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules', 'json or page'),
+      404: refused(['invalid_token'], 'the link is not valid', 'json or page'),
+      409: refused(['nominations_closed', 'quota_exceeded', 'already_nominated'], 'past the deadline, no head of delegation left in the quota, or the address is nominated to this event already (by any delegation)', 'json or page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
+  'POST /delegations/withdraw': {
+    operationId: 'withdrawNomination',
+    tags: ['delegations'],
+    summary: 'Withdraw a nominee until the deadline; a freed place goes to the delegation\'s waiting list',
+    description: 'Idempotent. A form post (the delegation page) gets the page back, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('NominationWithdrawal', 'NominationWithdrawalForm'),
+    responses: {
+      200: { description: 'Withdrawn', content: { ...json(ref('Nomination')), ...page } },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules', 'json or page'),
+      404: refused(['invalid_token', 'not_found'], 'the link is not valid, or the delegation has no such nominee', 'json or page'),
+      409: refused(['nominations_closed'], 'past the deadline', 'json or page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
   'GET /openapi.json': {
     operationId: 'openapi',
     tags: ['documentation'],
@@ -630,6 +807,7 @@ const tags = [
   { name: 'registration', description: 'Registering and confirming by e-mail' },
   { name: 'self-service', description: 'What the private manage link in every e-mail allows' },
   { name: 'organizers', description: 'The secretariat\'s console: events, registrations, decisions, exports and figures, with a staff token (organizers, moderators, viewers)' },
+  { name: 'delegations', description: 'Nominating entities, their focal points and the delegates they nominate against quotas' },
   { name: 'documentation', description: 'This description' },
 ];
 

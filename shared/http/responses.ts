@@ -27,6 +27,16 @@ export function html(statusCode: number, body: string, headers: Record<string, s
   };
 }
 
+/** A PDF to download: API Gateway passes binary bodies base64-encoded. */
+export function pdf(bytes: Uint8Array, fileName: string): HttpResult {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName}"` },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 export function errorResult(error: ApiError): HttpResult {
   return json(error.statusCode, error.toBody(), error.headers);
 }

@@ -29,6 +29,17 @@ export type HandlerName =
   | 'create-upload'
   | 'check-upload'
   | 'get-registration-file'
+  | 'list-delegations'
+  | 'add-delegation'
+  | 'update-delegation'
+  | 'invite-focal-points'
+  | 'show-delegation-page'
+  | 'get-own-delegation'
+  | 'nominate-delegate'
+  | 'withdraw-nomination'
+  | 'get-participant-list'
+  | 'get-visa-letter'
+  | 'get-own-visa-letter'
   | 'get-openapi'
   | 'answer-unknown-route';
 
@@ -69,8 +80,14 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/approve', handler: 'approve-registration', roles: deciders },
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/reject', handler: 'reject-registration', roles: deciders },
   { method: 'POST', path: '/events/{eventId}/registrations/{registrationId}/resend', handler: 'resend-registration-link', roles: deciders },
+  { method: 'GET', path: '/events/{eventId}/registrations/{registrationId}/visa-letter', handler: 'get-visa-letter', roles: readers },
   { method: 'GET', path: '/events/{eventId}/stats', handler: 'get-event-stats', roles: readers },
   { method: 'POST', path: '/events/{eventId}/reconcile', handler: 'reconcile-event', roles: organizers },
+  { method: 'GET', path: '/events/{eventId}/delegations', handler: 'list-delegations', roles: readers },
+  { method: 'POST', path: '/events/{eventId}/delegations', handler: 'add-delegation', roles: organizers },
+  { method: 'POST', path: '/events/{eventId}/delegations/focal-points', handler: 'invite-focal-points', roles: organizers },
+  { method: 'PATCH', path: '/events/{eventId}/delegations/{entityId}', handler: 'update-delegation', roles: organizers },
+  { method: 'GET', path: '/events/{eventId}/participant-list', handler: 'get-participant-list', roles: readers },
   { method: 'GET', path: '/me', handler: 'get-me', roles: readers },
   { method: 'GET', path: '/confirm', handler: 'show-confirm-page', roles: open },
   { method: 'POST', path: '/registrations/confirm', handler: 'confirm-registration', roles: open },
@@ -79,6 +96,11 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/registrations/update', handler: 'update-registration', roles: open },
   { method: 'POST', path: '/registrations/withdraw', handler: 'withdraw-registration', roles: open },
   { method: 'POST', path: '/registrations/erase', handler: 'erase-registration', roles: open },
+  { method: 'GET', path: '/registrations/visa-letter', handler: 'get-own-visa-letter', roles: open },
+  { method: 'GET', path: '/delegation', handler: 'show-delegation-page', roles: open },
+  { method: 'GET', path: '/delegations/self', handler: 'get-own-delegation', roles: open },
+  { method: 'POST', path: '/delegations/nominate', handler: 'nominate-delegate', roles: open },
+  { method: 'POST', path: '/delegations/withdraw', handler: 'withdraw-nomination', roles: open },
   { method: 'GET', path: '/openapi.json', handler: 'get-openapi', roles: open },
 ];
 

@@ -55,11 +55,25 @@ export function isPublicPost(route: Route): boolean {
  * cannot step around the count with one.
  */
 export function publicPostPathPattern(): string {
-  // One anchored group: WAF takes patterns of at most 200 characters.
+  // WAF takes patterns of at most 200 characters, so the paths share their common beginnings, as a
+  // trie does: ^/(events/[^/]+/(registrations|uploads(/[^/]+/check)?)|registrations/(confirm|...))/?$
   const paths = routes
     .filter(isPublicPost)
-    .map((route) => route.path.split('/').map((segment) => (/^\{\w+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/'));
-  return `^(${paths.join('|')})/?$`;
+    .map((route) => route.path.split('/').map((segment) => (/^\{\w+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))));
+  return `^${sharedBeginnings(paths)}/?$`;
+}
+
+/** One alternation of the paths (as segments), each common first segment written once. */
+function sharedBeginnings(paths: string[][]): string {
+  const byHead = new Map<string, string[][]>();
+  for (const [head = '', ...rest] of paths) byHead.set(head, [...(byHead.get(head) ?? []), rest]);
+  const branches = [...byHead].map(([head, rests]) => {
+    const longer = rests.filter((rest) => rest.length > 0);
+    if (longer.length === 0) return head;
+    const tail = `/${sharedBeginnings(longer)}`;
+    return longer.length < rests.length ? `${head}(${tail})?` : `${head}${tail}`;
+  });
+  return branches.length === 1 ? branches[0]! : `(${branches.join('|')})`;
 }
 
 /** What a refused client reads, from the WAF rules and the stage alike. */

@@ -96,6 +96,7 @@ export const de: Messages = {
     erasedTitle: 'Ihre Daten wurden gelöscht',
     erasedBody: 'Ihre Anmeldung und Ihre personenbezogenen Daten wurden gelöscht. Dieser Link ist nicht mehr gültig.',
     notPossible: 'Dies ist beim derzeitigen Stand Ihrer Anmeldung nicht möglich.',
+    visaLetter: 'Ihr Unterstützungsschreiben für das Visum herunterladen (PDF)',
     back: 'Zurück zu Ihrer Anmeldung',
   },
   pages: {

@@ -96,6 +96,7 @@ export const en: Messages = {
     erasedTitle: 'Your data has been deleted',
     erasedBody: 'Your registration and your personal data have been deleted. This link no longer works.',
     notPossible: 'This is not possible in the current state of your registration.',
+    visaLetter: 'Download your visa support letter (PDF)',
     back: 'Back to your registration',
   },
   pages: {

@@ -96,6 +96,7 @@ export const es: Messages = {
     erasedTitle: 'Sus datos se han suprimido',
     erasedBody: 'Su inscripción y sus datos personales se han suprimido. Este enlace ya no es válido.',
     notPossible: 'Esta operación no es posible en el estado actual de su inscripción.',
+    visaLetter: 'Descargar su carta de apoyo para el visado (PDF)',
     back: 'Volver a su inscripción',
   },
   pages: {

@@ -96,6 +96,7 @@ export const fr: Messages = {
     erasedTitle: 'Vos données ont été supprimées',
     erasedBody: 'Votre inscription et vos données personnelles ont été supprimées. Ce lien n’est plus valide.',
     notPossible: 'Cette opération n’est pas possible en l’état actuel de votre inscription.',
+    visaLetter: 'Télécharger votre lettre d’appui pour le visa (PDF)',
     back: 'Retour à votre inscription',
   },
   pages: {

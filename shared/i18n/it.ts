@@ -96,6 +96,7 @@ export const it: Messages = {
     erasedTitle: 'I Suoi dati sono stati cancellati',
     erasedBody: 'La Sua registrazione e i Suoi dati personali sono stati cancellati. Questo link non è più valido.',
     notPossible: 'Questa operazione non è possibile nello stato attuale della Sua registrazione.',
+    visaLetter: 'Scarica la lettera di supporto per il visto (PDF)',
     back: 'Tornare alla Sua registrazione',
   },
   pages: {

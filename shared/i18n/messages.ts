@@ -93,6 +93,8 @@ export interface Messages {
     erasedTitle: string;
     erasedBody: string;
     notPossible: string;
+    /** The link to the visa support letter, once the place is confirmed. */
+    visaLetter: string;
     back: string;
   };
   pages: {

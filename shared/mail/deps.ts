@@ -9,7 +9,7 @@ export interface LinkSettings {
 }
 
 /** What sending a participant's mail, or recording it for a retry, needs. */
-export interface MailDeps extends Pick<Stores, 'registrations' | 'events'>, LinkSettings {
+export interface MailDeps extends Pick<Stores, 'registrations' | 'events' | 'delegations'>, LinkSettings {
   mailer: Mailer;
   log: Logger;
 }

@@ -1,6 +1,8 @@
 import { formatEventDates, formatVenue } from '../model/event.ts';
 import { escapeHtml } from '../platform/html.ts';
 import { fill, messagesFor, type Messages } from '../i18n/index.ts';
+import { delegationWordsFor } from '../i18n/delegation-words.ts';
+import type { NomineeRole } from '../model/delegations.ts';
 import type { Language } from '../model/languages.ts';
 import type { RegistrationDetails } from '../model/registration-schema.ts';
 import type { ConferenceEvent } from '../model/event-schema.ts';
@@ -140,6 +142,37 @@ export function participantEmail(recipient: Recipient, event: ConferenceEvent, m
     { kind: 'paragraph', text: fill(messages.greeting, { name }) },
     ...blocks,
     { kind: 'link', label: messages.manageLink, url: manageUrl },
+    { kind: 'paragraph', text: fill(messages.signature, { organizer: event.organizer ?? event.title }) },
+  ]);
+}
+
+export type DelegationMail =
+  | { kind: 'focal_point_invite'; entityName: string; url: string; deadline: string | undefined }
+  | { kind: 'nominee_invite'; entityName: string; role: NomineeRole; url: string };
+
+/** The e-mails of the nomination: to a focal point (the delegation page) and to a nominee (the form). */
+export function delegationEmail(to: { email: string; name?: string | undefined; language: Language }, event: ConferenceEvent, mail: DelegationMail): Email {
+  const messages = messagesFor(to.language);
+  const words = delegationWordsFor(to.language);
+  const facts: Block = { kind: 'facts', rows: eventFacts(messages, event, to.language) };
+  const blocks: Block[] =
+    mail.kind === 'focal_point_invite'
+      ? [
+          { kind: 'paragraph', text: fill(words.focalBody, { entity: mail.entityName, event: event.title }) },
+          ...(mail.deadline ? [{ kind: 'paragraph', text: fill(words.deadline, { deadline: mail.deadline }) } as Block] : []),
+          facts,
+          { kind: 'link', label: words.focalButton, url: mail.url },
+        ]
+      : [
+          { kind: 'paragraph', text: fill(messages.greeting, { name: to.name ?? '' }) },
+          { kind: 'paragraph', text: fill(words.nomineeBody, { entity: mail.entityName, role: words.roles[mail.role], event: event.title }) },
+          facts,
+          { kind: 'link', label: words.nomineeButton, url: mail.url },
+        ];
+  const subject = mail.kind === 'focal_point_invite' ? fill(words.focalSubject, { entity: mail.entityName, event: event.title }) : fill(words.nomineeSubject, { event: event.title });
+  return compose(to.language, to.email, subject, { eventId: event.id, mail: mail.kind }, [
+    ...blocks,
+    { kind: 'paragraph', text: words.personal },
     { kind: 'paragraph', text: fill(messages.signature, { organizer: event.organizer ?? event.title }) },
   ]);
 }

@@ -10,6 +10,14 @@ export const eventIdSchema = z
   .string()
   .check(z.regex(eventIdPattern, 'Lowercase letters, digits and hyphens'), about({ example: 'osce-drugs-2017' }));
 
+/** A delegation's quota: delegates in all, of whom at most `heads` head the delegation. */
+export const delegationQuotaSchema = z
+  .strictObject({
+    delegates: z.int().check(z.gte(1), z.lte(1000), about({ description: 'Delegates per nominating entity, heads included' })),
+    heads: z.int().check(z.gte(0), z.lte(10), about({ description: 'Heads of delegation per nominating entity' })),
+  })
+  .check(about({ id: 'DelegationQuota' }));
+
 // The fields of an event, shared by the stored event and the body organizers send.
 const eventShape = {
   id: eventIdSchema,
@@ -58,6 +66,23 @@ const eventShape = {
   accreditationRetentionDays: z
     ._default(z.int().check(z.gte(0), z.lte(365)), 30)
     .check(about({ description: 'Days after endDate until the accreditation answers and files are deleted' })),
+  visaLetter: z.optional(
+    z
+      .strictObject({
+        letterhead: singleLine(300, 'The first line of every visa support letter, e.g. Organization for Security and Co-operation in Europe, Secretariat'),
+        signatoryName: singleLine(200, 'Who signs the letters'),
+        signatoryTitle: singleLine(200, "The signatory's function"),
+      })
+      .check(about({ description: 'The letterhead and signatory of the visa support letters; absent: the organizer named above, unsigned' })),
+  ),
+  delegations: z.optional(
+    z
+      .strictObject({
+        quota: z.optional(delegationQuotaSchema),
+        nominationsCloseAt: z.optional(isoDateTime),
+      })
+      .check(about({ description: 'How focal points nominate delegates. Absent: 3 delegates per entity, 1 head of delegation, no deadline' })),
+  ),
 };
 
 // The rules between fields. JSON Schema cannot compare two values, so the document states them in words.

@@ -53,6 +53,19 @@ export const registrationFormShape = {
   ),
 } satisfies Record<FormFieldName, z.ZodMiniType>;
 
+// Not a field of the form: the nominee's link carries it to the page, which sends it along.
+const nominationShape = {
+  nomination: z.optional(
+    z.string().check(
+      z.maxLength(512),
+      about({
+        description:
+          "The token of a nominee's invitation (the nomination parameter of its link): the registration records the delegation that nominated the address. Only for that address: 400 invalid_token otherwise.",
+      }),
+    ),
+  ),
+};
+
 /**
  * The rules between the standard form's fields: the country a category needs, travel dates in order.
  * The page and every event's compiled form (form-compile.ts) check them too.
@@ -91,7 +104,7 @@ export const answersSchema = z
   );
 
 export const registrationInputSchema = z
-  .strictObject({ ...inFormOrder(registrationFormShape), answers: z.optional(answersSchema) })
+  .strictObject({ ...inFormOrder(registrationFormShape), answers: z.optional(answersSchema), ...nominationShape })
   .check(
     standardRules,
     about({ id: 'RegistrationInput', title: 'Registration form', allOf: [countryRule('participating_state', participatingStateCodes), countryRule('partner_for_cooperation', partnerCodes)] }),
@@ -107,8 +120,8 @@ function countryRule(category: Category, codes: ReadonlySet<string>) {
 
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
 export type RegistrationForm = z.output<typeof registrationInputSchema>;
-/** What is kept of a submitted form: everything but the honeypot (the accreditation answers are kept apart). */
-export type RegistrationDetails = Omit<RegistrationForm, 'website'>;
+/** What is kept of a submitted form: everything but the honeypot and the nomination's token (the accreditation answers are kept apart). */
+export type RegistrationDetails = Omit<RegistrationForm, 'website' | 'nomination'>;
 export type AnswerValue = z.output<typeof answerValue>;
 export type Answers = Record<string, AnswerValue>;
 

@@ -36,6 +36,8 @@ export interface Registration {
   history: HistoryEntry[];
   /** E-mails SES did not take yet, retried with backoff by the mail sweeper (mail/outbox.ts). */
   pendingMails: PendingMail[];
+  /** The delegation that nominated the participant, when they registered through a nomination link. */
+  delegation?: { entityId: string; role: 'head' | 'member' } | undefined;
   /** Optimistic lock: every write checks the version it read. */
   version: number;
   /** The ids of the last few writes (see save): internal, carried from read to write. */
@@ -121,7 +123,7 @@ export function isHoneypotFilled(website: unknown): boolean {
 }
 
 export function detailsOf(form: RegistrationForm): RegistrationDetails {
-  const { website: _honeypot, ...details } = form;
+  const { website: _honeypot, nomination: _nomination, ...details } = form;
   return details;
 }
 

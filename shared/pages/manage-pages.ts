@@ -8,6 +8,7 @@ import { kindOf, pageEditableFields } from '../model/form-fields.ts';
 import { answerAsText, customFields, formOf, inFormOrder, textIn, type CustomField } from '../model/form-definition.ts';
 import { languagesOf } from '../model/event.ts';
 import { languages, type Language } from '../model/languages.ts';
+import { holdsSeat } from '../model/lifecycle.ts';
 import { escapeHtml } from '../platform/html.ts';
 import type { ApiError } from '../model/errors.ts';
 import { layout } from './layout.ts';
@@ -111,6 +112,7 @@ ${pageEditableFields
 </form>`
     : `<p>${escapeHtml(words.notEditable)}</p>`;
 
+  const letter = holdsSeat(view.status) ? `<p><a href="/registrations/visa-letter?token=${escapeHtml(encodeURIComponent(token))}">${escapeHtml(words.visaLetter)}</a></p>` : '';
   const withdraw = view.canWithdraw
     ? `<h2>${escapeHtml(words.withdrawHeading)}</h2><p>${escapeHtml(words.withdrawText)}</p>
 <form method="post" action="/registrations/withdraw">${hiddenToken}<button type="submit" class="button button-secondary">${escapeHtml(words.withdrawButton)}</button></form>`
@@ -119,7 +121,7 @@ ${pageEditableFields
 <form method="post" action="/registrations/erase">${hiddenToken}<button type="submit" class="button button-warning">${escapeHtml(words.eraseButton)}</button></form>`;
   const banner = notice ? `<div class="notice" role="status">${escapeHtml(notice)}</div>` : '';
 
-  return layout(language, words.title, `${banner}${position}${details}\n${edit}\n${withdraw}\n${erase}`);
+  return layout(language, words.title, `${banner}${position}${details}\n${letter}\n${edit}\n${withdraw}\n${erase}`);
 }
 
 export function manageResultPage(language: Language, title: string, body: string, backUrl?: string): string {

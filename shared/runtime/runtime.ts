@@ -7,6 +7,7 @@ import { createLogger } from '../platform/log.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { AccreditationStore } from '../store/accreditation-store.ts';
 import { CountersStore } from '../store/counters-store.ts';
+import { DelegationStore } from '../store/delegation-store.ts';
 import { EventStore } from '../store/event-store.ts';
 import { MailboxStore } from '../store/mailbox-store.ts';
 import { RegistrationStore } from '../store/registration-store.ts';
@@ -38,6 +39,7 @@ export function runtime(): Runtime {
     counters: new CountersStore(countersClient, config.tableName),
     mailboxes: new MailboxStore(dynamo, config.tableName),
     accreditation: new AccreditationStore(dynamo, config.tableName),
+    delegations: new DelegationStore(dynamo, countersClient, config.tableName),
     publicBaseUrl: config.publicBaseUrl,
     confirmTokenLifetimeHours: config.confirmTokenLifetimeHours,
   };

@@ -42,6 +42,8 @@ export function toRegistrationItem(registration: Registration): Record<string, A
     [tableKeys.waitlistSortKey]:
       registration.status === 'waitlisted' && registration.waitlist ? String(registration.waitlist.seq).padStart(10, '0') : undefined,
     approvedAt: registration.approvedAt,
+    delegationEntityId: registration.delegation?.entityId,
+    delegationRole: registration.delegation?.role,
     history: registration.history as unknown as Plain[],
     pendingMails: registration.pendingMails.length > 0 ? (registration.pendingMails as unknown as Plain[]) : undefined,
     [tableKeys.outboxPartitionKey]: registration.pendingMails.length > 0 ? keys.outbox() : undefined,
@@ -105,6 +107,7 @@ export function toRegistration(item: Record<string, AttributeValue>): Registrati
         ? { seq: record.waitlistSeq, position: (record.waitlistPosition as number | undefined) ?? record.waitlistSeq }
         : undefined,
     approvedAt: record.approvedAt as string | undefined,
+    delegation: typeof record.delegationEntityId === 'string' ? { entityId: record.delegationEntityId, role: record.delegationRole === 'head' ? 'head' : 'member' } : undefined,
     history: (record.history as HistoryEntry[] | undefined) ?? [],
     pendingMails: (record.pendingMails as PendingMail[] | undefined) ?? [],
     version: record.version as number,

@@ -1,5 +1,7 @@
 import type { AccreditationStore } from './accreditation-store.ts';
 import type { CountersStore } from './counters-store.ts';
+import type { DelegationStore } from './delegation-store.ts';
+// from './counters-store.ts';
 import type { EventStore } from './event-store.ts';
 import type { MailboxStore } from './mailbox-store.ts';
 import type { RegistrationStore } from './registration-store.ts';
@@ -11,4 +13,5 @@ export interface Stores {
   counters: CountersStore;
   mailboxes: MailboxStore;
   accreditation: AccreditationStore;
+  delegations: DelegationStore;
 }

@@ -46,6 +46,11 @@ export const keys = {
   accreditationOfEvent: (eventId: string) => `ACCREDITATION#${eventId}`,
   /** A checked upload (what it is, for which question), kept with the accreditation data and swept with them. */
   upload: (eventId: string, uploadId: string) => ({ pk: keys.accreditationOfEvent(eventId), sk: `UPLOAD#${uploadId}` }),
+  /** A delegation's counter item: its places taken, its waiting-list numbers, an added entity's name, its own quota. */
+  delegation: (eventId: string, entityId: string) => ({ pk: keys.eventPartition(eventId), sk: `DELEGATION#${entityId}` }),
+  focalPoint: (eventId: string, entityId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `FOCAL#${entityId}#${emailKey}` }),
+  /** One per address and event: an address is nominated by one delegation at most. */
+  nomination: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `NOMINATION#${emailKey}` }),
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {

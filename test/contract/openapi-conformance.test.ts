@@ -13,9 +13,11 @@ import { defaultThrottle } from '#shared/http/throttling.ts';
 import { fuzzSeed } from '../fuzz/support.ts';
 import { photoQuestion, standardFormWith } from '../support/forms.ts';
 import { png } from '../support/images.ts';
-import { putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
+import { decide, putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
 import { uploaded } from '../support/uploads.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
+import { inviteFocalPoints, nominate } from '../support/delegation-journeys.ts';
+import { uniqueEmail } from '../support/fixtures.ts';
 import { DocumentChecker, mediaTypeOf, operationsOf, pointerTo, type Excuse, type Operation, type ProseRule, type Sent } from './conformance.ts';
 import { anyJson, mutated, valid, type Hints, type Schema } from './schema-arbitrary.ts';
 
@@ -54,7 +56,7 @@ beforeAll(async () => {
   tokens['other group'] = await api.organizerToken(['staff']);
   for (const name of Object.keys(checker.resolve({ $ref: '#/components/schemas/RegistrationInput' }).properties)) formFieldNames.add(name);
   let index = 0;
-  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, /\/(uploads|files)\b/.test(operation.path)));
+  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, { withFiles: /\/(uploads|files)\b/.test(operation.path), delegations: operation.path.includes('/delegation'), visaLetters: operation.path.includes('visa-letter') }));
 }, 120_000);
 afterAll(async () => {
   await api?.stop();
@@ -68,14 +70,25 @@ afterAll(async () => {
   }
 });
 
-/** `withFiles`: the event asks for a badge photo, one is checked, and a registration answers with it. */
-async function newWorld(eventId: string, withFiles = false): Promise<World> {
+/**
+ * `withFiles`: the event asks for a badge photo, one is checked, and a registration answers with it;
+ * `delegations`: a focal point and a nominee of the world's own; `visaLetters`: a registration holding a seat.
+ */
+async function newWorld(eventId: string, { withFiles = false, delegations = false, visaLetters = false } = {}): Promise<World> {
   // Approval required: a confirmed registration awaits a decision, so approve and reject find one.
   expect((await putEvent(api, eventId, { approval: 'required', ...(withFiles ? { form: standardFormWith(photoQuestion()) } : {}) })).status).toBe(201);
   const photo = withFiles ? await uploaded(api, eventId, 'photo', png(60, 80), 'image/png') : undefined;
   const confirmed = await registerAndConfirm(api, eventId, photo ? { answers: { photo } } : {});
   const pending = await register(api, eventId);
+  // The delegation routes: a focal point's link, and a nominee it may withdraw.
+  const [focal] = delegations ? await inviteFocalPoints(api, eventId, [{ entityId: 'AT', email: uniqueEmail('focal') }]) : [];
+  const nominated = focal ? ((await (await nominate(api, focal, { email: uniqueEmail('nominee') })).json()) as { nomination: { nominationId: string } }).nomination.nominationId : undefined;
   const ids = (await registrationsOf(api, eventId, '&status=awaiting_approval')).map((item) => item.registrationId);
+  // The visa letters are for a place held: approve the confirmed registration (its id stays among the hints).
+  if (visaLetters) {
+    const [approved] = await registrationsOf(api, eventId, '&status=awaiting_approval');
+    expect((await decide(api, eventId, approved!.registrationId, 'approve', { headers: { 'if-match': `"${approved!.revision}"` } })).status).toBe(200);
+  }
   const revisions = new Map<string, string>();
   const world: World = {
     eventId,
@@ -85,7 +98,9 @@ async function newWorld(eventId: string, withFiles = false): Promise<World> {
     hints: {
       eventId: fc.constant(eventId),
       registrationId: fc.constantFrom(...ids),
-      token: fc.constantFrom(confirmed.manage, confirmed.confirmToken, pending.confirmToken),
+      token: fc.constantFrom(confirmed.manage, confirmed.confirmToken, pending.confirmToken, ...(focal ? [focal, focal] : [])),
+      entityId: fc.constantFrom('AT', 'FR', 'unknown-entity'),
+      ...(nominated ? { nominationId: fc.constant(nominated) } : {}),
       // Read when the request is made, so that it names the revision of that moment.
       'If-Match': fc.constantFrom(...ids).map((id) => `"${revisions.get(id) ?? 'unlisted'}"`),
       ...(photo ? { field: fc.constant('photo'), fieldId: fc.constant('photo'), uploadId: fc.constant(photo), contentType: fc.constantFrom('image/png', 'image/jpeg') } : {}),

@@ -19,6 +19,8 @@ import { checkUpload, postToBucket, uploadForm, type UploadForm } from '../suppo
 import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { deliverPendingMail } from '#shared/mail/outbox.ts';
+import { deliverDelegationMail } from '#shared/mail/delegation-outbox.ts';
+import { focalToken, nominate, nominationToken } from '../support/delegation-journeys.ts';
 
 let api: TestApi;
 const calls = new Map<FunctionName, Set<string>>();
@@ -184,6 +186,29 @@ describe('Declared permissions', () => {
     };
     await as('decide-registrations', async () => organizerCall(api, '/events/perm/registrations/bulk', { method: 'POST', body: JSON.stringify({ action: 'approve', items: [await bulkItem(x)] }) }));
     await as('decide-registrations', async () => organizerCall(api, '/events/perm/registrations/bulk', { method: 'POST', body: JSON.stringify({ action: 'reject', items: [await bulkItem(x)] }) }));
+
+    // Delegations: an added entity, a focal point, nominations over the quota, a withdrawal that promotes.
+    await putEvent(api, 'perm-deleg', { delegations: { quota: { delegates: 1, heads: 1 } } });
+    await as('add-delegation', () => organizerCall(api, '/events/perm-deleg/delegations', { method: 'POST', body: JSON.stringify({ id: 'unodc', name: 'UNODC', kind: 'international_organization' }) }));
+    await as('update-delegation', () => organizerCall(api, '/events/perm-deleg/delegations/AT', { method: 'PATCH', body: JSON.stringify({ quota: { delegates: 1, heads: 1 } }) }));
+    const focalEmail = uniqueEmail('focal');
+    await as('invite-focal-points', () => organizerCall(api, '/events/perm-deleg/delegations/focal-points', { method: 'POST', body: JSON.stringify({ invitations: [{ entityId: 'AT', email: focalEmail }] }) }));
+    await as('send-pending-mail', () => deliverDelegationMail(mailingRuntime()));
+    const focal = focalToken((await mailTo(api.sesEndpoint, focalEmail)).at(-1)!);
+    const nominee = uniqueEmail('nominee');
+    const placed = (await (await as('nominate-delegate', () => nominate(api, focal, { email: nominee }))).json()) as { nomination: { nominationId: string } };
+    const formPost = (path: string, fields: Record<string, string>) => api.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    // The page's form: the page comes back with the nominees and their registrations.
+    await as('nominate-delegate', () => formPost('/delegations/nominate', { token: focal, name: 'Ivan Petrov', email: uniqueEmail('nominee'), function: 'Counsellor', role: 'member' }));
+    await as('show-delegation-page', () => api.request(`/delegation?token=${encodeURIComponent(focal)}`));
+    await as('get-own-delegation', async () => api.request(`/delegations/self?token=${encodeURIComponent(focal)}`));
+    await as('send-pending-mail', () => deliverDelegationMail(mailingRuntime()));
+    await as('submit-registration', async () => api.postJson('/events/perm-deleg/registrations', validForm({ email: nominee, nomination: nominationToken((await mailTo(api.sesEndpoint, nominee)).at(-1)!) })));
+    await as('list-delegations', () => organizerCall(api, '/events/perm-deleg/delegations'));
+    await as('get-participant-list', () => organizerCall(api, '/events/perm/participant-list?format=pdf'));
+    await as('get-visa-letter', async () => organizerCall(api, `/events/perm/registrations/${await id(d)}/visa-letter`));
+    await as('get-own-visa-letter', async () => api.request(`/registrations/visa-letter?token=${encodeURIComponent(await manage(d))}`));
+    await as('withdraw-nomination', () => formPost('/delegations/withdraw', { token: focal, nominationId: placed.nomination.nominationId }));
 
     // Assess: nothing undeclared
     const undeclared: string[] = [];

@@ -41,6 +41,7 @@ interface Case {
 
 const { id: _id, ...eventBody } = { ...seedEvent, approval: 'required' as const };
 const stale = { 'if-match': '"0000000000000000"' };
+let addedEntities = 0;
 
 const cases: Case[] = [
   { route: 'PUT /events/{eventId}', admitted: ['organizer'], admittedStatus: 200, request: () => ({ method: 'PUT', path: '/events/roles', body: eventBody }) },
@@ -79,6 +80,28 @@ const cases: Case[] = [
     request: () => ({ method: 'POST', path: `/events/roles/registrations/${registrationId}/resend`, body: { link: 'confirmation' } }),
   },
   { route: 'GET /events/{eventId}/stats', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/stats' }) },
+  {
+    route: 'GET /events/{eventId}/registrations/{registrationId}/visa-letter',
+    admitted: everyRole,
+    // The registration awaits approval: refused for that, not for the caller.
+    admittedStatus: 409,
+    request: () => ({ method: 'GET', path: `/events/roles/registrations/${registrationId}/visa-letter` }),
+  },
+  { route: 'GET /events/{eventId}/delegations', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/delegations' }) },
+  {
+    route: 'POST /events/{eventId}/delegations',
+    admitted: ['organizer'],
+    admittedStatus: 201,
+    request: () => ({ method: 'POST', path: '/events/roles/delegations', body: { id: `org-${++addedEntities}`, name: 'An organization', kind: 'international_organization' } }),
+  },
+  {
+    route: 'POST /events/{eventId}/delegations/focal-points',
+    admitted: ['organizer'],
+    admittedStatus: 202,
+    request: () => ({ method: 'POST', path: '/events/roles/delegations/focal-points', body: { invitations: [{ entityId: 'AT', email: 'focal.roles@example.org' }] } }),
+  },
+  { route: 'PATCH /events/{eventId}/delegations/{entityId}', admitted: ['organizer'], admittedStatus: 200, request: () => ({ method: 'PATCH', path: '/events/roles/delegations/AT', body: { quotaLifted: false } }) },
+  { route: 'GET /events/{eventId}/participant-list', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/participant-list?format=xlsx' }) },
   { route: 'POST /events/{eventId}/reconcile', admitted: ['organizer'], admittedStatus: 200, request: () => ({ method: 'POST', path: '/events/roles/reconcile' }) },
   // With the accreditation group every role gets past the roles' check; the registration has no photo.
   {

@@ -20,6 +20,7 @@ import { EventStore } from '#shared/store/event-store.ts';
 import { AccreditationStore } from '#shared/store/accreditation-store.ts';
 import { createS3Client, FileStore } from '#shared/store/file-store.ts';
 import type { FileDeps } from '#shared/actions/uploads.ts';
+import { DelegationStore } from '#shared/store/delegation-store.ts';
 import { MailboxStore } from '#shared/store/mailbox-store.ts';
 import { RegistrationStore } from '#shared/store/registration-store.ts';
 import { createTableInput } from '#shared/store/table.ts';
@@ -48,6 +49,7 @@ beforeAll(async () => {
     accreditation: new AccreditationStore(client, table),
     // The standard form asks for no file, so erasure never calls S3 here.
     files: new FileStore(createS3Client({ S3_ENDPOINT: 'http://127.0.0.1:9' }), 'no-files'),
+    delegations: new DelegationStore(client, createDynamoClient(env, { maxAttempts: 1 }), table),
     log: createLogger({}, () => undefined),
     publicBaseUrl: 'https://registration.example',
     confirmTokenLifetimeHours: 72,

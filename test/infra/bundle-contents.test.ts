@@ -1,7 +1,8 @@
 // What each function's bundle carries, with the deployed esbuild settings: Zod only where a function
 // validates input, the SES client only where it sends mail, the S3 client only where it handles files, the Secrets Manager client only where it
 // reads a secret at run time, the registration page's words only where a page shows form fields,
-// exceljs (about 1 MB) only in the list, which writes the XLSX export. A stray import (a value
+// exceljs (about 1 MB) only in the list and the list of participants, which write XLSX, pdf-lib and
+// fontkit only in the list of participants (its fonts travel beside the bundle, not in it). A stray import (a value
 // import where a type import was meant, one module too many in a chain) shows here before it shows
 // in the cold starts.
 import { build } from 'esbuild';
@@ -25,6 +26,11 @@ const withoutValidation: FunctionName[] = [
   'show-confirm-page',
   'show-manage-page',
   'get-own-registration',
+  'list-delegations',
+  'show-delegation-page',
+  'get-own-delegation',
+  'get-visa-letter',
+  'get-own-visa-letter',
   'reconcile-event',
   'answer-unknown-route',
   'record-email-feedback',
@@ -32,6 +38,7 @@ const withoutValidation: FunctionName[] = [
   'settle-waiting-lists',
   'get-registration-file',
 ];
+const writesPdf: FunctionName[] = ['get-participant-list', 'get-visa-letter', 'get-own-visa-letter'];
 const showingFormFields: FunctionName[] = ['show-manage-page', 'update-registration', 'withdraw-registration', 'erase-registration'];
 
 describe('bundle contents', () => {
@@ -47,7 +54,9 @@ describe('bundle contents', () => {
     expect(carries('shared/i18n/form.ts'), 'the registration page words').toBe(showingFormFields.includes(name));
     expect(carries('node_modules/@aws-sdk/client-wafv2/'), 'the WAF client').toBe(false);
     expect(carries('node_modules/@aws-sdk/client-s3/'), 'the S3 client').toBe(access[name].files !== undefined);
-    expect(carries('node_modules/exceljs/'), 'exceljs').toBe(name === 'list-registrations');
+    expect(carries('node_modules/exceljs/'), 'exceljs').toBe(name === 'list-registrations' || name === 'get-participant-list');
+    expect(carries('node_modules/pdf-lib/'), 'pdf-lib').toBe(writesPdf.includes(name));
+    expect(carries('node_modules/@pdf-lib/fontkit/'), 'fontkit').toBe(writesPdf.includes(name));
   });
 
   it('the web ACL custom resource carries the WAF client and no other', async () => {

@@ -50,3 +50,19 @@ export function linkToken(mail: ReceivedMail): string {
   if (!match) throw new Error('No confirmation link in the mail');
   return decodeURIComponent(match[1]!);
 }
+
+/**
+ * The mail of many addresses at once, each with at least one message: one read of the emulator's store
+ * per round, not one per address (sixty pollers reading a store of thousands slow a busy machine down).
+ */
+export async function waitForMailOfEach(sesEndpoint: string, addresses: string[], timeoutMs = 180_000): Promise<Map<string, ReceivedMail[]>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { emails } = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: ReceivedMail[] };
+    const byAddress = new Map(addresses.map((address) => [address, emails.filter((mail) => mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()))]));
+    const missing = [...byAddress].filter(([, mails]) => mails.length === 0).map(([address]) => address);
+    if (missing.length === 0) return byAddress;
+    if (Date.now() > deadline) throw new Error(`No mail within ${timeoutMs / 1000} s for ${missing.length} of ${addresses.length} addresses, e.g. ${missing[0]}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { participatingStates } from '#shared/model/osce.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
+import { uniqueEmail } from '../support/fixtures.ts';
+import { inviteFocalPoints, nominate } from '../support/delegation-journeys.ts';
+import { putEvent } from '../support/journeys.ts';
+import { startTestApi, type TestApi } from '../support/local-api.ts';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+describe('Delegation quotas under concurrency', () => {
+  it('keeps every quota exact: 1,000 nominations from 60 delegations at once', async () => {
+    // Prepare: 60 delegations (57 participating States and 3 added organizations), 3 delegates and 1 head each
+    await putEvent(api, 'deleg-thousand', { delegations: { quota: { delegates: 3, heads: 1 }, nominationsCloseAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const organizations = ['unodc', 'interpol', 'europol'];
+    const deps = runtime();
+    for (const id of organizations) await deps.delegations.addEntity('deleg-thousand', { id, name: id.toUpperCase(), kind: 'international_organization' });
+    const entities = [...participatingStates.map((state) => state.code), ...organizations];
+    const tokens = await inviteFocalPoints(api, 'deleg-thousand', entities.map((entityId) => ({ entityId, email: uniqueEmail(`focal-${entityId.toLowerCase()}`) })));
+    // 1,000 nominations, dealt round the delegations; each delegation's first two ask to be its head.
+    const nominations = Array.from({ length: 1000 }, (_, index) => ({ delegation: index % entities.length, role: index < 2 * entities.length ? ('head' as const) : ('member' as const), email: uniqueEmail('nominee') }));
+
+    // Act
+    const answers = await Promise.all(nominations.map(async (nomination) => {
+      const response = await nominate(api, tokens[nomination.delegation]!, { email: nomination.email, role: nomination.role });
+      const body = (await response.json()) as { placed?: string; error?: { code: string } };
+      return { ...nomination, status: response.status, outcome: body.placed ?? body.error?.code };
+    }));
+
+    // Assess: every answer is a placement or the heads' quota, and the stored nominations agree with the answers and the counters
+    expect(answers.filter((answer) => !['nominated', 'waitlisted', 'quota_exceeded'].includes(answer.outcome ?? ''))).toEqual([]);
+    const stored = await deps.delegations.listNominations('deleg-thousand');
+    const counters = new Map((await deps.delegations.listDelegations('deleg-thousand')).map((delegation) => [delegation.entity.id, delegation]));
+    entities.forEach((entityId, index) => {
+      const asked = answers.filter((answer) => answer.delegation === index);
+      const mine = stored.filter((nomination) => nomination.entityId === entityId);
+      const nominated = mine.filter((nomination) => nomination.status === 'nominated');
+      const heads = nominated.filter((nomination) => nomination.role === 'head');
+      const refused = asked.filter((answer) => answer.outcome === 'quota_exceeded');
+      expect(nominated, entityId).toHaveLength(3);
+      expect(heads.length, entityId).toBeLessThanOrEqual(1);
+      expect(mine.length + refused.length, entityId).toBe(asked.length);
+      expect(asked.filter((answer) => answer.outcome === 'nominated').map((answer) => answer.email).sort(), entityId).toEqual(nominated.map((nomination) => nomination.email).sort());
+      expect(counters.get(entityId), entityId).toMatchObject({ delegatesTaken: 3, headsTaken: heads.length });
+      // The waiting list's numbers are unique, so its order is total.
+      const seqs = mine.filter((nomination) => nomination.status === 'waitlisted').map((nomination) => nomination.waitlistSeq);
+      expect(new Set(seqs).size, entityId).toBe(seqs.length);
+    });
+  }, 600_000);
+});

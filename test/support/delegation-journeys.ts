@@ -1,0 +1,44 @@
+// The steps of the delegation journeys through the HTTP API: organizers invite focal points, a focal
+// point opens the link from their e-mail and nominates, a nominee follows their invitation.
+import { expect } from 'vitest';
+import { organizerCall } from './journeys.ts';
+import type { TestApi } from './local-api.ts';
+import { waitForMailOfEach, type ReceivedMail } from './mailbox.ts';
+
+export function focalToken(mail: ReceivedMail): string {
+  const match = /\/delegation\?token=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');
+  if (!match) throw new Error('No delegation link in the mail');
+  return decodeURIComponent(match[1]!);
+}
+
+export function nominationToken(mail: ReceivedMail): string {
+  const match = /[?&]nomination=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');
+  if (!match) throw new Error('No nomination link in the mail');
+  return decodeURIComponent(match[1]!);
+}
+
+/** Organizers invite one focal point per pair; each one's link, from their e-mail. */
+export async function inviteFocalPoints(api: TestApi, eventId: string, pairs: { entityId: string; email: string; language?: string }[]): Promise<string[]> {
+  const response = await organizerCall(api, `/events/${eventId}/delegations/focal-points`, { method: 'POST', body: JSON.stringify({ invitations: pairs }) });
+  expect(response.status).toBe(202);
+  const mailed = await waitForMailOfEach(api.sesEndpoint, pairs.map(({ email }) => email));
+  return pairs.map(({ email }) => focalToken(mailed.get(email)!.at(-1)!));
+}
+
+export interface NomineeFields {
+  name?: string;
+  email: string;
+  function?: string;
+  role?: 'head' | 'member';
+  language?: string;
+}
+
+export function nominate(api: TestApi, token: string, nominee: NomineeFields): Promise<Response> {
+  return api.postJson('/delegations/nominate', { token, name: 'Ivan Petrov', function: 'Counsellor', role: 'member', ...nominee });
+}
+
+export async function ownDelegation(api: TestApi, token: string) {
+  const response = await api.request(`/delegations/self?token=${encodeURIComponent(token)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as { delegatesTaken: number; headsTaken: number; nominees: { nominationId: string; email: string; status: string; role: string; registrationStatus: string | null }[] };
+}
