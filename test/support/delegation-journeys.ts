@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { organizerCall } from './journeys.ts';
 import type { TestApi } from './local-api.ts';
-import { waitForMail, type ReceivedMail } from './mailbox.ts';
+import type { ReceivedMail } from './mailbox.ts';
 
 export function focalToken(mail: ReceivedMail): string {
   const match = /\/delegation\?token=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');
@@ -17,11 +17,30 @@ export function nominationToken(mail: ReceivedMail): string {
   return decodeURIComponent(match[1]!);
 }
 
+/**
+ * The newest mail of each address, once every one has one. One reader of the emulator's store for
+ * them all: sixty readers at once, each fetching the whole store, would load a busy machine more
+ * than the test itself does.
+ */
+async function newestMailOfEach(sesEndpoint: string, addresses: readonly string[], timeoutMs = 300_000): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { emails } = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: ReceivedMail[] };
+    const newest = addresses.map((address) => emails.findLast((mail) => mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase())));
+    if (newest.every(Boolean) || Date.now() > deadline) {
+      const missing = addresses.filter((_, index) => !newest[index]);
+      if (missing.length > 0) throw new Error(`No mail reached ${missing.length} of ${addresses.length} addresses`);
+      return newest as ReceivedMail[];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Organizers invite one focal point per pair; each one's link, from their e-mail. */
 export async function inviteFocalPoints(api: TestApi, eventId: string, pairs: { entityId: string; email: string; language?: string }[]): Promise<string[]> {
   const response = await organizerCall(api, `/events/${eventId}/delegations/focal-points`, { method: 'POST', body: JSON.stringify({ invitations: pairs }) });
   expect(response.status).toBe(202);
-  return Promise.all(pairs.map(async ({ email }) => focalToken((await waitForMail(api.sesEndpoint, email, 1, 120_000)).at(-1)!)));
+  return (await newestMailOfEach(api.sesEndpoint, pairs.map(({ email }) => email))).map(focalToken);
 }
 
 export interface NomineeFields {
