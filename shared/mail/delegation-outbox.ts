@@ -13,6 +13,9 @@ import type { MailDeps } from './deps.ts';
 import { delegationEmail, type DelegationMail, type Email } from './emails.ts';
 import { isPermanentRefusal, maxAttempts, nextAttemptAt, retryPolicy, type SweepReport } from './outbox.ts';
 
+/** Items whose mail one invocation sends at the same time. */
+const concurrentDeliveries = 2;
+
 /** Hashes of links kept per focal point or nominee: older mails' links keep working until they expire. */
 const keptLinks = 5;
 
@@ -83,12 +86,17 @@ export async function deliverAllDelegationMail(deps: MailDeps, more: () => boole
 export async function deliverDelegationMailOf(deps: MailDeps, itemKeys: readonly (readonly [string, string])[], now: Date = new Date()): Promise<SweepReport> {
   const report: SweepReport = { sent: 0, failed: 0, dropped: 0 };
   const policy = retryPolicy();
-  for (const [pk, sk] of itemKeys) {
+  // A few items at a time, as the registrations' worker does (outbox.ts): leases and conditional writes keep them apart.
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < itemKeys.length; index = next++) await deliverOne(itemKeys[index]!);
+  };
+  const deliverOne = async ([pk, sk]: readonly [string, string]) => {
     const record = await deps.delegations.getItem(pk, sk);
     const entry = record ? held(record) : undefined;
-    if (!entry) continue;
+    if (!entry) return;
     const due = entry.item.pendingMails.filter((mail) => mail.nextAttemptAt <= now.toISOString());
-    if (due.length === 0) continue;
+    if (due.length === 0) return;
     const event = await deps.events.get(entry.item.eventId);
 
     // 1. A fresh link and a lease, written before anything is sent.
@@ -103,7 +111,7 @@ export async function deliverDelegationMailOf(deps: MailDeps, itemKeys: readonly
     const lease = (pending: PendingMail): PendingMail => ({ ...pending, attempts: pending.attempts + 1, nextAttemptAt: nextAttemptAt(pending.attempts + 1, now, policy) });
     const kept = entry.item.pendingMails.filter((pending) => !due.includes(pending) || outgoing.some((out) => out.pending === pending));
     leased = withMails(leased, kept.map((pending) => (due.includes(pending) ? lease(pending) : pending)), entry.item.version + 1);
-    if (!(await save(deps, leased, entry.item.version))) continue;
+    if (!(await save(deps, leased, entry.item.version))) return;
     report.dropped += due.length - outgoing.length;
 
     // 2. Send; 3. clear what SES took (a lost clear sends again after the lease: at least once).
@@ -123,7 +131,8 @@ export async function deliverDelegationMailOf(deps: MailDeps, itemKeys: readonly
       const cleared = withMails(leased, leased.item.pendingMails.filter((pending) => !sent.has(pending.kind)), leased.item.version + 1);
       await save(deps, cleared, leased.item.version);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrentDeliveries, itemKeys.length) }, worker));
   if (report.sent + report.failed + report.dropped > 0) deps.log.info('delegation_mail_sweep', { ...report });
   return report;
 }

@@ -168,7 +168,7 @@ describe('the distribution', () => {
 
     // Assess
     expect(apiPathPatterns()).toEqual(['/events*', '/me', '/confirm', '/registrations/*', '/manage', '/delegation', '/delegations/*', '/openapi.json']);
-    for (const path of ['/organizer/', '/organizer/config.json', '/mex']) expect(isApi(path), path).toBe(false);
+    for (const path of ['/organizer/', '/organizer/config.json', '/mex', '/delegationx']) expect(isApi(path), path).toBe(false);
     for (const [path, api] of routed) expect(api, path).toBe(true);
     for (const path of ['/', '/index.html', '/register/osce-drugs-2017', '/assets/app.abc123.js', '/assets/app.abc123.css', '/favicon.ico']) {
       expect(isApi(path), path).toBe(false);
