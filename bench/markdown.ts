@@ -39,11 +39,13 @@ export function toMarkdown(doc: any): string {
   lines.push(`| search over ${search.n} registrations: one match (every page) / a common word (first page) / sorted by name (first page) | ${search.rareMatchMs} ms in ${search.rareMatchRequests} request(s), ${search.rareMatchUnits} RCU / ${search.commonFirstPageMs} ms / ${search.sortedFirstPageMs} ms, ${search.sortedFirstPageUnits} RCU |`);
   const p = doc.participantList;
   if (p) lines.push(`| the list of participants for ${p.n} people in 57 delegations (target < 10 s) | PDF ${p.pdfMs} ms (${p.pdfKiB} KiB), XLSX ${p.xlsxMs} ms (${p.xlsxKiB} KiB) |`);
+  const compile = doc.formCompile;
+  if (compile) lines.push(`| compiling a form of ${compile.fields} questions, warm, not cached (target < 5 ms) | p50 ${compile.compileP50Ms} ms, p99 ${compile.compileP99Ms} ms; checking one registration with it p50 ${compile.checkP50Ms} ms |`);
   const s = doc.submitTiming;
   lines.push(`| submit p50 by what the address is (ratio to a new address; spread ≤1.25) | ${s.rows.map((row: any) => `${row.kind} ${row.p50Ms} ms (${row.ratioToNew}x)`).join(', ')}; spread ${ok(s.spread, 1.25)} |`);
   lines.push(`| DynamoDB calls per journey | ${Object.entries(j.callsPerJourney).map(([command, count]) => `${command.replace('Command', '')} ${count}`).join(', ')} |`);
   lines.push('', 'How each number was obtained:', '');
-  for (const key of ['bundleSize', 'pageWeight', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity', 'submitTiming', 'statusIndex', 'search', 'participantList']) if (doc[key]) lines.push(`- **${key}**: ${doc[key].method}.`);
+  for (const key of ['bundleSize', 'pageWeight', 'coldStart', 'warmLatency', 'throughput', 'flood', 'costGrowth', 'journeyCapacity', 'submitTiming', 'statusIndex', 'search', 'participantList', 'formCompile']) if (doc[key]) lines.push(`- **${key}**: ${doc[key].method}.`);
   lines.push(`- Floors: minimal handlers in bench/floor/ (no middy, no Zod, no shared code) bundled with the same settings: ${Object.entries(doc.floors).map(([name, call]) => `${name} = ${call}`).join('; ')}.`);
   lines.push(`- Reproduce: \`npm run bench\` (BENCH_RUNS=${doc.settings.runs}, BENCH_WARM=${doc.settings.warm}; took ${doc.durationSeconds} s). Figures from dynalite on one machine: compare ratios, not absolute times.`, '');
   return `${lines.join('\n')}\n`;

@@ -21,6 +21,7 @@ import { seedEvent } from '#shared/model/seed-event.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { EventStore } from '#shared/store/event-store.ts';
 import { searchTime, statusIndexCost } from './console-list.ts';
+import { formCompileTime } from './form-compile.ts';
 import { participantListTime } from './participant-list.ts';
 import { costGrowth, journeyCapacity } from './cost.ts';
 import { flood } from './flood.ts';
@@ -78,6 +79,7 @@ async function main() {
       ['journeyCapacity', () => journeyCapacity(dynamo, mail, settings.journeys)],
       ['statusIndex', () => statusIndexCost(dynamo, settings.runs, settings.consoleN)],
       ['search', () => searchTime(dynamo, settings.runs, settings.searchN)],
+      ['formCompile', () => formCompileTime(200)],
       ['participantList', () => participantListTime(dynamo, Math.min(settings.runs, 5), settings.participantsN)],
     ];
     for (const [name, measure] of measures) if (wanted(name)) results[name] = await measure();
