@@ -14,6 +14,7 @@ import { lostRace, retryOnConflict } from '../store/optimistic.ts';
 import { commitTransition } from './commit.ts';
 import type { StoreDeps } from './deps.ts';
 import { requireRegistration } from './find-registration.ts';
+import { assertCheckedUploads } from './uploads.ts';
 
 export async function editRegistration(
   deps: StoreDeps,
@@ -33,11 +34,13 @@ export async function editRegistration(
     const keptApart = asksAccreditation(event) ? await deps.accreditation.answersOf(event.id, registration.registrationId) : {};
     refuseAccreditationChanges(event, changes);
     const correction = corrected(registration, event, changes, keptApart);
+    // A file answer names an upload checked for its question, as on the participant's side.
+    await assertCheckedUploads(deps.accreditation, event, correction.named, ['changes']);
     refuseConsentsGiven(registration.details, correction.details);
     if (correction.changed.length === 0) return registration;
     const next: Registration = {
       ...registration,
-      details: { ...correction.details, answers: splitAnswers(formOf(event), correction.details.answers).kept },
+      details: { ...correction.details, answers: splitAnswers(formOf(event), correction.details.answers, Object.keys(keptApart)).kept },
       updatedAt: now.toISOString(),
       history: withHistory(registration, {
         ...historyEntry(now, actorOf(organizer), 'edited', registration.status, registration.status),

@@ -25,7 +25,7 @@ export async function updateRegistration(deps: StoreDeps, token: unknown, change
     await assertCheckedUploads(deps.accreditation, event, correction.named, ['changes']);
     // Nothing to write when nothing changed.
     if (correction.changed.length === 0) return { view: await selfView(deps, { registration, event }), event };
-    const { kept, apart } = splitAnswers(formOf(event), correction.details.answers);
+    const { kept, apart } = splitAnswers(formOf(event), correction.details.answers, Object.keys(keptApart));
     const next = correctedRegistration(registration, { ...correction.details, answers: kept }, correction.changed, now);
     // Before the registration, as on submit: a lost race re-reads both and writes them again.
     if (!sameAnswers(apart, keptApart)) await deps.accreditation.put(accreditationRecord(event, registration.registrationId, apart, now));

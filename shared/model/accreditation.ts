@@ -43,9 +43,13 @@ export function asksAccreditation(event: Pick<ConferenceEvent, 'form'>): boolean
   return accreditationIds(formOf(event)).size > 0;
 }
 
-/** The answers kept with the registration, and those kept apart for the accreditation. */
-export function splitAnswers(form: FormDefinition, answers: Answers | undefined): { kept: Answers | undefined; apart: Answers } {
-  const ids = accreditationIds(form);
+/**
+ * The answers kept with the registration, and those kept apart for the accreditation. `storedApart`:
+ * the ids already kept apart, which stay apart even when the form no longer asks them (a passport
+ * number must never move into the registration because its question left the form).
+ */
+export function splitAnswers(form: FormDefinition, answers: Answers | undefined, storedApart: Iterable<string> = []): { kept: Answers | undefined; apart: Answers } {
+  const ids = new Set([...accreditationIds(form), ...storedApart]);
   const kept: Answers = {};
   const apart: Answers = {};
   for (const [id, value] of Object.entries(answers ?? {})) (ids.has(id) ? apart : kept)[id] = value;

@@ -137,6 +137,35 @@ describe('Accreditation data', () => {
     expect(after!.accreditation).toEqual({ nationality: 'FR', passportNumber: passport });
   });
 
+  it('stays apart when its question leaves the form, through the organizers\' edit and the participant\'s correction', async () => {
+    // Prepare: nationality answered, then the question taken out of the form
+    await hofburgEvent('accreditation-retired');
+    const person = await registerAndConfirm(api, 'accreditation-retired', hofburgRegistration({ lastName: 'Retired' }, { passportNumber: passport }));
+    const withoutNationality = hofburgForm();
+    for (const section of withoutNationality.sections) section.fields = section.fields.filter((field) => field.kind === 'standard' || field.id !== 'nationality');
+    expect((await putEvent(api, 'accreditation-retired', { languages: ['fr', 'ru'], form: withoutNationality })).status).toBe(200);
+    const [before] = await listed('accreditation-retired');
+
+    // Act
+    const edited = await organizerCall(api, `/events/accreditation-retired/registrations/${before!.registrationId}`, {
+      method: 'PATCH',
+      headers: { 'if-match': `"${before!.revision as string}"` },
+      body: JSON.stringify({ changes: { firstName: 'Renate' } }),
+    });
+    const corrected = await api.postJson('/registrations/update', { token: person.manage, changes: { organization: 'Ministry of Justice' } });
+    const [forViewers] = await listed('accreditation-retired', ['viewers']);
+    const [viewerRow] = await csvOf('accreditation-retired', ['viewers']);
+    const [forAccreditation] = await listed('accreditation-retired', accreditationTeam);
+
+    // Assess: neither write moved the nationality into the registration, which every reader sees
+    expect(edited.status).toBe(200);
+    expect(corrected.status).toBe(200);
+    expect(forViewers!.answers).not.toHaveProperty('nationality');
+    expect(Object.keys(viewerRow!)).not.toContain('answer.nationality');
+    expect(JSON.stringify(await runtime().registrations.get('accreditation-retired', emailKey(person.email)))).not.toContain('"nationality"');
+    expect(forAccreditation!.accreditation).toMatchObject({ nationality: 'FR', passportNumber: passport });
+  });
+
   it('is deleted at once when the participant erases the registration', async () => {
     // Prepare
     await hofburgEvent('accreditation-erase');

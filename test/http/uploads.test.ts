@@ -188,3 +188,26 @@ describe('A file answering a question', () => {
     expect(await runtime().accreditation.upload('files-gone', keptPhoto)).toBeUndefined();
   });
 });
+
+describe('An organizer\'s edit of a file answer', () => {
+  it('names an upload checked for that question, as the participant\'s own must', async () => {
+    // Prepare: a programme (not accreditation data) the organizers may attach on the participant's behalf
+    const form = hofburgForm();
+    form.sections.find((section) => section.id === 'security')!.fields.push({ id: 'programme', kind: 'file', label: { fr: 'Programme', ru: 'Программа' }, fileTypes: ['application/pdf'] });
+    expect((await putEvent(api, 'files-edit', { languages: ['fr', 'ru'], form })).status).toBe(201);
+    await registerAndConfirm(api, 'files-edit', hofburgRegistration());
+    const [listed] = ((await (await organizerCall(api, '/events/files-edit/registrations')).json()) as { items: { registrationId: string; revision: string }[] }).items;
+    const unchecked = await posted('files-edit', 'programme', pdf(), 'application/pdf');
+
+    // Act
+    const response = await organizerCall(api, `/events/files-edit/registrations/${listed!.registrationId}`, {
+      method: 'PATCH',
+      headers: { 'if-match': `"${listed!.revision}"` },
+      body: JSON.stringify({ changes: { answers: { programme: unchecked.uploadId } } }),
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).issues).toEqual([expect.objectContaining({ path: 'changes.answers.programme', code: 'upload_not_checked' })]);
+  });
+});
