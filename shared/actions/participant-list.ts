@@ -24,8 +24,14 @@ async function seated(deps: Pick<StoreDeps, 'registrations'>, eventId: string): 
 }
 
 async function groupsOf(deps: Pick<StoreDeps, 'registrations' | 'delegations'>, event: ConferenceEvent) {
-  const [registrations, delegations] = await Promise.all([seated(deps, event.id), deps.delegations.listDelegations(event.id)]);
-  return participantGroups(registrations, delegations.map((delegation) => delegation.entity));
+  const [registrations, delegations, nominations] = await Promise.all([seated(deps, event.id), deps.delegations.listDelegations(event.id), deps.delegations.listNominations(event.id)]);
+  // A registration speaks for its delegation only while the nomination stands: a nominee withdrawn
+  // after registering appears by their own form, so a delegation never shows more than its quota.
+  const standing = new Set(nominations.filter((nomination) => nomination.status === 'nominated').map((nomination) => `${nomination.emailKey} ${nomination.entityId}`));
+  const asNominated = registrations.map((registration) =>
+    registration.delegation && !standing.has(`${registration.emailKey} ${registration.delegation.entityId}`) ? { ...registration, delegation: undefined } : registration,
+  );
+  return participantGroups(asNominated, delegations.map((delegation) => delegation.entity));
 }
 
 export async function participantListAsPdf(deps: Pick<StoreDeps, 'registrations' | 'delegations'>, event: ConferenceEvent): Promise<Uint8Array> {

@@ -119,6 +119,28 @@ describe('The official list of participants', () => {
     expect(await refused.json()).toMatchObject({ error: { code: 'invalid_transition' } });
   }, 120_000);
 
+  it('lists a nominee withdrawn after registering by their own form, not as their delegation\'s head', async () => {
+    // Prepare: Germany's head registers through the invitation, then the focal point withdraws the nomination
+    await putEvent(api, 'official-withdrawn', { delegations: { nominationsCloseAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const [focal] = await inviteFocalPoints(api, 'official-withdrawn', [{ entityId: 'DE', email: uniqueEmail('focal-de') }]);
+    const head = uniqueEmail('head');
+    const placed = (await (await nominate(api, focal!, { email: head, role: 'head', name: 'Klara Vogel' })).json()) as { nomination: { nominationId: string } };
+    const invitation = (await waitForMail(api.sesEndpoint, head, 1))[0]!;
+    await api.postJson('/events/official-withdrawn/registrations', validForm({ email: head, firstName: 'Klara', lastName: 'Vogel', country: 'AT', nomination: nominationToken(invitation) }));
+    await api.postJson('/registrations/confirm', { token: linkToken((await waitForMail(api.sesEndpoint, head, 2)).at(-1)!) });
+    expect((await api.postJson('/delegations/withdraw', { token: focal, nominationId: placed.nomination.nominationId })).status).toBe(200);
+
+    // Act
+    const response = await organizerCall(api, '/events/official-withdrawn/participant-list?format=pdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+
+    // Assess: listed under the State her form names, and no head of delegation any more
+    expect(response.status).toBe(200);
+    expect(inOrder(text, ['Austria', 'Klara Vogel']).every((position) => position >= 0)).toBe(true);
+    expect(text).not.toContain('Germany');
+    expect(text).not.toContain('Head of Delegation');
+  }, 120_000);
+
   it('refuses a format it does not make', async () => {
     // Act
     const response = await organizerCall(api, '/events/official-list/participant-list?format=docx');
