@@ -101,10 +101,11 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
 type TablePart = 'table' | (typeof tableKeys)['byEventIndex'] | (typeof tableKeys)['statusIndex'] | (typeof tableKeys)['waitlistIndex'] | (typeof tableKeys)['outboxIndex'];
 type ItemAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 /**
- * The table's kinds of partition (shared/store/table.ts): the events, each event's own, and each
- * event's accreditation data, which only the functions that write, list or delete them may name.
+ * The table's kinds of partition (shared/store/table.ts): the events, each event's own, each event's
+ * accreditation data, which only the functions that write, list or delete them may name, and each
+ * event's delegations (places, focal points, nominations).
  */
-type Partition = 'events' | 'event' | 'accreditation';
+type Partition = 'events' | 'event' | 'accreditation' | 'delegations';
 
 /**
  * The partition key values IAM lets each call name (dynamodb:LeadingKeys, matched with StringLike):
@@ -115,6 +116,7 @@ export const leadingKeys: Record<Partition | Exclude<TablePart, 'table'>, string
   events: keys.eventListing(),
   event: keys.eventPartition('*'),
   accreditation: keys.accreditationOfEvent('*'),
+  delegations: keys.delegationsOfEvent('*'),
   [tableKeys.byEventIndex]: keys.registrationsOfEvent('*'),
   [tableKeys.statusIndex]: keys.registrationsInStatus('*', '*'),
   [tableKeys.waitlistIndex]: keys.waitlistOfEvent('*'),
@@ -165,9 +167,9 @@ export const access: Record<FunctionName, Access> = {
   // Reads the event and any earlier registration, counts the mailbox, writes the registration with its
   // mail queued (the mail worker sends it), and the accreditation answers apart (or, keeping none, one
   // write that changes nothing: UpdateItem); reads the record of a checked upload a file answer names;
-  // a nominee's link is checked against their nomination (GetItem).
+  // a nominee's link is checked against their nomination (GetItem of the delegations).
   // No Query: submit cannot read the list. No SES: it never waits on mail.
-  'submit-registration': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [], mail: false },
+  'submit-registration': { items: { events: ['GetItem'], event: ['BatchGetItem', 'PutItem', 'UpdateItem'], accreditation: ['GetItem', 'PutItem', 'UpdateItem'], delegations: ['GetItem'] }, query: [], mail: false },
   // Signs a presigned POST for one key under uploads/ (the POST acts with this role's PutObject).
   'create-upload': { items: { events: ['GetItem'] }, query: [], mail: false, files: { uploads: ['PutObject'] } },
   // Reads the upload, deletes it, writes what passed under files/ and records it.
@@ -202,11 +204,13 @@ export const access: Record<FunctionName, Access> = {
   'reject-registration': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] }, query: [tableKeys.byEventIndex, tableKeys.waitlistIndex], mail: true },
   // Reads the event and its counters only.
   'get-event-stats': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [], mail: false },
-  // Recounts from the registrations (byEvent) and tombstones (the event's partition), rewrites the counters, may promote.
+  // Recounts from the registrations (byEvent) and tombstones (the event's partition), rewrites the
+  // counters, may promote; repairs the delegations' places from their nominations (a Query of theirs),
+  // a place given back going to the delegation's waiting list.
   'reconcile-event': {
-    items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'] },
+    items: { events: ['GetItem'], event: ['GetItem', 'PutItem', 'UpdateItem'], delegations: ['GetItem', 'PutItem', 'UpdateItem'] },
     query: ['table', tableKeys.byEventIndex, tableKeys.waitlistIndex],
-    tableQuery: ['event'],
+    tableQuery: ['event', 'delegations'],
     mail: true,
   },
   // The participant's own registration and waitlist position: reads only.
@@ -223,25 +227,27 @@ export const access: Record<FunctionName, Access> = {
     mail: true,
     files: { files: ['DeleteObject'] },
   },
-  // The delegations (shared/store/delegation-store.ts) live in the event's partition: the event by
-  // delegation is a Query of that partition (delegations, focal points, nominations), and the
-  // nominees' own registrations one BatchGetItem per hundred.
-  'list-delegations': { items: { events: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  // The delegations (shared/store/delegation-store.ts) live in a partition of their own: the event by
+  // delegation is a Query of it (delegations, focal points, nominations), and the nominees' own
+  // registrations one BatchGetItem per hundred in the event's partition, which nothing here writes.
+  'list-delegations': { items: { events: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
   // Adds the entity's item if no entity has its id.
-  'add-delegation': { items: { events: ['GetItem'], event: ['PutItem'] }, query: [], mail: false },
+  'add-delegation': { items: { events: ['GetItem'], delegations: ['PutItem'] }, query: [], mail: false },
   // Reads the delegation, sets its quota.
-  'update-delegation': { items: { events: ['GetItem'], event: ['GetItem', 'UpdateItem'] }, query: [], mail: false },
+  'update-delegation': { items: { events: ['GetItem'], delegations: ['GetItem', 'UpdateItem'] }, query: [], mail: false },
   // Checks every entity, writes each focal point with its mail queued (the mail worker sends it).
-  'invite-focal-points': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [], mail: false },
+  'invite-focal-points': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem'] }, query: [], mail: false },
   // The focal point's page and its JSON: the link's focal point, the delegation, its nominees (a Query of the partition), their registrations.
-  'show-delegation-page': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
-  'get-own-delegation': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
-  // Takes a place (UpdateItem of the delegation's counters), writes the nomination with its invitation queued; a form post gets the page back.
-  'nominate-delegate': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
+  'show-delegation-page': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
+  'get-own-delegation': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
+  // Takes a place (UpdateItem of the delegation's places), writes the nomination with its invitation
+  // queued; a form post gets the page back. The public functions of focal points write only the
+  // delegations' partition: they cannot change a registration.
+  'nominate-delegate': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem', 'UpdateItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
   // Writes the withdrawal, gives the place back and to the delegation's waiting list (the invitation queued).
-  'withdraw-nomination': { items: { events: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table'], tableQuery: ['event'], mail: false },
-  // Reads every registration holding a seat (byStatus, one partition per such status) and the added entities' names (a Query of the partition).
-  'get-participant-list': { items: { events: ['GetItem'] }, query: ['table', tableKeys.statusIndex], tableQuery: ['event'], mail: false },
+  'withdraw-nomination': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem', 'UpdateItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
+  // Reads every registration holding a seat (byStatus, one partition per such status), the added entities' names and the nominations (a Query of the delegations).
+  'get-participant-list': { items: { events: ['GetItem'] }, query: ['table', tableKeys.statusIndex], tableQuery: ['delegations'], mail: false },
   // Finds the registration by id (byEvent) and writes its letter.
   'get-visa-letter': { items: { events: ['GetItem'], event: ['GetItem'] }, query: [tableKeys.byEventIndex], mail: false },
   // The manage link's registration and its letter: reads only.
@@ -251,7 +257,7 @@ export const access: Record<FunctionName, Access> = {
   // Marks the registration with one conditional UpdateItem.
   'record-email-feedback': { items: { event: ['UpdateItem'] }, query: [], mail: false },
   // Finds registrations and delegation items (focal points, nominees) with mail due (outbox index), reads their event, writes fresh link hashes and a lease, sends, clears.
-  'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
+  'send-pending-mail': { items: { events: ['GetItem'], event: ['GetItem', 'PutItem'], delegations: ['GetItem', 'PutItem'] }, query: [tableKeys.outboxIndex], mail: true, stream: true },
   // Lists the events, reads each one's counters, and promotes from the head of its queue; deletes the
   // accreditation answers of the events past their retention period (Query their partition, DeleteItem).
   'settle-waiting-lists': {

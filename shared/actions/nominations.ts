@@ -2,10 +2,11 @@
 // delegation's quota (the overflow joins the delegation's waiting list), withdrawing a nominee, and
 // the nominee's link that carries the nomination into their own registration.
 //
-// A nomination takes its place first (one conditional ADD on the delegation's counter item), then
-// writes the nomination item (a conditional PutItem, one per address and event); if that write loses,
-// the place is given back. So a failure in between leaves the delegation's count fuller than its
-// nominations, never emptier: nobody is ever over the quota (the window is model/seats.ts's).
+// A nomination takes its place first (the nominee's address key joins the delegation's holders, in one
+// conditional update), then writes the nomination item (a conditional PutItem, one per address and
+// event); if that write loses to somebody else's nomination of the address, the place is given back.
+// A failure in between (an outage) leaves the place held by the address: the client's retry finds it
+// its own, and without a retry `repairPlaces` gives it back. Nobody is ever over the quota.
 import {
   assertNominationsOpen,
   invalidDelegationLink,
@@ -71,7 +72,7 @@ export async function nominate(deps: Deps, session: FocalSession, input: Nominee
   if (existing && existing.status !== 'withdrawn') throw alreadyNominated();
 
   const quota = delegation.quotaLifted ? undefined : quotaOf(event, delegation);
-  const place = await deps.delegations.takePlace(event.id, delegation.entity, input.role, quota);
+  const place = await deps.delegations.takePlace(event.id, delegation.entity, input.role, quota, key);
   let waitlistSeq: number | undefined;
   if (place.kind === 'full') {
     // A head of delegation beyond the heads' quota is refused: the waiting list is for places, not for a second head.
@@ -102,8 +103,13 @@ export async function nominate(deps: Deps, session: FocalSession, input: Nominee
     version: (existing?.version ?? 0) + 1,
   };
   if (await deps.delegations.saveNomination(nomination, existing?.version)) return { nomination, placed };
-  // Another delegation (or this one, twice at once) nominated the address meanwhile: give the place back.
-  if (place.kind === 'taken') await deps.delegations.releasePlace(event.id, delegation.entity, input.role);
+  const winner = await deps.delegations.getNomination(event.id, key);
+  // The SDK tried again a write whose answer was lost, and the first try had landed: it is this nomination.
+  if (winner?.nominationId === nomination.nominationId) return { nomination: winner, placed };
+  // Another delegation (or this one, twice at once) nominated the address meanwhile: give the place
+  // back, unless the winner is this delegation's own nomination holding it (the place is one per address).
+  const winnerHoldsIt = winner?.entityId === delegation.entity.id && winner.status === 'nominated';
+  if (place.kind === 'taken' && !winnerHoldsIt) await deps.delegations.releasePlace(event.id, delegation.entity, key);
   throw alreadyNominated();
 }
 
@@ -132,18 +138,18 @@ export async function withdrawNomination(deps: Deps, session: FocalSession, nomi
     return { nomination: next, freed: nomination.status === 'nominated' };
   });
   if (withdrawn.freed) {
-    await deps.delegations.releasePlace(event.id, delegation.entity, withdrawn.nomination.role);
+    await deps.delegations.releasePlace(event.id, delegation.entity, withdrawn.nomination.emailKey);
     await promoteFromWaitlist(deps, event, focal.entityId, now);
   }
   return withdrawn.nomination;
 }
 
 /** Gives free places of the delegation to its waiting list, in order, each only through the quota's condition. */
-async function promoteFromWaitlist(deps: Deps, event: ConferenceEvent, entityId: string, now: Date): Promise<void> {
+export async function promoteFromWaitlist(deps: Deps, event: ConferenceEvent, entityId: string, now: Date): Promise<void> {
   const delegation = await findDelegation(deps, event, entityId);
   const quota = delegation.quotaLifted ? undefined : quotaOf(event, delegation);
   for (const candidate of waitingOrder(await deps.delegations.listNominations(event.id, entityId))) {
-    const place = await deps.delegations.takePlace(event.id, delegation.entity, candidate.role, quota);
+    const place = await deps.delegations.takePlace(event.id, delegation.entity, candidate.role, quota, candidate.emailKey);
     if (place.kind === 'full') {
       // No place at all: nobody further back gets one either. A head blocked by the heads' quota lets a member by.
       if (place.delegation.delegatesTaken >= (quota?.delegates ?? Infinity)) return;
@@ -151,7 +157,9 @@ async function promoteFromWaitlist(deps: Deps, event: ConferenceEvent, entityId:
     }
     const promoted: Nomination = { ...candidate, status: 'nominated', waitlistSeq: undefined, pendingMails: queuedDelegationMail(candidate.pendingMails, 'nominee_invite', now), version: candidate.version + 1 };
     if (await deps.delegations.saveNomination(promoted, candidate.version)) return;
-    await deps.delegations.releasePlace(event.id, delegation.entity, candidate.role);
+    // The candidate changed meanwhile (withdrawn, or promoted by a concurrent withdrawal, which holds the same place).
+    const current = await deps.delegations.getNomination(event.id, candidate.emailKey);
+    if (current?.status !== 'nominated' || current.entityId !== entityId) await deps.delegations.releasePlace(event.id, delegation.entity, candidate.emailKey);
   }
 }
 

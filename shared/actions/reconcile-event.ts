@@ -4,13 +4,14 @@
 // so the event is read twice and the higher seat count kept (a lower one could oversell; a higher one
 // only looks fuller, which the next reconcile settles). It also rewrites registrations whose index keys
 // or search text are missing or old (written before the byStatus index or the search existed), so
-// every status filter and search finds them.
+// every status filter and search finds them. And it repairs the delegations' places (repair-places.ts).
 import type { ConferenceEvent } from '../model/event.ts';
 import type { Registration } from '../model/registration.ts';
 import { holdsSeat } from '../model/lifecycle.ts';
 import { addCounts, countsDelta, type Counters } from '../model/seats.ts';
 import { errorType } from '../platform/log.ts';
 import type { RegistrationDeps } from './deps.ts';
+import { repairPlaces, type PlacesRepair } from './repair-places.ts';
 import { promoteFromWaitlist } from './waitlist.ts';
 
 export interface ReconcileReport {
@@ -20,6 +21,8 @@ export interface ReconcileReport {
   promoted: number;
   /** Registrations rewritten because their index keys or search text were missing or old. */
   reindexed: number;
+  /** The delegations' places, repaired from their nominations. */
+  delegationPlaces: PlacesRepair;
 }
 
 interface Recount {
@@ -86,6 +89,7 @@ export async function reconcileEvent(deps: RegistrationDeps, event: ConferenceEv
   };
   await deps.counters.replace(event.id, after);
   const promoted = await promoteFromWaitlist(deps, event);
-  deps.log.info('event_reconciled', { eventId: event.id, seatsBefore: before.seatsTaken, seatsAfter: seatsTaken, promoted, reindexed: first.reindexed });
-  return { eventId: event.id, before, after: promoted > 0 ? await deps.counters.get(event.id) : after, promoted, reindexed: first.reindexed };
+  const delegationPlaces = await repairPlaces(deps, event);
+  deps.log.info('event_reconciled', { eventId: event.id, seatsBefore: before.seatsTaken, seatsAfter: seatsTaken, promoted, reindexed: first.reindexed, ...delegationPlaces });
+  return { eventId: event.id, before, after: promoted > 0 ? await deps.counters.get(event.id) : after, promoted, reindexed: first.reindexed, delegationPlaces };
 }

@@ -329,6 +329,10 @@ export const reconcileReportSchema = z
     after: countersSchema,
     promoted: z.int().check(z.gte(0), about({ description: 'Waitlisted registrations given a seat by the repair' })),
     reindexed: z.int().check(z.gte(0), about({ description: 'Registrations written again because their index keys or search text were missing or old' })),
+    delegationPlaces: z.object({
+      released: z.int().check(z.gte(0), about({ description: "Delegations' places given back: held by an address with no standing nomination (a nomination that failed and was never tried again)" })),
+      restored: z.int().check(z.gte(0), about({ description: 'Places given back to standing nominees that held none' })),
+    }),
   })
   .check(about({ id: 'ReconcileReport' }));
 

@@ -3,8 +3,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 /**
  * DYNAMODB_ENDPOINT points the client at dynalite or DynamoDB Local; in Lambda it is unset and the
  * regional endpoint is used. Short timeouts make an unreachable database a quick 503, not a hung request.
- * DYNAMODB_REQUEST_TIMEOUT_MS lengthens the request timeout (5 s) for a test against an emulator that
- * answers one request at a time.
  */
 export function createDynamoClient(env: NodeJS.ProcessEnv = process.env, options: { maxAttempts?: number } = {}): DynamoDBClient {
   return new DynamoDBClient({
@@ -12,6 +10,6 @@ export function createDynamoClient(env: NodeJS.ProcessEnv = process.env, options
     region: env.AWS_REGION ?? 'eu-central-1',
     maxAttempts: options.maxAttempts ?? 3,
     // throwOnRequestTimeout: without it the timeout only logs a warning and the call hangs on.
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: Number(env.DYNAMODB_REQUEST_TIMEOUT_MS) || 5_000, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   });
 }

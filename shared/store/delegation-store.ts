@@ -1,11 +1,15 @@
-// Delegations in the event's partition: one counter item per delegation (DELEGATION#<entityId>), one
-// item per focal point (FOCAL#<entityId>#<emailKey>) and one per nominee (NOMINATION#<emailKey>: one
-// nomination per address and event, whichever delegation made it, is a conditional PutItem).
+// Delegations in a partition of the event's own (DELEGATIONS#<eventId>): one places item per
+// delegation (DELEGATION#<entityId>), one item per focal point (FOCAL#<entityId>#<emailKey>) and one
+// per nominee (NOMINATION#<emailKey>: one nomination per address and event, whichever delegation made
+// it, is a conditional PutItem).
 //
-// A delegation's quota is a condition on its counter item's ADD, as the event's capacity is on the
+// A delegation's quota is a condition on its places item's update, as the event's capacity is on the
 // counters item (counters-store.ts): concurrent nominations never overrun it, and no transaction is
-// needed. ADD is not idempotent, so that client must not retry (maxAttempts 1); only the refusals
-// DynamoDB documents as not applied are retried here.
+// needed. A place is not a number but the nominee's address key in a string set (holders; heads also
+// in headHolders), so taking and giving back are idempotent: a call whose answer was lost (a timeout,
+// a reset connection) and is tried again cannot take a second place, which a counter's ADD did (against
+// a slow emulator the quota test found delegations 'full' with one nominee). The waiting-list number is
+// still an ADD: a lost answer there only skips a number, which keeps the order.
 import {
   ConditionalCheckFailedException,
   GetItemCommand,
@@ -105,22 +109,26 @@ export class DelegationStore {
   }
 
   /**
-   * Takes a place in the delegation for a nominee of this role, in one conditional ADD: within the
-   * quota unless it is undefined (lifted). 'full' carries the counts as they were, to tell which limit held.
+   * Takes a place in the delegation for one nominee (named by their address key) in one conditional
+   * update: within the quota unless it is undefined (lifted). Idempotent: a place is a member of the
+   * item's set of holders, so a retry of a call whose answer was lost finds the place already its own
+   * instead of taking a second one. 'full' carries the counts as they were, to tell which limit held.
    */
-  async takePlace(eventId: string, entity: NominatingEntity, role: NomineeRole, quota: Quota | undefined): Promise<PlaceOutcome> {
+  async takePlace(eventId: string, entity: NominatingEntity, role: NomineeRole, quota: Quota | undefined, holder: string): Promise<PlaceOutcome> {
     const conditions: string[] = [];
-    const values: Record<string, AttributeValue> = { ':one': { N: '1' } };
+    const values: Record<string, AttributeValue> = { ':holder': { SS: [holder] } };
     if (quota) {
-      values[':delegateRoom'] = { N: String(quota.delegates - 1) };
-      conditions.push('(attribute_not_exists(delegatesTaken) OR delegatesTaken <= :delegateRoom)');
+      // DynamoDB refuses values an expression does not use, so the key joins the conditions' values only.
+      values[':holderKey'] = { S: holder };
+      values[':delegates'] = { N: String(quota.delegates) };
+      conditions.push('(attribute_not_exists(holders) OR size(holders) < :delegates OR contains(holders, :holderKey))');
       if (role === 'head') {
-        values[':headRoom'] = { N: String(quota.heads - 1) };
-        conditions.push('(attribute_not_exists(headsTaken) OR headsTaken <= :headRoom)');
+        values[':heads'] = { N: String(quota.heads) };
+        conditions.push('(attribute_not_exists(headHolders) OR size(headHolders) < :heads OR contains(headHolders, :holderKey))');
       }
     }
     try {
-      await this.applyCounts(eventId, entity, `ADD delegatesTaken :one${role === 'head' ? ', headsTaken :one' : ''}`, values, conditions);
+      await this.applyCounts(this.client, eventId, entity, `ADD holders :holder${role === 'head' ? ', headHolders :holder' : ''}`, values, conditions);
       return { kind: 'taken' };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -128,18 +136,24 @@ export class DelegationStore {
     }
   }
 
-  /** Gives a place back (a withdrawal, or a nomination whose write lost). */
-  async releasePlace(eventId: string, entity: NominatingEntity, role: NomineeRole): Promise<void> {
-    await this.applyCounts(eventId, entity, `ADD delegatesTaken :minus${role === 'head' ? ', headsTaken :minus' : ''}`, { ':minus': { N: '-1' } }, []);
+  /** Gives a nominee's place back (a withdrawal, a nomination whose write lost, a repair); idempotent too. */
+  async releasePlace(eventId: string, entity: NominatingEntity, holder: string): Promise<void> {
+    await this.applyCounts(this.client, eventId, entity, 'DELETE holders :holder, headHolders :holder', { ':holder': { SS: [holder] } }, []);
   }
 
-  /** The next number on the delegation's waiting list. */
+  /** Who holds the delegation's places, by address key (the repair compares them with the nominations). */
+  async placeHolders(eventId: string, entityId: string): Promise<string[]> {
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.delegation(eventId, entityId)), ConsistentRead: true }));
+    return Item?.holders?.SS ?? [];
+  }
+
+  /** The next number on the delegation's waiting list (a lost answer tried again only skips a number). */
   async issueWaitlistNumber(eventId: string, entity: NominatingEntity): Promise<number> {
-    const attributes = await this.applyCounts(eventId, entity, 'ADD waitlistIssued :one', { ':one': { N: '1' } }, []);
+    const attributes = await this.applyCounts(this.counterClient, eventId, entity, 'ADD waitlistIssued :one', { ':one': { N: '1' } }, []);
     return Number(attributes?.waitlistIssued?.N ?? '1');
   }
 
-  private async applyCounts(eventId: string, entity: NominatingEntity, update: string, values: Record<string, AttributeValue>, conditions: string[]) {
+  private async applyCounts(client: DynamoDBClient, eventId: string, entity: NominatingEntity, update: string, values: Record<string, AttributeValue>, conditions: string[]) {
     // The entity's identity travels with every change, so the first nomination of a built-in entity creates its item whole.
     const command = new UpdateItemCommand({
       TableName: this.tableName,
@@ -152,7 +166,7 @@ export class DelegationStore {
     });
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.counterClient.send(command)).Attributes;
+        return (await client.send(command)).Attributes;
       } catch (error) {
         if (!notApplied.has((error as Error).name) || attempt >= 4) throw error;
         await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * Math.random()));
@@ -206,13 +220,13 @@ export class DelegationStore {
     );
     return (Items ?? []).flatMap((item) => {
       const [, , pk, ...sk] = (item[tableKeys.outboxSortKey]?.S ?? '').split('#');
-      // pk is EVENT#<id>: split took it apart.
+      // pk is DELEGATIONS#<id>: split took it apart.
       const eventId = sk.shift();
-      return pk === 'EVENT' && eventId && sk.length > 0 ? [[`EVENT#${eventId}`, sk.join('#')] as [string, string]] : [];
+      return eventId && sk.length > 0 && `${pk}#${eventId}` === keys.delegationsOfEvent(eventId) ? [[keys.delegationsOfEvent(eventId), sk.join('#')] as [string, string]] : [];
     });
   }
 
-  /** One item of the event partition as plain data (the mail worker's read). */
+  /** One item of the delegations' partition as plain data (the mail worker's read). */
   async getItem(pk: string, sk: string): Promise<Record<string, Plain> | undefined> {
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: toItem({ pk, sk }), ConsistentRead: true }));
     return Item ? fromItem(Item) : undefined;
@@ -237,7 +251,7 @@ export class DelegationStore {
           TableName: this.tableName,
           KeyConditionExpression: '#partition = :partition AND begins_with(#sort, :prefix)',
           ExpressionAttributeNames: { '#partition': tableKeys.partitionKey, '#sort': tableKeys.sortKey },
-          ExpressionAttributeValues: { ':partition': { S: keys.eventPartition(eventId) }, ':prefix': { S: prefix }, ...(filter?.values ?? {}) },
+          ExpressionAttributeValues: { ':partition': { S: keys.delegationsOfEvent(eventId) }, ':prefix': { S: prefix }, ...(filter?.values ?? {}) },
           ...(filter ? { FilterExpression: filter.expression } : {}),
           ConsistentRead: true,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
@@ -270,8 +284,8 @@ function toDelegation(eventId: string, item: Record<string, AttributeValue>): De
     entity,
     quota: quota ? { delegates: quota.delegates, heads: quota.heads } : undefined,
     quotaLifted: record.quotaLifted === true,
-    delegatesTaken: (record.delegatesTaken as number | undefined) ?? 0,
-    headsTaken: (record.headsTaken as number | undefined) ?? 0,
+    delegatesTaken: item.holders?.SS?.length ?? 0,
+    headsTaken: item.headHolders?.SS?.length ?? 0,
     waitlistIssued: (record.waitlistIssued as number | undefined) ?? 0,
   };
 }

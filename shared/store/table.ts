@@ -1,6 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-// One table holds events and registrations. The CDK stack and the local runner both build it from
+// One table holds events, registrations and delegations. The CDK stack and the local runner both build it from
 // these names, so the two cannot drift apart.
 export const tableKeys = {
   partitionKey: 'pk',
@@ -46,11 +46,16 @@ export const keys = {
   accreditationOfEvent: (eventId: string) => `ACCREDITATION#${eventId}`,
   /** A checked upload (what it is, for which question), kept with the accreditation data and swept with them. */
   upload: (eventId: string, uploadId: string) => ({ pk: keys.accreditationOfEvent(eventId), sk: `UPLOAD#${uploadId}` }),
-  /** A delegation's counter item: its places taken, its waiting-list numbers, an added entity's name, its own quota. */
-  delegation: (eventId: string, entityId: string) => ({ pk: keys.eventPartition(eventId), sk: `DELEGATION#${entityId}` }),
-  focalPoint: (eventId: string, entityId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `FOCAL#${entityId}#${emailKey}` }),
+  /**
+   * An event's delegations, in a partition of their own: the focal points' public functions may read
+   * and write it without reaching the registrations (IAM names the partition).
+   */
+  delegationsOfEvent: (eventId: string) => `DELEGATIONS#${eventId}`,
+  /** A delegation's places item: who holds its places, its waiting-list numbers, an added entity's name, its own quota. */
+  delegation: (eventId: string, entityId: string) => ({ pk: keys.delegationsOfEvent(eventId), sk: `DELEGATION#${entityId}` }),
+  focalPoint: (eventId: string, entityId: string, emailKey: string) => ({ pk: keys.delegationsOfEvent(eventId), sk: `FOCAL#${entityId}#${emailKey}` }),
   /** One per address and event: an address is nominated by one delegation at most. */
-  nomination: (eventId: string, emailKey: string) => ({ pk: keys.eventPartition(eventId), sk: `NOMINATION#${emailKey}` }),
+  nomination: (eventId: string, emailKey: string) => ({ pk: keys.delegationsOfEvent(eventId), sk: `NOMINATION#${emailKey}` }),
 };
 
 export function createTableInput(tableName: string): CreateTableCommandInput {

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInEntity } from '#shared/model/delegations.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { inviteFocalPoints, nominate, nominationToken, ownDelegation } from '../support/delegation-journeys.ts';
 import { organizerCall, putEvent } from '../support/journeys.ts';
@@ -120,6 +123,50 @@ describe('Delegations: focal points nominate against quotas', () => {
       [first, 'withdrawn'],
       [waiting, 'nominated'],
     ]);
+    expect(delegation.delegatesTaken).toBe(1);
+    expect(await waitForMail(api.sesEndpoint, waiting, 1)).toHaveLength(1);
+  }, 120_000);
+
+  it('gives a nominee whose first try took a place but failed before the nomination was written that same place on the retry', async () => {
+    // Prepare: one place; the first try of Petra's nomination took it and then lost its database
+    // connection (the API answered 503), as against a busy database on CI: only the place was written.
+    await putEvent(api, 'deleg-retry', { delegations: { quota: { delegates: 1, heads: 1 }, nominationsCloseAt: future } });
+    const [focal] = await inviteFocalPoints(api, 'deleg-retry', [{ entityId: 'FI', email: uniqueEmail('focal-fi') }]);
+    const petra = uniqueEmail('petra');
+    const places = runtime().delegations;
+    await places.takePlace('deleg-retry', builtInEntity('FI')!, 'member', { delegates: 1, heads: 1 }, emailKey(petra));
+
+    // Act: the focal point's client tries again; then somebody else asks for a place
+    const retried = await nominate(api, focal!, { email: petra });
+    const other = await nominate(api, focal!, { email: uniqueEmail('other') });
+
+    // Assess: Petra holds the delegation's one place, once; the next nominee waits
+    expect(retried.status).toBe(201);
+    expect(await retried.json()).toMatchObject({ placed: 'nominated' });
+    expect(await other.json()).toMatchObject({ placed: 'waitlisted' });
+    const delegation = await ownDelegation(api, focal!);
+    expect(delegation.delegatesTaken).toBe(1);
+    expect(delegation.nominees.filter((nominee) => nominee.status === 'nominated').map((nominee) => nominee.email)).toEqual([petra]);
+  }, 120_000);
+
+  it('gives back, on reconcile, a place whose nomination failed and was never tried again, to the waiting list', async () => {
+    // Prepare: a nomination took Finland's one place and failed before it was written; nobody tried
+    // again, so the next nominee waits behind a place nobody holds.
+    await putEvent(api, 'deleg-repair', { delegations: { quota: { delegates: 1, heads: 1 }, nominationsCloseAt: future } });
+    const [focal] = await inviteFocalPoints(api, 'deleg-repair', [{ entityId: 'FI', email: uniqueEmail('focal-fi') }]);
+    await runtime().delegations.takePlace('deleg-repair', builtInEntity('FI')!, 'member', { delegates: 1, heads: 1 }, emailKey(uniqueEmail('gone')));
+    const waiting = uniqueEmail('waiting');
+    const before = (await (await nominate(api, focal!, { email: waiting })).json()) as { placed: string };
+
+    // Act
+    const reconcile = await organizerCall(api, '/events/deleg-repair/reconcile', { method: 'POST' });
+
+    // Assess: the unused place is given back and goes to the waiting nominee, who is invited
+    expect(before.placed).toBe('waitlisted');
+    expect(reconcile.status).toBe(200);
+    expect(await reconcile.json()).toMatchObject({ delegationPlaces: { released: 1, restored: 0 } });
+    const delegation = await ownDelegation(api, focal!);
+    expect(delegation.nominees.map((nominee) => [nominee.email, nominee.status])).toEqual([[waiting, 'nominated']]);
     expect(delegation.delegatesTaken).toBe(1);
     expect(await waitForMail(api.sesEndpoint, waiting, 1)).toHaveLength(1);
   }, 120_000);

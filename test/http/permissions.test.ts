@@ -20,6 +20,8 @@ import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
 import { deliverPendingMail } from '#shared/mail/outbox.ts';
 import { deliverDelegationMail } from '#shared/mail/delegation-outbox.ts';
+import { builtInEntity } from '#shared/model/delegations.ts';
+import { emailKey } from '#shared/model/tokens.ts';
 import { focalToken, nominate, nominationToken } from '../support/delegation-journeys.ts';
 
 let api: TestApi;
@@ -199,7 +201,8 @@ describe('Declared permissions', () => {
     const placed = (await (await as('nominate-delegate', () => nominate(api, focal, { email: nominee }))).json()) as { nomination: { nominationId: string } };
     const formPost = (path: string, fields: Record<string, string>) => api.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
     // The page's form: the page comes back with the nominees and their registrations.
-    await as('nominate-delegate', () => formPost('/delegations/nominate', { token: focal, name: 'Ivan Petrov', email: uniqueEmail('nominee'), function: 'Counsellor', role: 'member' }));
+    const second = uniqueEmail('nominee');
+    await as('nominate-delegate', () => formPost('/delegations/nominate', { token: focal, name: 'Ivan Petrov', email: second, function: 'Counsellor', role: 'member' }));
     await as('show-delegation-page', () => api.request(`/delegation?token=${encodeURIComponent(focal)}`));
     await as('get-own-delegation', async () => api.request(`/delegations/self?token=${encodeURIComponent(focal)}`));
     await as('send-pending-mail', () => deliverDelegationMail(mailingRuntime()));
@@ -209,6 +212,13 @@ describe('Declared permissions', () => {
     await as('get-visa-letter', async () => organizerCall(api, `/events/perm/registrations/${await id(d)}/visa-letter`));
     await as('get-own-visa-letter', async () => api.request(`/registrations/visa-letter?token=${encodeURIComponent(await manage(d))}`));
     await as('withdraw-nomination', () => formPost('/delegations/withdraw', { token: focal, nominationId: placed.nomination.nominationId }));
+    // Places out of step with the nominations: the promoted nominee's place lost, a place held by
+    // nobody, a nominee waiting behind it. Reconcile gives the place back, promotes, restores.
+    const austria = builtInEntity('AT')!;
+    await runtime().delegations.releasePlace('perm-deleg', austria, emailKey(second));
+    await runtime().delegations.takePlace('perm-deleg', austria, 'member', undefined, emailKey(uniqueEmail('ghost')));
+    await as('nominate-delegate', () => nominate(api, focal, { email: uniqueEmail('third') }));
+    await as('reconcile-event', () => organizerCall(api, '/events/perm-deleg/reconcile', { method: 'POST' }));
 
     // Assess: nothing undeclared
     const undeclared: string[] = [];

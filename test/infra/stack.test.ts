@@ -430,13 +430,16 @@ describe('least privilege', () => {
 
       // Assess
       const expected = [
-        ...Object.entries(access[name].items).map(([partition, actions]) => ({ actions: actions.map((action) => `dynamodb:${action}`), condition: inPartition([leadingKeys[partition as 'events' | 'event' | 'accreditation']]) })),
+        ...Object.entries(access[name].items).map(([partition, actions]) => ({ actions: actions.map((action) => `dynamodb:${action}`), condition: inPartition([leadingKeys[partition as 'events' | 'event' | 'accreditation' | 'delegations']]) })),
         ...access[name].query.map((part) => ({ actions: ['dynamodb:Query'], condition: inPartition(queryLeadingKeys(name, part)) })),
       ];
       expect(dynamodb.map((statement) => ({ actions: statement.Action, condition: statement.Condition })), name).toEqual(expected);
     }
     // The partitions as shared/store/table.ts writes them.
-    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', accreditation: 'ACCREDITATION#*', byEvent: 'EVENT#*#REGISTRATIONS', byStatus: 'EVENT#*#STATUS#*', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    expect(leadingKeys).toEqual({ events: 'EVENTS', event: 'EVENT#*', accreditation: 'ACCREDITATION#*', delegations: 'DELEGATIONS#*', byEvent: 'EVENT#*#REGISTRATIONS', byStatus: 'EVENT#*#STATUS#*', byWaitlist: 'EVENT#*#WAITLIST', byPendingMail: 'OUTBOX' });
+    // The focal points' public functions write only the delegations: never a registration or counter.
+    const focalPointFunctions = ['show-delegation-page', 'get-own-delegation', 'nominate-delegate', 'withdraw-nomination'] as const;
+    expect(focalPointFunctions.filter((name) => (access[name].items.event ?? []).some((action) => action !== 'BatchGetItem'))).toEqual([]);
     // Only put-event may write the events themselves; the public functions only read them.
     const writesEvents = functionNames.filter((name) => (access[name].items.events ?? []).some((action) => action !== 'GetItem'));
     expect(writesEvents).toEqual(['put-event']);
