@@ -24,6 +24,7 @@ export const errorCodes = [
   'nominations_closed',
   'quota_exceeded',
   'already_nominated',
+  'visa_letter_not_requested',
   'too_many_requests',
   'service_unavailable',
   'upload_not_found',

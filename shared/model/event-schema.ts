@@ -4,6 +4,7 @@ import { eventIdPattern } from './tokens.ts';
 import { categories } from './participants.ts';
 import { languages } from './languages.ts';
 import { formDefinitionSchema } from './form-definition-schema.ts';
+import { customFields, formOf, type FormDefinition } from './form-definition.ts';
 import { about, countryCode, ianaTimeZone, isoDate, isoDateTime, singleLine } from './schema-parts.ts';
 
 export const eventIdSchema = z
@@ -72,8 +73,15 @@ const eventShape = {
         letterhead: singleLine(300, 'The first line of every visa support letter, e.g. Organization for Security and Co-operation in Europe, Secretariat'),
         signatoryName: singleLine(200, 'Who signs the letters'),
         signatoryTitle: singleLine(200, "The signatory's function"),
+        requestedBy: z.optional(
+          z.string().check(
+            z.minLength(1),
+            z.maxLength(64),
+            about({ description: "The id of a yes/no question of the form (not an accreditation one): only participants who answer yes get a letter. Absent: every participant holding a seat may download one" }),
+          ),
+        ),
       })
-      .check(about({ description: 'The letterhead and signatory of the visa support letters; absent: the organizer named above, unsigned' })),
+      .check(about({ description: 'The letterhead and signatory of the visa support letters, and the question by which participants ask for one; absent: the organizer named above, unsigned' })),
   ),
   delegations: z.optional(
     z
@@ -92,6 +100,8 @@ interface RuledFields {
   registration: { opensAt?: string | undefined; closesAt?: string | undefined };
   categories: readonly string[];
   languages: readonly string[];
+  form?: FormDefinition | undefined;
+  visaLetter?: { requestedBy?: string | undefined } | undefined;
 }
 const eventRules = z.superRefine<RuledFields>((event, ctx) => {
   if (event.endDate < event.startDate) {
@@ -107,11 +117,20 @@ const eventRules = z.superRefine<RuledFields>((event, ctx) => {
   if (new Set(event.languages).size !== event.languages.length) {
     ctx.addIssue({ code: 'custom', path: ['languages'], message: 'Each language at most once' });
   }
+  const requestedBy = event.visaLetter?.requestedBy;
+  if (requestedBy !== undefined) {
+    // The answer must sit on the registration, where the letter's handlers read it: not kept apart.
+    const question = customFields(formOf(event)).find((field) => field.id === requestedBy);
+    if (question?.kind !== 'yes_no' || question.accreditation) {
+      ctx.addIssue({ code: 'custom', path: ['visaLetter', 'requestedBy'], message: 'Must name a yes/no question of the form that is not an accreditation question' });
+    }
+  }
 });
 const rulesInWords =
   'endDate is not before startDate; registration.closesAt is after registration.opensAt. ' +
   'While registration is open (now inside its window), every text of the form (section titles, labels, hints, choices) is given in each of languages; ' +
-  'an event saved with a text missing stays closed until it is complete. A field that registrations have answered keeps its kind and accreditation.';
+  'an event saved with a text missing stays closed until it is complete. A field that registrations have answered keeps its kind and accreditation. ' +
+  'visaLetter.requestedBy names a yes/no question of the form that is not an accreditation question.';
 
 export const eventSchema = z.strictObject(eventShape).check(eventRules, about({ id: 'Event', description: rulesInWords }));
 

@@ -9,6 +9,7 @@ import { answerAsText, customFields, formOf, inFormOrder, textIn, type CustomFie
 import { languagesOf } from '../model/event.ts';
 import { languages, type Language } from '../model/languages.ts';
 import { holdsSeat } from '../model/lifecycle.ts';
+import { asksForVisaLetter } from '../model/visa-request.ts';
 import { escapeHtml } from '../platform/html.ts';
 import type { ApiError } from '../model/errors.ts';
 import { layout } from './layout.ts';
@@ -112,7 +113,7 @@ ${pageEditableFields
 </form>`
     : `<p>${escapeHtml(words.notEditable)}</p>`;
 
-  const letter = holdsSeat(view.status) ? `<p><a href="/registrations/visa-letter?token=${escapeHtml(encodeURIComponent(token))}">${escapeHtml(words.visaLetter)}</a></p>` : '';
+  const letter = holdsSeat(view.status) && asksForVisaLetter(event, view.answers) ? `<p><a href="/registrations/visa-letter?token=${escapeHtml(encodeURIComponent(token))}">${escapeHtml(words.visaLetter)}</a></p>` : '';
   const withdraw = view.canWithdraw
     ? `<h2>${escapeHtml(words.withdrawHeading)}</h2><p>${escapeHtml(words.withdrawText)}</p>
 <form method="post" action="/registrations/withdraw">${hiddenToken}<button type="submit" class="button button-secondary">${escapeHtml(words.withdrawButton)}</button></form>`

@@ -193,6 +193,16 @@ function proseRules(world: World): ProseRule[] {
       if (event.id !== undefined && event.id !== request.pathValues.eventId) return 'body: an id other than the path\'s';
       return undefined;
     },
+    // EventInput.visaLetter.requestedBy: "names a yes/no question of the form that is not an accreditation question".
+    (_request, operation, body) => {
+      if (bodyRef(operation, 'application/json') !== component('EventInput') || !body || typeof body !== 'object') return undefined;
+      const event = body as Schema;
+      const requestedBy = event.visaLetter?.requestedBy;
+      if (requestedBy === undefined) return undefined;
+      const questions = ((event.form?.sections ?? []) as Schema[]).flatMap((section) => (Array.isArray(section.fields) ? section.fields : []) as Schema[]);
+      const question = questions.find((field) => field.id === requestedBy && 'kind' in field);
+      return question?.kind === 'yes_no' && !question.accreditation ? undefined : 'body: visaLetter.requestedBy names no yes/no question of the form';
+    },
     // UploadRequest.contentType: "the question must take it"; size: "at most the question's limit".
     async (request, operation, body) => {
       if (bodyRef(operation, 'application/json') !== component('UploadRequest') || !body || typeof body !== 'object') return undefined;
@@ -334,6 +344,7 @@ function repaired(value: unknown, pathValues: Record<string, string>, schemaRef:
     if (copy.registration?.opensAt && copy.registration.opensAt === copy.registration.closesAt) delete copy.registration.opensAt;
     if (copy.id !== undefined) copy.id = pathValues.eventId;
     if (copy.form) copy.form = repairedForm(copy.form, copy.languages ?? ['en', 'fr', 'de', 'it', 'ru', 'es']);
+    if (copy.visaLetter && typeof copy.visaLetter === 'object') delete copy.visaLetter.requestedBy;
   }
   return copy;
 }

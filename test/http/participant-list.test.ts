@@ -6,6 +6,7 @@ import { inviteFocalPoints, nominate, nominationToken } from '../support/delegat
 import { organizerCall, putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, waitForMail } from '../support/mailbox.ts';
+import { passportQuestion, standardFormWith, yesNoQuestion } from '../support/forms.ts';
 
 let api: TestApi;
 let berger: string;
@@ -117,6 +118,35 @@ describe('The official list of participants', () => {
     expect(text).toContain('This is to confirm that Dr Anna Berger (Head of Unit, Federal Ministry of the Interior) is registered');
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: 'invalid_transition' } });
+  }, 120_000);
+
+  it('gives a letter only to a participant who asked for one where the form asks, and refuses a visa question that is not a yes/no one', async () => {
+    // Prepare: the event asks "Do you need a visa support letter?"; Lena says yes, Omar says no
+    const letters = { letterhead: 'OSCE Secretariat', signatoryName: 'Erika Muster', signatoryTitle: 'Head of Conference Services' };
+    const form = standardFormWith(yesNoQuestion('needsVisa'), passportQuestion());
+    await putEvent(api, 'visa-asked', { form, visaLetter: { ...letters, requestedBy: 'needsVisa' } });
+    const lena = await registerAndConfirm(api, 'visa-asked', { firstName: 'Lena', answers: { needsVisa: true } });
+    const omar = await registerAndConfirm(api, 'visa-asked', { firstName: 'Omar', answers: { needsVisa: false } });
+    const omarId = (await registrationsOf(api, 'visa-asked')).find((registration) => registration.email === omar.email)!.registrationId;
+
+    // Act
+    const lenasPage = await (await api.request(`/manage?token=${encodeURIComponent(lena.manage)}`)).text();
+    const omarsPage = await (await api.request(`/manage?token=${encodeURIComponent(omar.manage)}`)).text();
+    const lenasLetter = await api.request(`/registrations/visa-letter?token=${encodeURIComponent(lena.manage)}`);
+    const omarsLetter = await organizerCall(api, `/events/visa-asked/registrations/${omarId}/visa-letter`);
+    const missing = await organizerCall(api, '/events/visa-asked', { method: 'PUT', body: JSON.stringify({ ...(await (await organizerCall(api, '/events/visa-asked/settings')).json()), visaLetter: { ...letters, requestedBy: 'nowhere' } }) });
+    const apart = await organizerCall(api, '/events/visa-asked', { method: 'PUT', body: JSON.stringify({ ...(await (await organizerCall(api, '/events/visa-asked/settings')).json()), visaLetter: { ...letters, requestedBy: 'passportNumber' } }) });
+
+    // Assess
+    expect(lenasPage).toContain('href="/registrations/visa-letter?token=');
+    expect(omarsPage).not.toContain('/registrations/visa-letter');
+    expect(lenasLetter.status).toBe(200);
+    expect(omarsLetter.status).toBe(409);
+    expect(await omarsLetter.json()).toMatchObject({ error: { code: 'visa_letter_not_requested' } });
+    for (const refused of [missing, apart]) {
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: { code: 'validation_failed', issues: [{ path: 'visaLetter.requestedBy' }] } });
+    }
   }, 120_000);
 
   it('lists a nominee withdrawn after registering by their own form, not as their delegation\'s head', async () => {
