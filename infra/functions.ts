@@ -238,7 +238,8 @@ export const access: Record<FunctionName, Access> = {
   // Checks every entity, writes each focal point with its mail queued (the mail worker sends it).
   'invite-focal-points': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem'] }, query: [], mail: false },
   // The focal point's page and its JSON: the link's focal point, the delegation, its nominees (a Query of the partition), their registrations.
-  'show-delegation-page': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
+  // The page also signs its letter form: a presigned POST of one PDF under uploads/ (the POST acts with this role's PutObject).
+  'show-delegation-page': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false, files: { uploads: ['PutObject'] } },
   'get-own-delegation': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
   // Takes a place (UpdateItem of the delegation's places), writes the nomination with its invitation
   // queued; a form post gets the page back. The public functions of focal points write only the
@@ -246,6 +247,16 @@ export const access: Record<FunctionName, Access> = {
   'nominate-delegate': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem', 'UpdateItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
   // Writes the withdrawal, gives the place back and to the delegation's waiting list (the invitation queued).
   'withdraw-nomination': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem', 'UpdateItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
+  // Reads the uploaded letter, deletes it, writes what passed under files/ (deleting a letter it replaces), records it on the delegation.
+  'attach-nomination-letter': {
+    items: { events: ['GetItem'], delegations: ['GetItem', 'UpdateItem'], event: ['BatchGetItem'] },
+    query: ['table'],
+    tableQuery: ['delegations'],
+    mail: false,
+    files: { uploads: ['GetObject', 'DeleteObject'], files: ['PutObject', 'DeleteObject'] },
+  },
+  // Reads the delegation, signs a GET of its letter.
+  'get-nomination-letter': { items: { events: ['GetItem'], delegations: ['GetItem'] }, query: [], mail: false, files: { files: ['GetObject'] } },
   // Reads every registration holding a seat (byStatus, one partition per such status), the added entities' names and the nominations (a Query of the delegations).
   'get-participant-list': { items: { events: ['GetItem'] }, query: ['table', tableKeys.statusIndex], tableQuery: ['delegations'], mail: false },
   // Finds the registration by id (byEvent) and writes its letter.

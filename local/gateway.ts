@@ -52,6 +52,8 @@ const handlerModules: Record<HandlerName, () => Promise<{ handler: Handler }>> =
   'get-participant-list': () => import('../functions/get-participant-list.ts'),
   'get-visa-letter': () => import('../functions/get-visa-letter.ts'),
   'get-own-visa-letter': () => import('../functions/get-own-visa-letter.ts'),
+  'attach-nomination-letter': () => import('../functions/attach-nomination-letter.ts'),
+  'get-nomination-letter': () => import('../functions/get-nomination-letter.ts'),
   'get-openapi': () => import('../functions/get-openapi.ts'),
   'answer-unknown-route': () => import('../functions/answer-unknown-route.ts'),
 };

@@ -94,6 +94,7 @@ export function delegationSummary(event: ConferenceEvent, delegation: Delegation
     quotaLifted: delegation.quotaLifted,
     delegatesTaken: delegation.delegatesTaken,
     headsTaken: delegation.headsTaken,
+    letter: delegation.letter ? { size: delegation.letter.size, uploadedAt: delegation.letter.uploadedAt } : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { addedEntityIdPattern, addedEntityKinds, entityIdPattern, nomineeRoles }
 import { delegationQuotaSchema } from '../model/event-schema.ts';
 import { languages } from '../model/languages.ts';
 import { registrationStatuses } from '../model/lifecycle.ts';
+import { uploadIdPattern } from '../model/form-definition.ts';
 import { registrationFormShape } from '../model/registration-schema.ts';
 import { about, isoDateTime, singleLine } from '../model/schema-parts.ts';
 
@@ -79,6 +80,9 @@ const summaryShape = {
   quotaLifted: z.boolean(),
   delegatesTaken: z.int(),
   headsTaken: z.int(),
+  letter: z
+    .nullable(z.object({ size: z.int(), uploadedAt: isoDateTime }))
+    .check(about({ description: "The delegation's nomination letter (a PDF a focal point uploaded): organizers download it from GET /events/{eventId}/delegations/{entityId}/letter. null: none yet" })),
 };
 
 export const delegationSummarySchema = z.object(summaryShape).check(about({ id: 'DelegationSummary' }));
@@ -114,3 +118,21 @@ export const nominationResultSchema = z
   .check(about({ id: 'NominationResult', description: 'nominated: within the quota, the nominee is invited; waitlisted: on the delegation\'s waiting list' }));
 
 export const participantListQuerySchema = z.strictObject({ format: z._default(z.enum(['pdf', 'xlsx']), 'pdf') }).check(about({ id: 'ParticipantListQuery' }));
+
+const uploadId = z.string().check(z.regex(uploadIdPattern, 'An upload id from the bucket\'s redirect'), about({ description: "The upload's id: the bucket's redirect to the delegation page names it (?letter=)" }));
+export const letterAttachmentSchema = z.strictObject({ token: token(), uploadId }).check(about({ id: 'LetterAttachment' }));
+export const letterAttachmentFormSchema = z
+  .object({ token: z.string(), uploadId: z.string(), lang: z.optional(z.string()) })
+  .check(about({ id: 'LetterAttachmentForm', description: "The delegation page's form: the same fields as LetterAttachment" }));
+export const attachedLetterSchema = z
+  .object({ letter: z.object({ size: z.int(), uploadedAt: isoDateTime }) })
+  .check(about({ id: 'AttachedLetter', description: "The delegation's nomination letter as now recorded" }));
+export const letterLinkSchema = z
+  .object({
+    url: z.string().check(about({ description: 'A presigned GET of the letter, as an attachment' })),
+    expiresAt: isoDateTime.check(about({ description: 'The link stops working after this (five minutes)' })),
+    contentType: z.literal('application/pdf'),
+    size: z.int(),
+    uploadedAt: isoDateTime,
+  })
+  .check(about({ id: 'LetterLink' }));

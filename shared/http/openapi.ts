@@ -627,6 +627,18 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.json,
     },
   },
+  'GET /events/{eventId}/delegations/{entityId}/letter': {
+    operationId: 'nominationLetter',
+    tags: ['delegations'],
+    summary: 'A short-lived download link of a delegation\'s nomination letter (staff)',
+    description: 'The link (a presigned GET) works for five minutes.',
+    parameters: [eventIdParameter, { name: 'entityId', in: 'path', required: true, description: 'An ISO code of a participating State or Partner, or the id of an added entity', schema: { type: 'string' } }],
+    responses: {
+      200: { description: 'The link', content: json(ref('LetterLink')) },
+      404: refused(['event_not_found', 'unknown_entity', 'not_found'], 'no such event, no such entity, or the delegation has no letter'),
+      503: unavailable.json,
+    },
+  },
   'POST /events/{eventId}/delegations/focal-points': {
     operationId: 'inviteFocalPoints',
     tags: ['delegations'],
@@ -715,8 +727,13 @@ const operations: Record<string, JsonSchema> = {
     operationId: 'delegationPage',
     tags: ['delegations'],
     summary: 'The focal point\'s private page behind the link in their e-mail',
-    description: 'It changes nothing; its forms post to POST /delegations/nominate and /delegations/withdraw. In the focal point\'s language.',
-    parameters: [tokenQuery('The token from the focal point\'s link')],
+    description:
+      'It changes nothing; its forms post to POST /delegations/nominate, /delegations/withdraw and /delegations/letter, and (while nominations are open) its letter form posts a PDF straight to the uploads bucket, which the page\'s Content-Security-Policy names in form-action. In the focal point\'s language.',
+    parameters: [
+      tokenQuery('The token from the focal point\'s link'),
+      { name: 'letter', in: 'query', required: false, description: 'Set by the bucket\'s redirect after a letter upload: the page then offers to attach that upload. Anything but an upload id is ignored', schema: { type: 'string' } },
+      ...['bucket', 'key', 'etag'].map((name) => ({ name, in: 'query', required: false, description: 'Added by the bucket\'s redirect; ignored', schema: { type: 'string' } })),
+    ],
     responses: {
       200: { description: 'The delegation, its nominees and a form to nominate', content: page },
       404: refused(['invalid_token'], 'the link is not valid', 'page'),
@@ -772,6 +789,25 @@ const operations: Record<string, JsonSchema> = {
       410: refused(['token_expired'], 'the link is older than its lifetime', 'json or page'),
       413: tooLarge,
       415: wrongMediaType.jsonOrForm,
+      503: unavailable.jsonOrPage,
+    },
+  },
+  'POST /delegations/letter': {
+    operationId: 'attachNominationLetter',
+    tags: ['delegations'],
+    summary: 'Attach the uploaded PDF as the delegation\'s nomination letter, until the deadline',
+    description:
+      'The delegation page\'s letter form posts the PDF straight to the bucket (a presigned POST the page signs: one PDF of at most 10 MB, for 30 minutes), which sends the browser back to GET /delegation with ?letter=<uploadId>; this checks the file by its bytes (a real PDF), keeps it without metadata and records it, replacing an earlier letter. Attaching the same upload again answers the same. A form post gets the page back, errors included, except a body too large or of another media type.',
+    requestBody: jsonOrForm('LetterAttachment', 'LetterAttachmentForm'),
+    responses: {
+      200: { description: 'Attached', content: { ...json(ref('AttachedLetter')), ...page } },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules', 'json or page'),
+      404: refused(['invalid_token', 'upload_not_found'], 'the link is not valid, or no uploaded letter has this id (upload it again)', 'json or page'),
+      409: refused(['nominations_closed'], 'past the deadline', 'json or page'),
+      410: refused(['token_expired'], 'the link is older than its lifetime', 'json or page'),
+      413: tooLarge,
+      415: wrongMediaType.jsonOrForm,
+      422: refused(['file_refused'], 'the file is not a PDF by its bytes, or larger than 10 MB: it is deleted', 'json or page'),
       503: unavailable.jsonOrPage,
     },
   },

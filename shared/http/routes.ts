@@ -40,6 +40,8 @@ export type HandlerName =
   | 'get-participant-list'
   | 'get-visa-letter'
   | 'get-own-visa-letter'
+  | 'attach-nomination-letter'
+  | 'get-nomination-letter'
   | 'get-openapi'
   | 'answer-unknown-route';
 
@@ -87,6 +89,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/events/{eventId}/delegations', handler: 'add-delegation', roles: organizers },
   { method: 'POST', path: '/events/{eventId}/delegations/focal-points', handler: 'invite-focal-points', roles: organizers },
   { method: 'PATCH', path: '/events/{eventId}/delegations/{entityId}', handler: 'update-delegation', roles: organizers },
+  { method: 'GET', path: '/events/{eventId}/delegations/{entityId}/letter', handler: 'get-nomination-letter', roles: readers },
   { method: 'GET', path: '/events/{eventId}/participant-list', handler: 'get-participant-list', roles: readers },
   { method: 'GET', path: '/me', handler: 'get-me', roles: readers },
   { method: 'GET', path: '/confirm', handler: 'show-confirm-page', roles: open },
@@ -101,6 +104,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/delegations/self', handler: 'get-own-delegation', roles: open },
   { method: 'POST', path: '/delegations/nominate', handler: 'nominate-delegate', roles: open },
   { method: 'POST', path: '/delegations/withdraw', handler: 'withdraw-nomination', roles: open },
+  { method: 'POST', path: '/delegations/letter', handler: 'attach-nomination-letter', roles: open },
   { method: 'GET', path: '/openapi.json', handler: 'get-openapi', roles: open },
 ];
 

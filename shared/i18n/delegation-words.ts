@@ -36,6 +36,15 @@ export interface DelegationWords {
   problemTitle: string;
   /** The nominee's language: their invitation's and their registration page's. */
   language: string;
+  letterHeading: string;
+  letterIntro: string;
+  letterCurrent: string; // {date}
+  letterFile: string;
+  letterUploadButton: string;
+  letterArrived: string;
+  letterAttachButton: string;
+  letterAttached: string;
+  letterLink: string;
 }
 
 const en: DelegationWords = {
@@ -73,6 +82,15 @@ const en: DelegationWords = {
   back: 'Back to the delegation',
   problemTitle: 'This could not be done',
   language: 'Language of the invitation',
+  letterHeading: 'The nomination letter',
+  letterIntro: 'Upload the delegation’s nomination letter (a note verbale or letter of nomination) as one PDF file of at most 10 MB. A new upload replaces the earlier one.',
+  letterCurrent: 'A letter is on file, uploaded on {date}.',
+  letterFile: 'Nomination letter (PDF)',
+  letterUploadButton: 'Upload',
+  letterArrived: 'Your file has arrived. Attach it as the delegation’s nomination letter?',
+  letterAttachButton: 'Attach the letter',
+  letterAttached: 'The nomination letter is attached.',
+  letterLink: 'Upload the nomination letter',
 };
 
 const fr: DelegationWords = {
@@ -110,6 +128,15 @@ const fr: DelegationWords = {
   back: 'Retour à la délégation',
   problemTitle: 'Cela n’a pas pu être fait',
   language: 'Langue de l’invitation',
+  letterHeading: 'La lettre de nomination',
+  letterIntro: 'Téléversez la lettre de nomination de la délégation (note verbale ou lettre de nomination) en un seul fichier PDF de 10 Mo au plus. Un nouvel envoi remplace le précédent.',
+  letterCurrent: 'Une lettre est enregistrée, téléversée le {date}.',
+  letterFile: 'Lettre de nomination (PDF)',
+  letterUploadButton: 'Téléverser',
+  letterArrived: 'Votre fichier est arrivé. Le joindre comme lettre de nomination de la délégation ?',
+  letterAttachButton: 'Joindre la lettre',
+  letterAttached: 'La lettre de nomination est jointe.',
+  letterLink: 'Téléverser la lettre de nomination',
 };
 
 const de: DelegationWords = {
@@ -147,6 +174,15 @@ const de: DelegationWords = {
   back: 'Zurück zur Delegation',
   problemTitle: 'Das war nicht möglich',
   language: 'Sprache der Einladung',
+  letterHeading: 'Das Nominierungsschreiben',
+  letterIntro: 'Laden Sie das Nominierungsschreiben der Delegation (Verbalnote oder Nominierungsschreiben) als eine PDF-Datei von höchstens 10 MB hoch. Ein neues Hochladen ersetzt das frühere.',
+  letterCurrent: 'Ein Schreiben liegt vor, hochgeladen am {date}.',
+  letterFile: 'Nominierungsschreiben (PDF)',
+  letterUploadButton: 'Hochladen',
+  letterArrived: 'Ihre Datei ist angekommen. Als Nominierungsschreiben der Delegation beifügen?',
+  letterAttachButton: 'Schreiben beifügen',
+  letterAttached: 'Das Nominierungsschreiben ist beigefügt.',
+  letterLink: 'Nominierungsschreiben hochladen',
 };
 
 const it: DelegationWords = {
@@ -184,6 +220,15 @@ const it: DelegationWords = {
   back: 'Torna alla delegazione',
   problemTitle: 'Non è stato possibile',
   language: 'Lingua dell’invito',
+  letterHeading: 'La lettera di nomina',
+  letterIntro: 'Caricate la lettera di nomina della delegazione (nota verbale o lettera di nomina) come un unico file PDF di al massimo 10 MB. Un nuovo caricamento sostituisce il precedente.',
+  letterCurrent: 'Una lettera è registrata, caricata il {date}.',
+  letterFile: 'Lettera di nomina (PDF)',
+  letterUploadButton: 'Carica',
+  letterArrived: 'Il file è arrivato. Allegarlo come lettera di nomina della delegazione?',
+  letterAttachButton: 'Allega la lettera',
+  letterAttached: 'La lettera di nomina è allegata.',
+  letterLink: 'Carica la lettera di nomina',
 };
 
 const ru: DelegationWords = {
@@ -221,6 +266,15 @@ const ru: DelegationWords = {
   back: 'Назад к делегации',
   problemTitle: 'Это сделать не удалось',
   language: 'Язык приглашения',
+  letterHeading: 'Письмо о назначении',
+  letterIntro: 'Загрузите письмо о назначении делегации (вербальную ноту или письмо о назначении) одним файлом PDF не больше 10 МБ. Новая загрузка заменяет прежнюю.',
+  letterCurrent: 'Письмо получено, загружено {date}.',
+  letterFile: 'Письмо о назначении (PDF)',
+  letterUploadButton: 'Загрузить',
+  letterArrived: 'Файл получен. Приложить его как письмо о назначении делегации?',
+  letterAttachButton: 'Приложить письмо',
+  letterAttached: 'Письмо о назначении приложено.',
+  letterLink: 'Загрузить письмо о назначении',
 };
 
 const es: DelegationWords = {
@@ -258,6 +312,15 @@ const es: DelegationWords = {
   back: 'Volver a la delegación',
   problemTitle: 'No ha sido posible',
   language: 'Idioma de la invitación',
+  letterHeading: 'La carta de nombramiento',
+  letterIntro: 'Suba la carta de nombramiento de la delegación (nota verbal o carta de nombramiento) como un solo archivo PDF de 10 MB como máximo. Una nueva subida reemplaza la anterior.',
+  letterCurrent: 'Hay una carta registrada, subida el {date}.',
+  letterFile: 'Carta de nombramiento (PDF)',
+  letterUploadButton: 'Subir',
+  letterArrived: 'Su archivo ha llegado. ¿Adjuntarlo como carta de nombramiento de la delegación?',
+  letterAttachButton: 'Adjuntar la carta',
+  letterAttached: 'La carta de nombramiento está adjunta.',
+  letterLink: 'Subir la carta de nombramiento',
 };
 
 const catalogue: Record<Language, DelegationWords> = { en, fr, de, it, ru, es };

@@ -59,7 +59,20 @@ export interface Delegation {
   headsTaken: number;
   /** Waiting-list numbers handed out so far (they order the entity's waiting list). */
   waitlistIssued: number;
+  /** The delegation's nomination letter (a note verbale), uploaded by a focal point and checked. */
+  letter?: NominationLetter | undefined;
 }
+
+export interface NominationLetter {
+  uploadId: string;
+  size: number;
+  uploadedAt: string;
+  /** The address key of the focal point who uploaded it. */
+  uploadedBy: string;
+}
+
+/** What a nomination letter may be: one PDF, checked by its bytes like a form's file answer. */
+export const nominationLetterRules = { id: 'nominationLetter', kind: 'file', label: { en: 'Nomination letter' }, fileTypes: ['application/pdf'], maxBytes: 10 * 1024 * 1024 } as const;
 
 export function quotaOf(event: ConferenceEvent, delegation: Pick<Delegation, 'quota'> | undefined): Quota {
   return delegation?.quota ?? event.delegations?.quota ?? defaultQuota;

@@ -1,5 +1,6 @@
 // The focal point's private page behind the link in their e-mail: the delegation's quota, its
-// nominees with the state of each one's registration, a form to nominate, a button to withdraw.
+// nominees with the state of each one's registration, a form to nominate, a button to withdraw, the
+// delegation's nomination letter.
 // Opening it changes nothing; only its forms' POSTs do. In the focal point's language.
 import { delegationWordsFor } from '../i18n/delegation-words.ts';
 import { fill, messagesFor } from '../i18n/index.ts';
@@ -18,13 +19,46 @@ export interface DelegationPageView {
   nominationsCloseAt: string | null;
   open: boolean;
   nominees: NominationView[];
+  letter: { size: number; uploadedAt: string } | null;
+}
+
+/**
+ * The letter part of the page: on the page itself (GET) a plain form posting the PDF straight to the
+ * bucket (`upload`), and once the bucket sent the browser back, the upload to attach (`arrived`).
+ * Pages answering a form post carry neither: they link to the page's letter part instead.
+ */
+export interface LetterPart {
+  upload?: { url: string; fields: Record<string, string> } | undefined;
+  arrived?: string | undefined;
 }
 
 function formatMoment(moment: string, event: ConferenceEvent, language: Language): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: event.timeZone }).format(new Date(moment));
 }
 
-export function delegationPage(view: DelegationPageView, event: ConferenceEvent, token: string, notice?: string): string {
+function letterSection(view: DelegationPageView, event: ConferenceEvent, token: string, hiddenToken: string, part: LetterPart): string {
+  const { language } = view;
+  const words = delegationWordsFor(language);
+  const current = view.letter ? `<p>${escapeHtml(fill(words.letterCurrent, { date: formatMoment(view.letter.uploadedAt, event, language) }))}</p>` : '';
+  if (!view.open) return current ? `<h2 id="letter">${escapeHtml(words.letterHeading)}</h2>${current}` : '';
+  const arrived = part.arrived
+    ? `<form method="post" action="/delegations/letter">${hiddenToken}<input type="hidden" name="uploadId" value="${escapeHtml(part.arrived)}"><p role="status">${escapeHtml(words.letterArrived)}</p><button class="button" type="submit">${escapeHtml(words.letterAttachButton)}</button></form>`
+    : '';
+  const upload = part.upload
+    ? `<form method="post" action="${escapeHtml(part.upload.url)}" enctype="multipart/form-data">
+${Object.entries(part.upload.fields).map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('\n')}
+<div class="field"><label for="letter-file">${escapeHtml(words.letterFile)}</label><input id="letter-file" name="file" type="file" accept="application/pdf" required></div>
+<button class="button" type="submit">${escapeHtml(words.letterUploadButton)}</button>
+</form>`
+    : `<p><a href="/delegation?token=${escapeHtml(encodeURIComponent(token))}#letter">${escapeHtml(words.letterLink)}</a></p>`;
+  return `<h2 id="letter">${escapeHtml(words.letterHeading)}</h2>
+<p>${escapeHtml(words.letterIntro)}</p>
+${current}
+${arrived}
+${upload}`;
+}
+
+export function delegationPage(view: DelegationPageView, event: ConferenceEvent, token: string, notice?: string, letter: LetterPart = {}): string {
   const { language } = view;
   const words = delegationWordsFor(language);
   const messages = messagesFor(language);
@@ -66,7 +100,8 @@ ${quota}
 ${deadline}
 <h2>${escapeHtml(words.nominees)}</h2>
 ${table}
-${form}`;
+${form}
+${letterSection(view, event, token, hiddenToken, letter)}`;
   return layout(language, fill(words.pageTitle, { entity: view.entityName }), content);
 }
 

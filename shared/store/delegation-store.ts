@@ -20,10 +20,10 @@ import {
   type DynamoDBClient,
   type QueryCommandOutput,
 } from '@aws-sdk/client-dynamodb';
-import type { Delegation, FocalPoint, NominatingEntity, Nomination, NomineeRole, Quota } from '../model/delegations.ts';
+import type { Delegation, FocalPoint, NominatingEntity, Nomination, NominationLetter, NomineeRole, Quota } from '../model/delegations.ts';
 import { builtInEntity } from '../model/delegations.ts';
 import type { PendingMail } from '../model/registration.ts';
-import { fromItem, toItem, type Plain } from './attributes.ts';
+import { fromAttribute, fromItem, toItem, type Plain } from './attributes.ts';
 import { keys, tableKeys } from './table.ts';
 
 const notApplied = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
@@ -139,6 +139,21 @@ export class DelegationStore {
   /** Gives a nominee's place back (a withdrawal, a nomination whose write lost, a repair); idempotent too. */
   async releasePlace(eventId: string, entity: NominatingEntity, holder: string): Promise<void> {
     await this.applyCounts(this.client, eventId, entity, 'DELETE holders :holder, headHolders :holder', { ':holder': { SS: [holder] } }, []);
+  }
+
+  /** Records the delegation's nomination letter; answers the one it replaces, if any. */
+  async setLetter(eventId: string, entity: NominatingEntity, letter: NominationLetter): Promise<NominationLetter | undefined> {
+    const { Attributes } = await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: toItem(keys.delegation(eventId, entity.id)),
+        UpdateExpression: 'SET #type = :type, entityId = :id, entityKind = :kind, entityName = :name, letter = :letter',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: toItem({ ':type': 'delegation', ':id': entity.id, ':kind': entity.kind, ':name': entity.name, ':letter': { ...letter } }),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return Attributes?.letter ? (fromAttribute(Attributes.letter) as unknown as NominationLetter) : undefined;
   }
 
   /** Who holds the delegation's places, by address key (the repair compares them with the nominations). */
@@ -287,5 +302,6 @@ function toDelegation(eventId: string, item: Record<string, AttributeValue>): De
     delegatesTaken: item.holders?.SS?.length ?? 0,
     headsTaken: item.headHolders?.SS?.length ?? 0,
     waitlistIssued: (record.waitlistIssued as number | undefined) ?? 0,
+    letter: record.letter ? (record.letter as unknown as NominationLetter) : undefined,
   };
 }

@@ -47,16 +47,21 @@ export class FileStore {
     this.bucket = bucket;
   }
 
-  /** A presigned POST for exactly this key, this content type and at most `maxBytes`, for a few minutes. */
-  async presignUpload(key: string, contentType: string, maxBytes: number, now: Date = new Date()) {
+  /**
+   * A presigned POST for exactly this key, this content type and at most `maxBytes`, for a few minutes
+   * (or `windowSeconds`). With `redirect`, S3 sends the browser there after the upload (a page's plain
+   * form, no script): the policy holds it to that address.
+   */
+  async presignUpload(key: string, contentType: string, maxBytes: number, now: Date = new Date(), options: { windowSeconds?: number; redirect?: string } = {}) {
+    const windowSeconds = options.windowSeconds ?? uploadWindowSeconds;
     const { url, fields } = await createPresignedPost(this.client, {
       Bucket: this.bucket,
       Key: key,
-      Expires: uploadWindowSeconds,
+      Expires: windowSeconds,
       Conditions: [['content-length-range', 1, maxBytes], ['eq', '$Content-Type', contentType]],
-      Fields: { 'Content-Type': contentType },
+      Fields: { 'Content-Type': contentType, ...(options.redirect ? { success_action_redirect: options.redirect } : {}) },
     });
-    return { url, fields, expiresAt: new Date(now.getTime() + uploadWindowSeconds * 1000).toISOString() };
+    return { url, fields, expiresAt: new Date(now.getTime() + windowSeconds * 1000).toISOString() };
   }
 
   /** The object's bytes and stored type, or undefined when there is none; never more than `maxBytes` + 1 bytes are read. */

@@ -12,11 +12,11 @@ import { openApiDocument } from '#shared/http/openapi.ts';
 import { defaultThrottle } from '#shared/http/throttling.ts';
 import { fuzzSeed } from '../fuzz/support.ts';
 import { photoQuestion, standardFormWith } from '../support/forms.ts';
-import { png } from '../support/images.ts';
+import { pdf, png } from '../support/images.ts';
 import { decide, putEvent, register, registerAndConfirm, registrationsOf } from '../support/journeys.ts';
 import { uploaded } from '../support/uploads.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
-import { inviteFocalPoints, nominate } from '../support/delegation-journeys.ts';
+import { inviteFocalPoints, nominate, postLetter } from '../support/delegation-journeys.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
 import { DocumentChecker, mediaTypeOf, operationsOf, pointerTo, type Excuse, type Operation, type ProseRule, type Sent } from './conformance.ts';
 import { anyJson, mutated, valid, type Hints, type Schema } from './schema-arbitrary.ts';
@@ -56,7 +56,7 @@ beforeAll(async () => {
   tokens['other group'] = await api.organizerToken(['staff']);
   for (const name of Object.keys(checker.resolve({ $ref: '#/components/schemas/RegistrationInput' }).properties)) formFieldNames.add(name);
   let index = 0;
-  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, { withFiles: /\/(uploads|files)\b/.test(operation.path), delegations: operation.path.includes('/delegation'), visaLetters: operation.path.includes('visa-letter') }));
+  for (const operation of operationsOf(document)) worlds.set(`${operation.method} ${operation.path}`, await newWorld(`conformance-${index++}`, { withFiles: /\/(uploads|files)\b/.test(operation.path), delegations: operation.path.includes('/delegation'), visaLetters: operation.path.includes('visa-letter'), letters: /delegations\/(\{entityId\}\/)?letter$/.test(operation.path) }));
 }, 120_000);
 afterAll(async () => {
   await api?.stop();
@@ -72,9 +72,10 @@ afterAll(async () => {
 
 /**
  * `withFiles`: the event asks for a badge photo, one is checked, and a registration answers with it;
- * `delegations`: a focal point and a nominee of the world's own; `visaLetters`: a registration holding a seat.
+ * `delegations`: a focal point and a nominee of the world's own; `visaLetters`: a registration holding a seat;
+ * `letters`: Austria's nomination letter, uploaded through the delegation page and attached.
  */
-async function newWorld(eventId: string, { withFiles = false, delegations = false, visaLetters = false } = {}): Promise<World> {
+async function newWorld(eventId: string, { withFiles = false, delegations = false, visaLetters = false, letters = false } = {}): Promise<World> {
   // Approval required: a confirmed registration awaits a decision, so approve and reject find one.
   expect((await putEvent(api, eventId, { approval: 'required', ...(withFiles ? { form: standardFormWith(photoQuestion()) } : {}) })).status).toBe(201);
   const photo = withFiles ? await uploaded(api, eventId, 'photo', png(60, 80), 'image/png') : undefined;
@@ -83,6 +84,8 @@ async function newWorld(eventId: string, { withFiles = false, delegations = fals
   // The delegation routes: a focal point's link, and a nominee it may withdraw.
   const [focal] = delegations ? await inviteFocalPoints(api, eventId, [{ entityId: 'AT', email: uniqueEmail('focal') }]) : [];
   const nominated = focal ? ((await (await nominate(api, focal, { email: uniqueEmail('nominee') })).json()) as { nomination: { nominationId: string } }).nomination.nominationId : undefined;
+  const letter = focal && letters ? new URL((await postLetter(await (await api.request(`/delegation?token=${encodeURIComponent(focal)}`)).text(), pdf())).headers.get('location') ?? '').searchParams.get('letter') : null;
+  if (letter) expect((await api.postJson('/delegations/letter', { token: focal, uploadId: letter })).status).toBe(200);
   const ids = (await registrationsOf(api, eventId, '&status=awaiting_approval')).map((item) => item.registrationId);
   // The visa letters are for a place held: approve the confirmed registration (its id stays among the hints).
   if (visaLetters) {
@@ -103,6 +106,7 @@ async function newWorld(eventId: string, { withFiles = false, delegations = fals
       ...(nominated ? { nominationId: fc.constant(nominated) } : {}),
       // Read when the request is made, so that it names the revision of that moment.
       'If-Match': fc.constantFrom(...ids).map((id) => `"${revisions.get(id) ?? 'unlisted'}"`),
+      ...(letter ? { uploadId: fc.constant(letter) } : {}),
       ...(photo ? { field: fc.constant('photo'), fieldId: fc.constant('photo'), uploadId: fc.constant(photo), contentType: fc.constantFrom('image/png', 'image/jpeg') } : {}),
     },
   };

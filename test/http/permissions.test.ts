@@ -14,7 +14,7 @@ import { backdate, decide as decideAs, manageToken, organizerCall, putEvent, reg
 import { linkToken, mailTo, waitForMail } from '../support/mailbox.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { passportQuestion, photoQuestion, standardFormWith, yesNoQuestion } from '../support/forms.ts';
-import { png } from '../support/images.ts';
+import { pdf, png } from '../support/images.ts';
 import { checkUpload, postToBucket, uploadForm, type UploadForm } from '../support/uploads.ts';
 import { purgeAccreditationData } from '#shared/actions/purge-accreditation.ts';
 import { settleWaitingLists } from '#shared/actions/waitlist.ts';
@@ -22,7 +22,7 @@ import { deliverPendingMail } from '#shared/mail/outbox.ts';
 import { deliverDelegationMail } from '#shared/mail/delegation-outbox.ts';
 import { builtInEntity } from '#shared/model/delegations.ts';
 import { emailKey } from '#shared/model/tokens.ts';
-import { focalToken, nominate, nominationToken } from '../support/delegation-journeys.ts';
+import { focalToken, nominate, nominationToken, postLetter } from '../support/delegation-journeys.ts';
 
 let api: TestApi;
 const calls = new Map<FunctionName, Set<string>>();
@@ -219,6 +219,11 @@ describe('Declared permissions', () => {
     await runtime().delegations.takePlace('perm-deleg', austria, 'member', undefined, emailKey(uniqueEmail('ghost')));
     await as('nominate-delegate', () => nominate(api, focal, { email: uniqueEmail('third') }));
     await as('reconcile-event', () => organizerCall(api, '/events/perm-deleg/reconcile', { method: 'POST' }));
+    // The nomination letter: posted through the page's form to the bucket, attached, fetched by staff.
+    const posted = await postLetter(await (await api.request(`/delegation?token=${encodeURIComponent(focal)}`)).text(), pdf());
+    const uploadId = new URL(posted.headers.get('location') ?? '').searchParams.get('letter')!;
+    await as('attach-nomination-letter', () => formPost('/delegations/letter', { token: focal, uploadId }));
+    await as('get-nomination-letter', () => organizerCall(api, '/events/perm-deleg/delegations/AT/letter'));
 
     // Assess: nothing undeclared
     const undeclared: string[] = [];

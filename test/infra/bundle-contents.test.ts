@@ -37,6 +37,7 @@ const withoutValidation: FunctionName[] = [
   'send-pending-mail',
   'settle-waiting-lists',
   'get-registration-file',
+  'get-nomination-letter',
 ];
 const writesPdf: FunctionName[] = ['get-participant-list', 'get-visa-letter', 'get-own-visa-letter'];
 const showingFormFields: FunctionName[] = ['show-manage-page', 'update-registration', 'withdraw-registration', 'erase-registration'];

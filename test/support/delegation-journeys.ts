@@ -42,3 +42,21 @@ export async function ownDelegation(api: TestApi, token: string) {
   expect(response.status).toBe(200);
   return (await response.json()) as { delegatesTaken: number; headsTaken: number; nominees: { nominationId: string; email: string; status: string; role: string; registrationStatus: string | null }[] };
 }
+
+/** The page's letter form as a browser reads it: where it posts and its hidden fields. */
+export function letterForm(page: string): { action: string; fields: Record<string, string> } {
+  const form = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(page);
+  if (!form) throw new Error('The page has no letter upload form');
+  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const fields = Object.fromEntries([...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [unescape(match[1]!), unescape(match[2]!)]));
+  return { action: unescape(form[1]!), fields };
+}
+
+/** Posts the file through the page's form as a browser does, not following the bucket's redirect. */
+export async function postLetter(page: string, bytes: Uint8Array): Promise<Response> {
+  const { action, fields } = letterForm(page);
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'letter.pdf');
+  return fetch(action, { method: 'POST', body, redirect: 'manual' });
+}
