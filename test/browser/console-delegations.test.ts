@@ -58,4 +58,35 @@ describe.skipIf(!chromiumAvailable && !chromiumRequired)('the organizer consoleâ
     expect(await registrationOf('Lukas Gruber').textContent()).toBe('None yet');
     await screenshot(page, '50-console-delegations');
   });
+
+  it('invites focal points from a pasted CSV (an unknown entity refuses the whole list), and shows a moderator no organizer form', async () => {
+    // Prepare
+    const eventId = `deleg-invite-${Date.now().toString(36)}`;
+    expect((await putEvent(session.api, eventId, { title: 'Invitations meeting' })).status).toBe(201);
+    const [austria, unodc] = [uniqueEmail('focal-at'), uniqueEmail('focal-unodc')];
+    const page = await openConsole(session, `#/events/${eventId}/delegations`);
+    await page.locator('text=No delegation has a focal point or a nominee yet.').waitFor({ timeout: 30_000 });
+    await page.fill('#entity-id', 'unodc');
+    await page.fill('#entity-name', 'United Nations Office on Drugs and Crime');
+    await page.click('section.delegation-add button:text("Add")');
+    await page.locator('[role=status]', { hasText: 'United Nations Office on Drugs and Crime was added.' }).waitFor({ timeout: 20_000 });
+
+    // Act
+    await page.fill('#invite-csv', `entity,address\nXX,${uniqueEmail('nobody')}\nat,${austria}`);
+    await page.click('button:text("Invite everyone in the list")');
+    await page.locator('[role=status]', { hasText: 'These entities are not nominating entities of this event: XX. Nothing was sent.' }).waitFor({ timeout: 20_000 });
+    await page.fill('#invite-csv', `at,${austria},de\nunodc,${unodc}`);
+    await page.click('button:text("Invite everyone in the list")');
+
+    // Assess
+    await page.locator('[role=status]', { hasText: '2 focal point(s) invited.' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('section.delegation h2').allTextContents()).toEqual(['Austria (AT)', 'United Nations Office on Drugs and Crime (unodc)']);
+    expect(await page.locator('section.delegation').first().textContent()).toContain(`${austria} (de)`);
+    expect((await waitForMail(session.api.sesEndpoint, unodc, 1))[0]!.subject).toContain('United Nations Office on Drugs and Crime');
+    const asModerator = await openConsole(session, `#/events/${eventId}/delegations`, { groups: ['moderators'] });
+    await asModerator.locator('section.delegation').first().waitFor({ timeout: 30_000 });
+    expect(await asModerator.locator('#invite-csv').count()).toBe(0);
+    expect(await asModerator.locator('button:text("Send reminders to every delegation")').count()).toBe(1);
+    await expectNoAxeViolations(page);
+  });
 });
