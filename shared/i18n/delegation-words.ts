@@ -51,7 +51,7 @@ const en: DelegationWords = {
   nomineeButton: 'Fill in the registration form',
   reminderSubject: 'Reminder: please register for the {event}',
   reminderBody:
-    '{entity} has nominated you as {role} of its delegation to the {event}, and your registration is not complete yet. Please fill in the registration form through the link below (this new link replaces the one sent before), then confirm it with the link we send you.',
+    '{entity} has nominated you as {role} of its delegation to the {event}, and your registration is not complete yet. Please fill in the registration form through the link below, then confirm it with the link we send you.',
   personal: 'This link is personal: please do not forward it.',
   roles: { head: 'head of delegation', member: 'member' },
   pageTitle: 'Delegation of {entity}',
@@ -91,7 +91,7 @@ const fr: DelegationWords = {
   nomineeButton: 'Remplir le formulaire d’inscription',
   reminderSubject: 'Rappel : veuillez vous inscrire à la {event}',
   reminderBody:
-    '{entity} vous a désigné(e) comme {role} de sa délégation à la {event}, et votre inscription n’est pas encore terminée. Veuillez remplir le formulaire d’inscription par le lien ci-dessous (ce nouveau lien remplace le précédent), puis le confirmer avec le lien que nous vous enverrons.',
+    '{entity} vous a désigné(e) comme {role} de sa délégation à la {event}, et votre inscription n’est pas encore terminée. Veuillez remplir le formulaire d’inscription par le lien ci-dessous, puis le confirmer avec le lien que nous vous enverrons.',
   personal: 'Ce lien est personnel : merci de ne pas le transférer.',
   roles: { head: 'chef de délégation', member: 'membre' },
   pageTitle: 'Délégation de {entity}',
@@ -131,7 +131,7 @@ const de: DelegationWords = {
   nomineeButton: 'Anmeldeformular ausfüllen',
   reminderSubject: 'Erinnerung: Bitte melden Sie sich für die {event} an',
   reminderBody:
-    '{entity} hat Sie als {role} ihrer Delegation für die {event} benannt, und Ihre Anmeldung ist noch nicht abgeschlossen. Bitte füllen Sie das Anmeldeformular über den Link unten aus (dieser neue Link ersetzt den früheren) und bestätigen Sie es dann mit dem Link, den wir Ihnen senden.',
+    '{entity} hat Sie als {role} ihrer Delegation für die {event} benannt, und Ihre Anmeldung ist noch nicht abgeschlossen. Bitte füllen Sie das Anmeldeformular über den Link unten aus und bestätigen Sie es dann mit dem Link, den wir Ihnen senden.',
   personal: 'Dieser Link ist persönlich: Bitte leiten Sie ihn nicht weiter.',
   roles: { head: 'Delegationsleitung', member: 'Mitglied' },
   pageTitle: 'Delegation von {entity}',
@@ -171,7 +171,7 @@ const it: DelegationWords = {
   nomineeButton: 'Compila il modulo di iscrizione',
   reminderSubject: 'Promemoria: si prega di iscriversi alla {event}',
   reminderBody:
-    '{entity} l’ha designata come {role} della sua delegazione alla {event} e la sua iscrizione non è ancora completa. La preghiamo di compilare il modulo di iscrizione tramite il link qui sotto (questo nuovo link sostituisce il precedente) e di confermarlo con il link che le invieremo.',
+    '{entity} l’ha designata come {role} della sua delegazione alla {event} e la sua iscrizione non è ancora completa. La preghiamo di compilare il modulo di iscrizione tramite il link qui sotto e di confermarlo con il link che le invieremo.',
   personal: 'Questo link è personale: non lo inoltri.',
   roles: { head: 'capo delegazione', member: 'membro' },
   pageTitle: 'Delegazione di {entity}',
@@ -211,7 +211,7 @@ const ru: DelegationWords = {
   nomineeButton: 'Заполнить регистрационную форму',
   reminderSubject: 'Напоминание: пожалуйста, зарегистрируйтесь на {event}',
   reminderBody:
-    '{entity} назначила вас в качестве {role} своей делегации на {event}, но ваша регистрация ещё не завершена. Пожалуйста, заполните регистрационную форму по ссылке ниже (эта новая ссылка заменяет прежнюю), а затем подтвердите её по ссылке, которую мы вам пришлём.',
+    '{entity} назначила вас в качестве {role} своей делегации на {event}, но ваша регистрация ещё не завершена. Пожалуйста, заполните регистрационную форму по ссылке ниже, а затем подтвердите её по ссылке, которую мы вам пришлём.',
   personal: 'Это личная ссылка: пожалуйста, не пересылайте её.',
   roles: { head: 'главы делегации', member: 'члена' },
   pageTitle: 'Делегация: {entity}',
@@ -251,7 +251,7 @@ const es: DelegationWords = {
   nomineeButton: 'Rellenar el formulario de inscripción',
   reminderSubject: 'Recordatorio: inscríbase en la {event}',
   reminderBody:
-    '{entity} le ha designado como {role} de su delegación en la {event} y su inscripción aún no está completa. Rellene el formulario de inscripción mediante el enlace de abajo (este nuevo enlace sustituye al anterior) y confírmelo después con el enlace que le enviaremos.',
+    '{entity} le ha designado como {role} de su delegación en la {event} y su inscripción aún no está completa. Rellene el formulario de inscripción mediante el enlace de abajo y confírmelo después con el enlace que le enviaremos.',
   personal: 'Este enlace es personal: no lo reenvíe.',
   roles: { head: 'jefe/a de delegación', member: 'miembro' },
   pageTitle: 'Delegación de {entity}',
