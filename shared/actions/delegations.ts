@@ -3,6 +3,7 @@
 import {
   builtInEntity,
   compareEntities,
+  entityIdPattern,
   isUnconfirmed,
   nominationView,
   quotaOf,
@@ -24,7 +25,8 @@ import type { StoreDeps } from './deps.ts';
 
 /** The entity named, built in or added by organizers; 404 unknown_entity otherwise. */
 export async function findDelegation(deps: Pick<StoreDeps, 'delegations'>, event: ConferenceEvent, entityId: string | undefined): Promise<Delegation> {
-  const delegation = entityId ? await deps.delegations.getDelegation(event.id, entityId) : undefined;
+  // An id no entity can have is not looked up: a path segment of any length would not make a key.
+  const delegation = entityId && entityIdPattern.test(entityId) ? await deps.delegations.getDelegation(event.id, entityId) : undefined;
   if (!delegation) throw unknownEntity();
   return delegation;
 }

@@ -25,16 +25,18 @@ export function DelegationsPage({ api, access, navigate, eventId, show }: PagePr
   const zone = data?.event.timeZone ?? 'UTC';
   useTitle(`${w.title}: ${title}`);
 
-  /** Runs an action, says what it did, and shows the delegations as they are now. */
+  /** Runs an action, then shows the delegations as they are now and says what it did (so the words and the page agree). */
   const act = (action: () => Promise<string>) => async () => {
     setNotice('');
     setProblem(undefined);
+    let said = '';
     try {
-      setNotice(await action());
+      said = await action();
     } catch (error) {
       setProblem(asProblem(error));
     }
     await reload();
+    setNotice(said);
   };
   const [remind, reminding] = useAction((entityId?: string) =>
     act(async () => {
