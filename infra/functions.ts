@@ -87,6 +87,10 @@ const specOverrides: Partial<Record<FunctionName, Partial<FunctionSpec>>> = {
   'get-participant-list': { memorySize: 1024, timeout: Duration.seconds(29) },
   // Up to 100 decisions, a few at a time, each with its mail.
   'decide-registrations': { timeout: Duration.seconds(29) },
+  // A delegation's decisions, as many as it has nominees.
+  'approve-delegation': { timeout: Duration.seconds(29) },
+  // The event by delegation as a workbook built in memory.
+  'export-delegations': { memorySize: 1024, timeout: Duration.seconds(29) },
   // Touch no service at all.
   'get-openapi': { timeout: Duration.seconds(5) },
   'answer-unknown-route': { timeout: Duration.seconds(5) },
@@ -237,6 +241,13 @@ export const access: Record<FunctionName, Access> = {
   'update-delegation': { items: { events: ['GetItem'], delegations: ['GetItem', 'UpdateItem'] }, query: [], mail: false },
   // Checks every entity, writes each focal point with its mail queued (the mail worker sends it).
   'invite-focal-points': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem'] }, query: [], mail: false },
+  // The standing nominees (a Query of the partition) and their registrations (BatchGetItem); each unconfirmed one's
+  // nomination read again and written with the reminder queued (the mail worker sends it).
+  'remind-nominees': { items: { events: ['GetItem'], delegations: ['GetItem', 'PutItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
+  // The delegation, its nominees and their registrations, then what the bulk approval does (find by id, take a seat, mail).
+  'approve-delegation': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] }, query: ['table', tableKeys.byEventIndex], tableQuery: ['delegations'], mail: true },
+  // What list-delegations reads, written as a workbook.
+  'export-delegations': { items: { events: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false },
   // The focal point's page and its JSON: the link's focal point, the delegation, its nominees (a Query of the partition), their registrations.
   // The page also signs its letter form: a presigned POST of one PDF under uploads/ (the POST acts with this role's PutObject).
   'show-delegation-page': { items: { events: ['GetItem'], delegations: ['GetItem'], event: ['BatchGetItem'] }, query: ['table'], tableQuery: ['delegations'], mail: false, files: { uploads: ['PutObject'] } },

@@ -3,6 +3,8 @@
 import {
   builtInEntity,
   compareEntities,
+  entityIdPattern,
+  isUnconfirmed,
   nominationView,
   quotaOf,
   unknownEntity,
@@ -23,7 +25,8 @@ import type { StoreDeps } from './deps.ts';
 
 /** The entity named, built in or added by organizers; 404 unknown_entity otherwise. */
 export async function findDelegation(deps: Pick<StoreDeps, 'delegations'>, event: ConferenceEvent, entityId: string | undefined): Promise<Delegation> {
-  const delegation = entityId ? await deps.delegations.getDelegation(event.id, entityId) : undefined;
+  // An id no entity can have is not looked up: a path segment of any length would not make a key.
+  const delegation = entityId && entityIdPattern.test(entityId) ? await deps.delegations.getDelegation(event.id, entityId) : undefined;
   if (!delegation) throw unknownEntity();
   return delegation;
 }
@@ -107,6 +110,7 @@ export async function delegationsOverview(deps: Pick<StoreDeps, 'delegations' | 
   const [stored, focalPoints, nominations] = await Promise.all([deps.delegations.listDelegations(event.id), deps.delegations.listFocalPoints(event.id), deps.delegations.listNominations(event.id)]);
   const registrations = new Map((await deps.registrations.getMany(event.id, nominations.map((nomination) => nomination.emailKey))).map((registration) => [registration.emailKey, registration]));
   const byId = new Map(stored.map((delegation) => [delegation.entity.id, delegation]));
+  const focalEmails = new Map(focalPoints.map((focal) => [`${focal.entityId}#${focal.emailKey}`, focal.email]));
   for (const entityId of new Set([...focalPoints.map((focal) => focal.entityId), ...nominations.map((nomination) => nomination.entityId)])) {
     if (!byId.has(entityId)) {
       const entity = builtInEntity(entityId);
@@ -119,15 +123,26 @@ export async function delegationsOverview(deps: Pick<StoreDeps, 'delegations' | 
       const nominees = nominations
         .filter((nomination) => nomination.entityId === delegation.entity.id)
         .sort((a, b) => a.nominationId.localeCompare(b.nominationId))
-        .map((nomination) => nominationView(nomination, registrations.get(nomination.emailKey)?.status));
+        .map((nomination) => ({
+          ...nominationView(nomination, registrations.get(nomination.emailKey)?.status),
+          nominatedBy: focalEmails.get(`${nomination.entityId}#${nomination.nominatedBy}`) ?? null,
+          remindedAt: nomination.remindedAt ?? null,
+        }));
       return {
         ...delegationSummary(event, delegation),
         focalPoints: focalPoints
           .filter((focal) => focal.entityId === delegation.entity.id)
-          .map((focal) => ({ email: focal.email, language: focal.language, invitedAt: focal.invitedAt, mailPending: focal.pendingMails.length > 0 })),
+          .map((focal) => ({
+            email: focal.email,
+            language: focal.language,
+            invitedAt: focal.invitedAt,
+            mailPending: focal.pendingMails.length > 0,
+            linkSent: focal.linkHashes.length > 0,
+            nominations: nominations.filter((nomination) => nomination.entityId === focal.entityId && nomination.nominatedBy === focal.emailKey).length,
+          })),
         nominees,
         /** Nominees holding a place whose address is not confirmed yet (no registration, or one pending confirmation): whom to remind. */
-        unconfirmed: nominees.filter((nominee) => nominee.status === 'nominated' && (nominee.registrationStatus === null || nominee.registrationStatus === 'pending_confirmation')).length,
+        unconfirmed: nominees.filter((nominee) => isUnconfirmed(nominee, nominee.registrationStatus)).length,
       };
     });
   return { items };

@@ -58,8 +58,7 @@ export const nominationWithdrawalFormSchema = z
   .object({ token: z.string(), nominationId: z.string(), lang: z.optional(z.string()) })
   .check(about({ id: 'NominationWithdrawalForm' }));
 
-export const nominationSchema = z
-  .object({
+const nominationShape = {
     nominationId: z.string(),
     entityId: z.string(),
     name: z.string(),
@@ -69,8 +68,17 @@ export const nominationSchema = z
     status: z.enum(['nominated', 'waitlisted', 'withdrawn']),
     nominatedAt: z.string(),
     registrationStatus: z.nullable(z.enum(registrationStatuses)).check(about({ description: "The nominee's own registration: null until they submit the form" })),
+};
+export const nominationSchema = z.object(nominationShape).check(about({ id: 'Nomination' }));
+
+/** What organizers see of a nominee beyond what the focal point sees: who nominated them, when they were last reminded. */
+export const delegationNomineeSchema = z
+  .object({
+    ...nominationShape,
+    nominatedBy: z.nullable(z.string()).check(about({ description: "The address of the focal point who nominated them; null if that focal point's record is gone" })),
+    remindedAt: z.nullable(isoDateTime).check(about({ description: 'When organizers last had them reminded; null: never' })),
   })
-  .check(about({ id: 'Nomination' }));
+  .check(about({ id: 'DelegationNominee' }));
 
 const summaryShape = {
   entityId: z.string(),
@@ -92,8 +100,17 @@ export const delegationOverviewSchema = z
     items: z.array(
       z.object({
         ...summaryShape,
-        focalPoints: z.array(z.object({ email: z.string(), language: z.enum(languages), invitedAt: z.string(), mailPending: z.boolean() })),
-        nominees: z.array(nominationSchema),
+        focalPoints: z.array(
+          z.object({
+            email: z.string(),
+            language: z.enum(languages),
+            invitedAt: z.string(),
+            mailPending: z.boolean(),
+            linkSent: z.boolean().check(about({ description: 'Whether a link has been mailed to this address' })),
+            nominations: z.int().check(about({ description: 'How many nominees this focal point has nominated (its link in use)' })),
+          }),
+        ),
+        nominees: z.array(delegationNomineeSchema),
         unconfirmed: z.int().check(about({ description: 'Nominees holding a place who have not registered or not confirmed yet' })),
       }),
     ),
@@ -136,3 +153,37 @@ export const letterLinkSchema = z
     uploadedAt: isoDateTime,
   })
   .check(about({ id: 'LetterLink' }));
+export const reminderRequestSchema = z
+  .strictObject({ entityId: z.optional(entityId).check(about({ description: 'One delegation; absent: every delegation' })) })
+  .check(about({ id: 'ReminderRequest' }));
+
+export const reminderReportSchema = z
+  .object({
+    sent: z.int().check(about({ description: 'Reminders queued for the mail worker, one per nominee who has not confirmed' })),
+    skipped: z.int().check(about({ description: 'Nominees reminded less than 24 hours ago: not reminded again' })),
+  })
+  .check(about({ id: 'ReminderReport' }));
+
+export const delegationApprovalSchema = z
+  .object({
+    approved: z.int().check(about({ description: 'Registrations approved now (a place in the queue when the event is full)' })),
+    results: z.array(
+      z.object({
+        nominationId: z.string(),
+        name: z.string(),
+        registrationId: z.nullable(z.string()),
+        outcome: z.enum(['done', 'skipped']),
+        code: z.optional(
+          z.enum(['not_registered', 'unconfirmed', 'not_awaiting_decision', 'precondition_failed', 'invalid_transition', 'not_found', 'service_unavailable']).check(
+            about({
+              description:
+                'Why not: no registration yet, its address not confirmed yet, nothing to decide (approved already, or the event needs no approval), ' +
+                'or, from the bulk decision, changed meanwhile, no longer decidable, gone, or not decided now (try again)',
+            }),
+          ),
+        ),
+        status: z.nullable(z.enum(registrationStatuses)).check(about({ description: 'The registration\'s status now; null: none' })),
+      }),
+    ),
+  })
+  .check(about({ id: 'DelegationApproval' }));

@@ -99,6 +99,7 @@ const unavailable = {
   page: shared('ServiceUnavailablePage', unavailableAs('page')),
 };
 const noSuchEvent = shared('EventNotFound', refused(['event_not_found'], 'no such event'));
+const noSuchEntity = shared('EntityNotFound', refused(['event_not_found', 'unknown_entity'], 'no such event, or no such nominating entity'));
 const tooLarge = shared('PayloadTooLarge', refused(['payload_too_large'], `the body is over ${maxBodyBytes} bytes`));
 // Answered before the body is read as a form, so always in JSON.
 const wrongMediaType = {
@@ -145,6 +146,7 @@ const eventIdParameter = {
   description: 'The event; an id that is not lowercase letters, digits and hyphens names no event (404 event_not_found)',
   schema: plain(eventIdSchema),
 };
+const entityIdParameter = { name: 'entityId', in: 'path', required: true, description: 'An ISO code of a participating State or Partner, or the id of an added entity', schema: { type: 'string' } };
 
 const registrationIdParameter = {
   name: 'registrationId',
@@ -657,19 +659,78 @@ const operations: Record<string, JsonSchema> = {
       503: unavailable.json,
     },
   },
+  'POST /events/{eventId}/delegations/reminders': {
+    operationId: 'remindNominees',
+    tags: ['delegations'],
+    summary: 'Remind the nominees who have not confirmed their registration, of one delegation or of all (staff who decide)',
+    description:
+      'Each nominee holding a place with no registration yet, or one whose address is not confirmed, gets a reminder in their language with a fresh invitation link ' +
+      '(the mail worker sends it; earlier links keep working). At most one reminder per nominee in 24 hours: a nominee reminded more recently is counted as skipped, ' +
+      'so sending the request again changes nothing.',
+    parameters: [eventIdParameter],
+    requestBody: jsonBody('ReminderRequest'),
+    responses: {
+      202: { description: 'Queued for the mail worker', content: json(ref('ReminderReport')) },
+      400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
+      404: noSuchEntity,
+      413: tooLarge,
+      415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'GET /events/{eventId}/delegations/export': {
+    operationId: 'exportDelegations',
+    tags: ['delegations'],
+    summary: 'The event by delegation as XLSX (staff)',
+    description: 'What GET /events/{eventId}/delegations lists, in its order: one row per nominee, a delegation without nominees on a row of its own.',
+    parameters: [eventIdParameter],
+    responses: {
+      200: {
+        description: 'The workbook',
+        headers: { 'Content-Disposition': { description: 'attachment; filename="<eventId>-delegations.xlsx"', required: true, schema: { type: 'string' } } },
+        content: {
+          [xlsxMediaType]: {
+            schema: {
+              type: 'string',
+              contentMediaType: xlsxMediaType,
+              description: 'One worksheet: Delegation, Entity, Quota, Delegates taken, Heads taken, Focal points, Nominee, E-mail, Function, Role, Nominated by, Nomination, Registration',
+            },
+          },
+        },
+      },
+      404: noSuchEvent,
+      503: unavailable.json,
+    },
+  },
   'PATCH /events/{eventId}/delegations/{entityId}': {
     operationId: 'updateDelegation',
     tags: ['delegations'],
     summary: 'Set one entity\'s own quota, or lift it (organizers)',
     description: 'Places already taken stay taken; a lower quota only refuses new nominations.',
-    parameters: [eventIdParameter, { name: 'entityId', in: 'path', required: true, description: 'An ISO code of a participating State or Partner, or the id of an added entity', schema: { type: 'string' } }],
+    parameters: [eventIdParameter, entityIdParameter],
     requestBody: jsonBody('DelegationQuotaChange'),
     responses: {
       200: { description: 'The delegation', content: json(ref('DelegationSummary')) },
       400: refused(['invalid_json', 'validation_failed'], 'the body is not JSON or breaks the rules'),
-      404: refused(['event_not_found', 'unknown_entity'], 'no such event, or no such entity'),
+      404: noSuchEntity,
       413: tooLarge,
       415: wrongMediaType.json,
+      503: unavailable.json,
+    },
+  },
+  'POST /events/{eventId}/delegations/{entityId}/approve': {
+    operationId: 'approveDelegation',
+    tags: ['delegations'],
+    summary: 'Approve a delegation at once: every registration of its nominees awaiting a decision (staff who decide)',
+    description:
+      'Each registration of a nominee holding a place that awaits approval (or re-approval) is approved as one approve is, mail included; the event\'s capacity holds, ' +
+      'so beyond it an approved registration joins the waiting list (status waitlisted). The answer names every such nominee and, for those not approved, why: ' +
+      'not_registered, unconfirmed (the address is not confirmed yet), not_awaiting_decision (approved already, or the event needs no approval), or the bulk decision\'s codes. ' +
+      'It takes no body; sending it again approves nothing twice.',
+    parameters: [eventIdParameter, entityIdParameter],
+    responses: {
+      200: { description: 'One result per nominee holding a place', content: json(ref('DelegationApproval')) },
+      404: noSuchEntity,
       503: unavailable.json,
     },
   },

@@ -33,6 +33,9 @@ export type HandlerName =
   | 'add-delegation'
   | 'update-delegation'
   | 'invite-focal-points'
+  | 'remind-nominees'
+  | 'approve-delegation'
+  | 'export-delegations'
   | 'show-delegation-page'
   | 'get-own-delegation'
   | 'nominate-delegate'
@@ -88,8 +91,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/events/{eventId}/delegations', handler: 'list-delegations', roles: readers },
   { method: 'POST', path: '/events/{eventId}/delegations', handler: 'add-delegation', roles: organizers },
   { method: 'POST', path: '/events/{eventId}/delegations/focal-points', handler: 'invite-focal-points', roles: organizers },
+  { method: 'POST', path: '/events/{eventId}/delegations/reminders', handler: 'remind-nominees', roles: deciders },
+  { method: 'GET', path: '/events/{eventId}/delegations/export', handler: 'export-delegations', roles: readers },
   { method: 'PATCH', path: '/events/{eventId}/delegations/{entityId}', handler: 'update-delegation', roles: organizers },
   { method: 'GET', path: '/events/{eventId}/delegations/{entityId}/letter', handler: 'get-nomination-letter', roles: readers },
+  { method: 'POST', path: '/events/{eventId}/delegations/{entityId}/approve', handler: 'approve-delegation', roles: deciders },
   { method: 'GET', path: '/events/{eventId}/participant-list', handler: 'get-participant-list', roles: readers },
   { method: 'GET', path: '/me', handler: 'get-me', roles: readers },
   { method: 'GET', path: '/confirm', handler: 'show-confirm-page', roles: open },

@@ -9,6 +9,8 @@ export interface DelegationWords {
   nomineeSubject: string; // {event}
   nomineeBody: string; // {entity} {role} {event}
   nomineeButton: string;
+  reminderSubject: string; // {event}
+  reminderBody: string; // {entity} {role} {event}
   personal: string;
   roles: { head: string; member: string };
   pageTitle: string; // {entity}
@@ -56,6 +58,9 @@ const en: DelegationWords = {
   nomineeBody:
     '{entity} has nominated you as {role} of its delegation to the {event}. Please fill in the registration form yourself through the link below, then confirm it with the link we send you.',
   nomineeButton: 'Fill in the registration form',
+  reminderSubject: 'Reminder: please register for the {event}',
+  reminderBody:
+    '{entity} has nominated you as {role} of its delegation to the {event}, and your registration is not complete yet. Please fill in the registration form through the link below, then confirm it with the link we send you.',
   personal: 'This link is personal: please do not forward it.',
   roles: { head: 'head of delegation', member: 'member' },
   pageTitle: 'Delegation of {entity}',
@@ -102,6 +107,9 @@ const fr: DelegationWords = {
   nomineeBody:
     '{entity} vous a désigné(e) comme {role} de sa délégation à la {event}. Veuillez remplir vous-même le formulaire d’inscription par le lien ci-dessous, puis le confirmer avec le lien que nous vous enverrons.',
   nomineeButton: 'Remplir le formulaire d’inscription',
+  reminderSubject: 'Rappel : veuillez vous inscrire à la {event}',
+  reminderBody:
+    '{entity} vous a désigné(e) comme {role} de sa délégation à la {event}, et votre inscription n’est pas encore terminée. Veuillez remplir le formulaire d’inscription par le lien ci-dessous, puis le confirmer avec le lien que nous vous enverrons.',
   personal: 'Ce lien est personnel : merci de ne pas le transférer.',
   roles: { head: 'chef de délégation', member: 'membre' },
   pageTitle: 'Délégation de {entity}',
@@ -148,6 +156,9 @@ const de: DelegationWords = {
   nomineeBody:
     '{entity} hat Sie als {role} seiner Delegation für die {event} benannt. Bitte füllen Sie das Anmeldeformular über den Link unten selbst aus und bestätigen Sie es mit dem Link, den wir Ihnen senden.',
   nomineeButton: 'Anmeldeformular ausfüllen',
+  reminderSubject: 'Erinnerung: Bitte melden Sie sich für die {event} an',
+  reminderBody:
+    '{entity} hat Sie als {role} ihrer Delegation für die {event} benannt, und Ihre Anmeldung ist noch nicht abgeschlossen. Bitte füllen Sie das Anmeldeformular über den Link unten aus und bestätigen Sie es dann mit dem Link, den wir Ihnen senden.',
   personal: 'Dieser Link ist persönlich: Bitte leiten Sie ihn nicht weiter.',
   roles: { head: 'Delegationsleitung', member: 'Mitglied' },
   pageTitle: 'Delegation von {entity}',
@@ -194,6 +205,9 @@ const it: DelegationWords = {
   nomineeBody:
     '{entity} l’ha designato/a come {role} della sua delegazione alla {event}. Compili personalmente il modulo di iscrizione con il link qui sotto, poi lo confermi con il link che le invieremo.',
   nomineeButton: 'Compila il modulo di iscrizione',
+  reminderSubject: 'Promemoria: si prega di iscriversi alla {event}',
+  reminderBody:
+    '{entity} l’ha designata come {role} della sua delegazione alla {event} e la sua iscrizione non è ancora completa. La preghiamo di compilare il modulo di iscrizione tramite il link qui sotto e di confermarlo con il link che le invieremo.',
   personal: 'Questo link è personale: non lo inoltri.',
   roles: { head: 'capo delegazione', member: 'membro' },
   pageTitle: 'Delegazione di {entity}',
@@ -240,6 +254,9 @@ const ru: DelegationWords = {
   nomineeBody:
     '{entity} назначает вас в качестве {role} своей делегации на мероприятие «{event}». Пожалуйста, заполните регистрационную форму сами по ссылке ниже и подтвердите её по ссылке, которую мы вам пришлём.',
   nomineeButton: 'Заполнить регистрационную форму',
+  reminderSubject: 'Напоминание: пожалуйста, зарегистрируйтесь на {event}',
+  reminderBody:
+    '{entity} назначила вас в качестве {role} своей делегации на {event}, но ваша регистрация ещё не завершена. Пожалуйста, заполните регистрационную форму по ссылке ниже, а затем подтвердите её по ссылке, которую мы вам пришлём.',
   personal: 'Это личная ссылка: пожалуйста, не пересылайте её.',
   roles: { head: 'главы делегации', member: 'члена' },
   pageTitle: 'Делегация: {entity}',
@@ -286,6 +303,9 @@ const es: DelegationWords = {
   nomineeBody:
     '{entity} le ha designado como {role} de su delegación para la {event}. Rellene usted mismo/a el formulario de inscripción con el enlace de abajo y confírmelo con el enlace que le enviaremos.',
   nomineeButton: 'Rellenar el formulario de inscripción',
+  reminderSubject: 'Recordatorio: inscríbase en la {event}',
+  reminderBody:
+    '{entity} le ha designado como {role} de su delegación en la {event} y su inscripción aún no está completa. Rellene el formulario de inscripción mediante el enlace de abajo y confírmelo después con el enlace que le enviaremos.',
   personal: 'Este enlace es personal: no lo reenvíe.',
   roles: { head: 'jefe/a de delegación', member: 'miembro' },
   pageTitle: 'Delegación de {entity}',

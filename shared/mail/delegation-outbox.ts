@@ -33,7 +33,7 @@ function held(record: Record<string, Plain>): Held | undefined {
 }
 
 /** The mail with a fresh link, and the item carrying that link's hash; undefined if it says nothing true any more. */
-function rebuild(deps: MailDeps, event: ConferenceEvent, entry: Held): { linkHash: string; email: Email } | undefined {
+function rebuild(deps: MailDeps, event: ConferenceEvent, entry: Held, kind: string): { linkHash: string; email: Email } | undefined {
   const secret = randomSecret();
   if (entry.type === 'focal_point') {
     const focal = entry.item;
@@ -48,7 +48,8 @@ function rebuild(deps: MailDeps, event: ConferenceEvent, entry: Held): { linkHas
   const token = composeToken({ eventId: nomination.eventId, emailKey: nomination.emailKey, secret });
   return {
     linkHash: sha256(secret),
-    email: delegationEmail(nomination, event, { kind: 'nominee_invite', entityName: nomination.entityName, role: nomination.role, url: nomineeUrl(deps.publicBaseUrl, nomination.eventId, token, nomination.language) }),
+    // A reminder carries a fresh invitation link too: the nominee may have lost the first.
+    email: delegationEmail(nomination, event, { kind: kind === 'nominee_reminder' ? 'nominee_reminder' : 'nominee_invite', entityName: nomination.entityName, role: nomination.role, url: nomineeUrl(deps.publicBaseUrl, nomination.eventId, token, nomination.language) }),
   };
 }
 
@@ -103,7 +104,7 @@ export async function deliverDelegationMailOf(deps: MailDeps, itemKeys: readonly
     let leased = entry;
     const outgoing: { pending: PendingMail; email: Email }[] = [];
     for (const pending of due) {
-      const rebuilt = event && pending.attempts < maxAttempts ? rebuild(deps, event, leased) : undefined;
+      const rebuilt = event && pending.attempts < maxAttempts ? rebuild(deps, event, leased, pending.kind) : undefined;
       if (!rebuilt) continue;
       leased = withLink(leased, rebuilt.linkHash, now);
       outgoing.push({ pending, email: rebuilt.email });

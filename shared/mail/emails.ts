@@ -148,7 +148,7 @@ export function participantEmail(recipient: Recipient, event: ConferenceEvent, m
 
 export type DelegationMail =
   | { kind: 'focal_point_invite'; entityName: string; url: string; deadline: string | undefined }
-  | { kind: 'nominee_invite'; entityName: string; role: NomineeRole; url: string };
+  | { kind: 'nominee_invite' | 'nominee_reminder'; entityName: string; role: NomineeRole; url: string };
 
 /** The e-mails of the nomination: to a focal point (the delegation page) and to a nominee (the form). */
 export function delegationEmail(to: { email: string; name?: string | undefined; language: Language }, event: ConferenceEvent, mail: DelegationMail): Email {
@@ -165,11 +165,14 @@ export function delegationEmail(to: { email: string; name?: string | undefined; 
         ]
       : [
           { kind: 'paragraph', text: fill(messages.greeting, { name: to.name ?? '' }) },
-          { kind: 'paragraph', text: fill(words.nomineeBody, { entity: mail.entityName, role: words.roles[mail.role], event: event.title }) },
+          { kind: 'paragraph', text: fill(mail.kind === 'nominee_reminder' ? words.reminderBody : words.nomineeBody, { entity: mail.entityName, role: words.roles[mail.role], event: event.title }) },
           facts,
           { kind: 'link', label: words.nomineeButton, url: mail.url },
         ];
-  const subject = mail.kind === 'focal_point_invite' ? fill(words.focalSubject, { entity: mail.entityName, event: event.title }) : fill(words.nomineeSubject, { event: event.title });
+  const subject =
+    mail.kind === 'focal_point_invite'
+      ? fill(words.focalSubject, { entity: mail.entityName, event: event.title })
+      : fill(mail.kind === 'nominee_reminder' ? words.reminderSubject : words.nomineeSubject, { event: event.title });
   return compose(to.language, to.email, subject, { eventId: event.id, mail: mail.kind }, [
     ...blocks,
     { kind: 'paragraph', text: words.personal },

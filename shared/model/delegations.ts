@@ -137,6 +137,8 @@ export interface Nomination {
   /** The focal point's address key. */
   nominatedBy: string;
   withdrawnAt?: string | undefined;
+  /** When organizers last had the nominee reminded to register and confirm (at most once a day). */
+  remindedAt?: string | undefined;
   /** Hashes of the invitation links mailed so far (newest last): the nominee's way to the form. */
   inviteHashes: string[];
   inviteExpiresAt: string;
@@ -216,6 +218,18 @@ export function nominationView(nomination: Nomination, registrationStatus: Regis
   };
 }
 export type NominationView = ReturnType<typeof nominationView>;
+
+/** A nominee holding a place whose address is not confirmed yet (no registration, or one pending confirmation): whom to remind. */
+export function isUnconfirmed(nomination: Pick<Nomination, 'status'>, registrationStatus: RegistrationStatus | null | undefined): boolean {
+  return nomination.status === 'nominated' && (registrationStatus == null || registrationStatus === 'pending_confirmation');
+}
+
+/** A reminder a day at most: a second click, a retried request or a colleague's click the same day sends nothing more. */
+export const reminderIntervalHours = 24;
+
+export function remindedRecently(nomination: Pick<Nomination, 'remindedAt'>, now: Date): boolean {
+  return nomination.remindedAt !== undefined && now.getTime() - Date.parse(nomination.remindedAt) < reminderIntervalHours * 3_600_000;
+}
 
 /** Waitlisted nominations in the order they joined. */
 export function waitingOrder(nominations: readonly Nomination[]): Nomination[] {

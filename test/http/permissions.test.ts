@@ -190,7 +190,7 @@ describe('Declared permissions', () => {
     await as('decide-registrations', async () => organizerCall(api, '/events/perm/registrations/bulk', { method: 'POST', body: JSON.stringify({ action: 'reject', items: [await bulkItem(x)] }) }));
 
     // Delegations: an added entity, a focal point, nominations over the quota, a withdrawal that promotes.
-    await putEvent(api, 'perm-deleg', { delegations: { quota: { delegates: 1, heads: 1 } } });
+    await putEvent(api, 'perm-deleg', { approval: 'required', delegations: { quota: { delegates: 1, heads: 1 } } });
     await as('add-delegation', () => organizerCall(api, '/events/perm-deleg/delegations', { method: 'POST', body: JSON.stringify({ id: 'unodc', name: 'UNODC', kind: 'international_organization' }) }));
     await as('update-delegation', () => organizerCall(api, '/events/perm-deleg/delegations/AT', { method: 'PATCH', body: JSON.stringify({ quota: { delegates: 1, heads: 1 } }) }));
     const focalEmail = uniqueEmail('focal');
@@ -208,6 +208,12 @@ describe('Declared permissions', () => {
     await as('send-pending-mail', () => deliverDelegationMail(mailingRuntime()));
     await as('submit-registration', async () => api.postJson('/events/perm-deleg/registrations', validForm({ email: nominee, nomination: nominationToken((await mailTo(api.sesEndpoint, nominee)).at(-1)!) })));
     await as('list-delegations', () => organizerCall(api, '/events/perm-deleg/delegations'));
+    // The organizers' follow-up: the nominee reminded before confirming, then approved at once; the view exported.
+    await as('remind-nominees', () => organizerCall(api, '/events/perm-deleg/delegations/reminders', { method: 'POST', body: JSON.stringify({ entityId: 'AT' }) }));
+    await deliverPendingMail(mailingRuntime());
+    await api.postJson('/registrations/confirm', { token: linkToken((await waitForMail(api.sesEndpoint, nominee, 2)).at(-1)!) });
+    await as('export-delegations', () => organizerCall(api, '/events/perm-deleg/delegations/export'));
+    await as('approve-delegation', () => organizerCall(api, '/events/perm-deleg/delegations/AT/approve', { method: 'POST' }));
     await as('get-participant-list', () => organizerCall(api, '/events/perm/participant-list?format=pdf'));
     await as('get-visa-letter', async () => organizerCall(api, `/events/perm/registrations/${await id(d)}/visa-letter`));
     await as('get-own-visa-letter', async () => api.request(`/registrations/visa-letter?token=${encodeURIComponent(await manage(d))}`));

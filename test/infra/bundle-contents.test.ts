@@ -1,7 +1,7 @@
 // What each function's bundle carries, with the deployed esbuild settings: Zod only where a function
 // validates input, the SES client only where it sends mail, the S3 client only where it handles files, the Secrets Manager client only where it
 // reads a secret at run time, the registration page's words only where a page shows form fields,
-// exceljs (about 1 MB) only in the list and the list of participants, which write XLSX, pdf-lib and
+// exceljs (about 1 MB) only in the list, the list of participants and the delegations' export, which write XLSX, pdf-lib and
 // fontkit only in the list of participants (its fonts travel beside the bundle, not in it). A stray import (a value
 // import where a type import was meant, one module too many in a chain) shows here before it shows
 // in the cold starts.
@@ -27,6 +27,8 @@ const withoutValidation: FunctionName[] = [
   'show-manage-page',
   'get-own-registration',
   'list-delegations',
+  'export-delegations',
+  'approve-delegation',
   'show-delegation-page',
   'get-own-delegation',
   'get-visa-letter',
@@ -55,7 +57,7 @@ describe('bundle contents', () => {
     expect(carries('shared/i18n/form.ts'), 'the registration page words').toBe(showingFormFields.includes(name));
     expect(carries('node_modules/@aws-sdk/client-wafv2/'), 'the WAF client').toBe(false);
     expect(carries('node_modules/@aws-sdk/client-s3/'), 'the S3 client').toBe(access[name].files !== undefined);
-    expect(carries('node_modules/exceljs/'), 'exceljs').toBe(name === 'list-registrations' || name === 'get-participant-list');
+    expect(carries('node_modules/exceljs/'), 'exceljs').toBe(name === 'list-registrations' || name === 'get-participant-list' || name === 'export-delegations');
     expect(carries('node_modules/pdf-lib/'), 'pdf-lib').toBe(writesPdf.includes(name));
     expect(carries('node_modules/@pdf-lib/fontkit/'), 'fontkit').toBe(writesPdf.includes(name));
   });

@@ -1,9 +1,10 @@
 // The steps of the delegation journeys through the HTTP API: organizers invite focal points, a focal
 // point opens the link from their e-mail and nominates, a nominee follows their invitation.
 import { expect } from 'vitest';
+import { validForm } from './fixtures.ts';
 import { organizerCall } from './journeys.ts';
 import type { TestApi } from './local-api.ts';
-import { waitForMailOfEach, type ReceivedMail } from './mailbox.ts';
+import { linkToken, waitForMail, waitForMailOfEach, type ReceivedMail } from './mailbox.ts';
 
 export function focalToken(mail: ReceivedMail): string {
   const match = /\/delegation\?token=([A-Za-z0-9._%-]+)/.exec(mail.body.text ?? '');
@@ -59,4 +60,14 @@ export async function postLetter(page: string, bytes: Uint8Array): Promise<Respo
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'letter.pdf');
   return fetch(action, { method: 'POST', body, redirect: 'manual' });
+}
+
+/** The nominee follows their invitation: registers through the form and, if asked, confirms the address. */
+export async function nomineeRegisters(api: TestApi, eventId: string, email: string, country: string, confirmAddress: boolean): Promise<void> {
+  const invitation = (await waitForMail(api.sesEndpoint, email, 1))[0]!;
+  const submitted = await api.postJson(`/events/${eventId}/registrations`, validForm({ email, country, nomination: nominationToken(invitation) }));
+  expect(submitted.status).toBe(202);
+  if (!confirmAddress) return;
+  const confirmation = (await waitForMail(api.sesEndpoint, email, 2)).at(-1)!;
+  expect((await api.postJson('/registrations/confirm', { token: linkToken(confirmation) })).status).toBe(200);
 }

@@ -1,7 +1,8 @@
 // The organizer console's rules that need no browser: its addresses, the venue's wall-clock time, the
 // roles from groups, the remembered columns and the list's query.
 import { describe, expect, it } from 'vitest';
-import { listQuery } from '../../web/console/api.ts';
+import { listQuery, type Delegation } from '../../web/console/api.ts';
+import { matchesFilter, parseFocalPointCsv } from '../../web/console/delegation-view.ts';
 import { chosenColumns, defaultColumns, rememberColumns } from '../../web/console/columns.ts';
 import { accessFromGroups, hasAccess } from '../../web/console/roles.ts';
 import { hrefOf, parseRoute, queueOf, type ConsoleRoute } from '../../web/console/routing.ts';
@@ -19,6 +20,9 @@ describe('the console’s addresses', () => {
     ['#/events/x/registrations?q=M%C3%BCller&country=AT&category=civil_society&sort=-lastName', { page: 'registrations', eventId: 'x', filter: { q: 'Müller', country: 'AT', category: 'civil_society', sort: '-lastName' } }],
     ['#/events/x/registrations/01J0000000000000000000000A', { page: 'registration', eventId: 'x', registrationId: '01J0000000000000000000000A' }],
     ['#/events/x/registrations/a/b', { page: 'not-found' }],
+    ['#/events/x/delegations', { page: 'delegations', eventId: 'x', show: 'all' }],
+    ['#/events/x/delegations?show=unconfirmed', { page: 'delegations', eventId: 'x', show: 'unconfirmed' }],
+    ['#/events/x/delegations/AT', { page: 'not-found' }],
     ['#/somewhere', { page: 'not-found' }],
   ])('reads %s', (hash, route) => {
     // Act and assess
@@ -113,5 +117,49 @@ describe('the list’s query', () => {
     expect(listQuery({})).toBe('');
     expect(listQuery({ sort: 'createdAt' })).toBe('');
     expect(listQuery({ status: 'awaiting_approval', q: '  Müller ', sort: '-lastName' }, { limit: '50' })).toBe('?status=awaiting_approval&q=M%C3%BCller&sort=-lastName&limit=50');
+  });
+});
+
+describe('the Delegations page’s rules', () => {
+  it('reads a CSV of focal points, separated as spreadsheets save it, and names the lines it cannot read', () => {
+    // Act
+    const { invitations, problems } = parseFocalPointCsv(
+      ['entity,email,language', 'at,focal@bmeia.gv.at,DE', '', 'unodc; focal@unodc.org', 'FR\tpoint@diplomatie.gouv.fr\tfr', '"RU","mid@mid.ru"', 'IT', 'DE,x@y.de,xx'].join('\r\n'),
+    );
+
+    // Assess
+    expect(invitations).toEqual([
+      { entityId: 'AT', email: 'focal@bmeia.gv.at', language: 'de' },
+      { entityId: 'unodc', email: 'focal@unodc.org' },
+      { entityId: 'FR', email: 'point@diplomatie.gouv.fr', language: 'fr' },
+      { entityId: 'RU', email: 'mid@mid.ru' },
+    ]);
+    expect(problems).toEqual([
+      { line: 7, text: 'IT' },
+      { line: 8, text: 'DE,x@y.de,xx' },
+    ]);
+  });
+
+  it('filters the delegations by what needs doing', () => {
+    // Prepare
+    const base = { kind: 'participating_state' as const, quota: null, quotaLifted: true, delegatesTaken: 1, headsTaken: 0, focalPoints: [], nominees: [], unconfirmed: 0 };
+    const nominee = { nominationId: 'n', entityId: 'AT', name: 'A', email: 'a@b.c', function: 'f', role: 'member', status: 'nominated', nominatedAt: '', nominatedBy: null, remindedAt: null } as const;
+    const unconfirmed: Delegation = { ...base, entityId: 'AT', name: 'Austria', unconfirmed: 1, nominees: [{ ...nominee, registrationStatus: null }] };
+    const awaiting: Delegation = {
+      ...base,
+      entityId: 'FR',
+      name: 'France',
+      focalPoints: [{ email: 'f@g.h', language: 'fr', invitedAt: '', mailPending: false, linkSent: true, nominations: 1 }],
+      nominees: [{ ...nominee, registrationStatus: 'awaiting_approval' }],
+    };
+
+    // Act
+    const shown = (filter: Parameters<typeof matchesFilter>[1]) => [unconfirmed, awaiting].filter((delegation) => matchesFilter(delegation, filter)).map((delegation) => delegation.entityId);
+
+    // Assess
+    expect(shown('all')).toEqual(['AT', 'FR']);
+    expect(shown('unconfirmed')).toEqual(['AT']);
+    expect(shown('awaiting-decision')).toEqual(['FR']);
+    expect(shown('no-focal-point')).toEqual(['AT']);
   });
 });

@@ -118,6 +118,63 @@ export interface BulkOutcome {
   revision?: string;
 }
 
+export type EntityKind = 'participating_state' | 'partner_for_cooperation' | 'international_organization' | 'field_operation' | 'ngo';
+export type AddedEntityKind = Exclude<EntityKind, 'participating_state' | 'partner_for_cooperation'>;
+
+export interface DelegationNominee {
+  nominationId: string;
+  entityId: string;
+  name: string;
+  email: string;
+  function: string;
+  role: 'head' | 'member';
+  status: 'nominated' | 'waitlisted' | 'withdrawn';
+  nominatedAt: string;
+  registrationStatus: RegistrationStatus | null;
+  nominatedBy: string | null;
+  remindedAt: string | null;
+}
+
+export interface DelegationFocalPoint {
+  email: string;
+  language: string;
+  invitedAt: string;
+  mailPending: boolean;
+  linkSent: boolean;
+  nominations: number;
+}
+
+export interface Delegation {
+  entityId: string;
+  kind: EntityKind;
+  name: string;
+  quota: { delegates: number; heads: number } | null;
+  quotaLifted: boolean;
+  delegatesTaken: number;
+  headsTaken: number;
+  focalPoints: DelegationFocalPoint[];
+  nominees: DelegationNominee[];
+  unconfirmed: number;
+  /** The nomination letter, once the API serves it (the focal point uploads it). */
+  letter?: { uploadedAt?: string } | null;
+}
+
+export interface FocalPointInvitation {
+  entityId: string;
+  email: string;
+  language?: string;
+}
+
+export interface ReminderReport {
+  sent: number;
+  skipped: number;
+}
+
+export interface DelegationApproval {
+  approved: number;
+  results: { nominationId: string; name: string; registrationId: string | null; outcome: 'done' | 'skipped'; code?: string; status: RegistrationStatus | null }[];
+}
+
 export const sortKeys = ['createdAt', 'lastName', 'organization', 'country', 'status'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type Sort = SortKey | `-${SortKey}`;
@@ -287,12 +344,45 @@ export class ConsoleApi {
     await this.#call(`/events/${segment(eventId)}/registrations/${segment(registrationId)}/resend`, { method: 'POST', body: { link } });
   }
 
+  async delegations(eventId: string): Promise<Delegation[]> {
+    return (await this.#json<{ items: Delegation[] }>(`/events/${segment(eventId)}/delegations`)).items;
+  }
+
+  async inviteFocalPoints(eventId: string, invitations: FocalPointInvitation[]): Promise<number> {
+    return (await this.#json<{ invited: number }>(`/events/${segment(eventId)}/delegations/focal-points`, { method: 'POST', body: { invitations } })).invited;
+  }
+
+  async addEntity(eventId: string, entity: { id: string; name: string; kind: AddedEntityKind }): Promise<void> {
+    await this.#call(`/events/${segment(eventId)}/delegations`, { method: 'POST', body: entity });
+  }
+
+  async setQuota(eventId: string, entityId: string, change: { quota?: { delegates: number; heads: number } | null; quotaLifted?: boolean }): Promise<void> {
+    await this.#call(`/events/${segment(eventId)}/delegations/${segment(entityId)}`, { method: 'PATCH', body: change });
+  }
+
+  /** Reminds the unconfirmed nominees of one delegation, or of every one. */
+  remindNominees(eventId: string, entityId?: string): Promise<ReminderReport> {
+    return this.#json<ReminderReport>(`/events/${segment(eventId)}/delegations/reminders`, { method: 'POST', body: entityId ? { entityId } : {} });
+  }
+
+  approveDelegation(eventId: string, entityId: string): Promise<DelegationApproval> {
+    return this.#json<DelegationApproval>(`/events/${segment(eventId)}/delegations/${segment(entityId)}/approve`, { method: 'POST' });
+  }
+
+  async exportDelegations(eventId: string): Promise<{ blob: Blob; fileName: string }> {
+    return fileOf(await this.#call(`/events/${segment(eventId)}/delegations/export`, { accept: exportTypes.xlsx }), `${eventId}-delegations.xlsx`);
+  }
+
   /** Every registration of the filter, in its order, as a file. */
   async export(eventId: string, filter: ListFilter, format: ExportFormat): Promise<{ blob: Blob; fileName: string }> {
-    const response = await this.#call(`/events/${segment(eventId)}/registrations${listQuery(filter)}`, { accept: exportTypes[format] });
-    const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-    return { blob: await response.blob(), fileName: named ?? `${eventId}-registrations.${format}` };
+    return fileOf(await this.#call(`/events/${segment(eventId)}/registrations${listQuery(filter)}`, { accept: exportTypes[format] }), `${eventId}-registrations.${format}`);
   }
+}
+
+/** A file the API answered, named as its Content-Disposition says. */
+async function fileOf(response: Response, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await response.blob(), fileName: named ?? fallbackName };
 }
 
 async function problemOf(response: Response): Promise<ApiProblem> {

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConsoleApi } from './api.ts';
 import type { Session } from './auth.ts';
 import { DashboardPage } from './dashboard.tsx';
+import { DelegationsPage } from './delegations.tsx';
 import { EventFormPage, EventsPage } from './events.tsx';
 import { messages as m, say } from './messages.ts';
 import { RegistrationPage } from './registration.tsx';
@@ -132,6 +133,11 @@ function EventNav({ route }: { route: ConsoleRoute }) {
               {m.list.queue}
             </a>
           </li>
+          <li>
+            <a href={hrefOf({ page: 'delegations', eventId, show: 'all' })} aria-current={current('delegations')}>
+              {m.delegations.title}
+            </a>
+          </li>
         </>
       ) : null}
     </ul>
@@ -152,6 +158,8 @@ function Page({ route, props }: { route: ConsoleRoute; props: PageProps }) {
       return <RegistrationsPage {...props} eventId={route.eventId} filter={route.filter} key={route.eventId} />;
     case 'registration':
       return <RegistrationPage {...props} eventId={route.eventId} registrationId={route.registrationId} key={route.registrationId} />;
+    case 'delegations':
+      return <DelegationsPage {...props} eventId={route.eventId} show={route.show} key={route.eventId} />;
     case 'not-found':
       return <NotFound />;
   }

@@ -4,6 +4,7 @@
 import { registrationStatuses, type RegistrationStatus } from '#shared/model/lifecycle.ts';
 import { categories, type Category } from '#shared/model/participants.ts';
 import { sortKeys, type ListFilter, type Sort } from './api.ts';
+import { isDelegationFilter, type DelegationFilter } from './delegation-view.ts';
 
 export type ConsoleRoute =
   | { page: 'events' }
@@ -12,6 +13,7 @@ export type ConsoleRoute =
   | { page: 'dashboard'; eventId: string }
   | { page: 'registrations'; eventId: string; filter: ListFilter }
   | { page: 'registration'; eventId: string; registrationId: string }
+  | { page: 'delegations'; eventId: string; show: DelegationFilter }
   | { page: 'not-found' };
 
 const decode = (value: string) => {
@@ -35,6 +37,10 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (section === 'edit' && !registrationId) return { page: 'edit-event', eventId };
   if (section === 'registrations' && registrationId) return { page: 'registration', eventId, registrationId };
   if (section === 'registrations') return { page: 'registrations', eventId, filter: parseFilter(new URLSearchParams(query)) };
+  if (section === 'delegations' && !registrationId) {
+    const show = new URLSearchParams(query).get('show');
+    return { page: 'delegations', eventId, show: isDelegationFilter(show) ? show : 'all' };
+  }
   return { page: 'not-found' };
 }
 
@@ -72,6 +78,8 @@ export function hrefOf(route: ConsoleRoute): string {
     }
     case 'registration':
       return `#/events/${id(route.eventId)}/registrations/${id(route.registrationId)}`;
+    case 'delegations':
+      return `#/events/${id(route.eventId)}/delegations${route.show === 'all' ? '' : `?show=${route.show}`}`;
     case 'not-found':
       return '#/not-found';
   }
