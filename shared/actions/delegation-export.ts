@@ -12,6 +12,7 @@ export const delegationExportColumns = [
   'Delegates taken',
   'Heads taken',
   'Focal points',
+  'Nomination letter',
   'Nominee',
   'E-mail',
   'Function',
@@ -25,7 +26,7 @@ export async function delegationsAsXlsx(deps: Pick<StoreDeps, 'delegations' | 'r
   const rows: SpreadsheetCell[][] = [];
   for (const delegation of (await delegationsOverview(deps, event)).items) {
     const quota = delegation.quota ? `${delegation.quota.delegates} (heads ${delegation.quota.heads})` : 'lifted';
-    const head: SpreadsheetCell[] = [delegation.name, delegation.entityId, quota, delegation.delegatesTaken, delegation.headsTaken, delegation.focalPoints.map((focal) => focal.email).join(', ') || null];
+    const head: SpreadsheetCell[] = [delegation.name, delegation.entityId, quota, delegation.delegatesTaken, delegation.headsTaken, delegation.focalPoints.map((focal) => focal.email).join(', ') || null, delegation.letter?.uploadedAt ?? null];
     if (delegation.nominees.length === 0) rows.push([...head, null, null, null, null, null, null, null]);
     for (const nominee of delegation.nominees) {
       rows.push([...head, nominee.name, nominee.email, nominee.function, nominee.role, nominee.nominatedBy, nominee.status, nominee.registrationStatus ?? 'none']);

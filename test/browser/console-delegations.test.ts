@@ -1,7 +1,8 @@
 // The organizer console's Delegations page in a real browser: a delegation with one confirmed and one
 // unconfirmed nominee, reminders sent, the delegation approved at once, the states changing on the page.
 import { describe, expect, it } from 'vitest';
-import { inviteFocalPoints, nominate, nomineeRegisters } from '../support/delegation-journeys.ts';
+import { inviteFocalPoints, nominate, nomineeRegisters, postLetter } from '../support/delegation-journeys.ts';
+import { pdf } from '../support/images.ts';
 import { uniqueEmail } from '../support/fixtures.ts';
 import { putEvent } from '../support/journeys.ts';
 import { waitForMail } from '../support/mailbox.ts';
@@ -22,6 +23,9 @@ describe.skipIf(!chromiumAvailable && !chromiumRequired)('the organizer consoleâ
     expect((await nominate(session.api, focal!, { email: silent, name: 'Lukas Gruber' })).status).toBe(201);
     await nomineeRegisters(session.api, eventId, confirmed, 'AT', true);
     await waitForMail(session.api.sesEndpoint, silent, 1);
+    // The focal point uploads the delegation's nomination letter through the delegation page's form.
+    const posted = await postLetter(await (await session.api.request(`/delegation?token=${encodeURIComponent(focal!)}`)).text(), pdf());
+    expect((await session.api.postJson('/delegations/letter', { token: focal!, uploadId: new URL(posted.headers.get('location') ?? '').searchParams.get('letter') })).status).toBe(200);
     const page = await openConsole(session, `#/events/${eventId}/delegations`);
     const austria = page.locator('section.delegation', { has: page.locator('h2', { hasText: 'Austria' }) });
     const registrationOf = (name: string) => austria.locator('tbody tr', { has: page.locator(`th:has-text("${name}")`) }).locator('td').nth(4);
@@ -34,7 +38,15 @@ describe.skipIf(!chromiumAvailable && !chromiumRequired)('the organizer consoleâ
     expect(await registrationOf('Katharina Huber').textContent()).toBe('Awaiting approval');
     expect(await registrationOf('Lukas Gruber').textContent()).toBe('None yet');
     expect(await austria.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe(focalEmail);
+    expect(await austria.locator('.delegation-letter').textContent()).toContain('Nomination letter uploaded');
     await expectNoAxeViolations(page);
+
+    // Act: the organizer downloads the letter
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), austria.locator('button:text("Download the nomination letter of Austria")').click()]);
+
+    // Assess
+    expect(download.suggestedFilename()).toBe(`${eventId}-nomination-letter-AT.pdf`);
+    expect(Buffer.from(await (await fetch(download.url())).arrayBuffer()).toString('latin1')).toContain('%PDF-1.4');
 
     // Act: the filter, then the reminders
     await page.selectOption('#delegation-filter', 'no-focal-point');

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailKey } from '#shared/model/tokens.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { inviteFocalPoints, nominate, nominationToken, nomineeRegisters } from '../support/delegation-journeys.ts';
+import { inviteFocalPoints, nominate, nominationToken, nomineeRegisters, postLetter } from '../support/delegation-journeys.ts';
+import { pdf } from '../support/images.ts';
 import { organizerCall, putEvent } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { mailTo, settledMail, waitForMail } from '../support/mailbox.ts';
@@ -144,6 +145,9 @@ describe('Delegations in the console: approve at once, remind, export', () => {
     const [head, member] = [uniqueEmail('nominee'), uniqueEmail('nominee')];
     await nominateAll(focal!, [head!, member!]);
     await nomineeRegisters(api, 'deleg-export', head!, 'AT', true);
+    const posted = await postLetter(await (await api.request(`/delegation?token=${encodeURIComponent(focal!)}`)).text(), pdf());
+    const attached = await api.postJson('/delegations/letter', { token: focal!, uploadId: new URL(posted.headers.get('location') ?? '').searchParams.get('letter') });
+    const { letter } = (await attached.json()) as { letter: { uploadedAt: string } };
 
     // Act
     const response = await organizerCall(api, '/events/deleg-export/delegations/export', {}, ['viewers']);
@@ -154,10 +158,10 @@ describe('Delegations in the console: approve at once, remind, export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const values = workbook.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
-    expect(values[0]).toEqual(['Delegation', 'Entity', 'Quota', 'Delegates taken', 'Heads taken', 'Focal points', 'Nominee', 'E-mail', 'Function', 'Role', 'Nominated by', 'Nomination', 'Registration']);
+    expect(values[0]).toEqual(['Delegation', 'Entity', 'Quota', 'Delegates taken', 'Heads taken', 'Focal points', 'Nomination letter', 'Nominee', 'E-mail', 'Function', 'Role', 'Nominated by', 'Nomination', 'Registration']);
     expect(values.slice(1)).toEqual([
-      ['Austria', 'AT', '3 (heads 1)', 2, 1, focalEmail, 'Nominee 1', head, 'Counsellor', 'head', focalEmail, 'nominated', 'confirmed'],
-      ['Austria', 'AT', '3 (heads 1)', 2, 1, focalEmail, 'Nominee 2', member, 'Counsellor', 'member', focalEmail, 'nominated', 'none'],
+      ['Austria', 'AT', '3 (heads 1)', 2, 1, focalEmail, letter.uploadedAt, 'Nominee 1', head, 'Counsellor', 'head', focalEmail, 'nominated', 'confirmed'],
+      ['Austria', 'AT', '3 (heads 1)', 2, 1, focalEmail, letter.uploadedAt, 'Nominee 2', member, 'Counsellor', 'member', focalEmail, 'nominated', 'none'],
       ['UNODC', 'unodc', '3 (heads 1)', 0, 0],
     ]);
   }, 240_000);

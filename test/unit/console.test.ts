@@ -142,7 +142,7 @@ describe('the Delegations page’s rules', () => {
 
   it('filters the delegations by what needs doing', () => {
     // Prepare
-    const base = { kind: 'participating_state' as const, quota: null, quotaLifted: true, delegatesTaken: 1, headsTaken: 0, focalPoints: [], nominees: [], unconfirmed: 0 };
+    const base = { kind: 'participating_state' as const, quota: null, quotaLifted: true, delegatesTaken: 1, headsTaken: 0, focalPoints: [], nominees: [], unconfirmed: 0, letter: null };
     const nominee = { nominationId: 'n', entityId: 'AT', name: 'A', email: 'a@b.c', function: 'f', role: 'member', status: 'nominated', nominatedAt: '', nominatedBy: null, remindedAt: null } as const;
     const unconfirmed: Delegation = { ...base, entityId: 'AT', name: 'Austria', unconfirmed: 1, nominees: [{ ...nominee, registrationStatus: null }] };
     const awaiting: Delegation = {

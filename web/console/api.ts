@@ -155,8 +155,8 @@ export interface Delegation {
   focalPoints: DelegationFocalPoint[];
   nominees: DelegationNominee[];
   unconfirmed: number;
-  /** The nomination letter, once the API serves it (the focal point uploads it). */
-  letter?: { uploadedAt?: string } | null;
+  /** The nomination letter a focal point uploaded; null: none yet. */
+  letter: { size: number; uploadedAt: string } | null;
 }
 
 export interface FocalPointInvitation {
@@ -367,6 +367,11 @@ export class ConsoleApi {
 
   approveDelegation(eventId: string, entityId: string): Promise<DelegationApproval> {
     return this.#json<DelegationApproval>(`/events/${segment(eventId)}/delegations/${segment(entityId)}/approve`, { method: 'POST' });
+  }
+
+  /** A five-minute download link of a delegation's nomination letter. */
+  delegationLetter(eventId: string, entityId: string): Promise<{ url: string; expiresAt: string }> {
+    return this.#json<{ url: string; expiresAt: string }>(`/events/${segment(eventId)}/delegations/${segment(entityId)}/letter`);
   }
 
   async exportDelegations(eventId: string): Promise<{ blob: Blob; fileName: string }> {

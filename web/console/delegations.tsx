@@ -98,6 +98,13 @@ export function DelegationsPage({ api, access, navigate, eventId, show }: PagePr
               onRemind={() => void remind(delegation.entityId)}
               onApprove={() => void approve(delegation)}
               onQuota={(change) => act(async () => (await api.setQuota(eventId, delegation.entityId, change), say(w.quotaForm.saved, { entity: delegation.name })))()}
+              onLetter={() =>
+                void act(async () => {
+                  // A five-minute presigned link, served as an attachment: following it downloads the PDF.
+                  window.location.assign((await api.delegationLetter(eventId, delegation.entityId)).url);
+                  return say(w.letterOpened, { entity: delegation.name });
+                })()
+              }
             />
           ))}
           {access.can.manageEvents ? (
@@ -156,6 +163,7 @@ function DelegationSection(props: {
   onRemind: () => void;
   onApprove: () => void;
   onQuota: (change: QuotaChange) => Promise<void>;
+  onLetter: () => void;
 }) {
   const { delegation, zone } = props;
   const headingId = `delegation-${delegation.entityId}`;
@@ -172,7 +180,16 @@ function DelegationSection(props: {
         {quota}
         {delegation.unconfirmed > 0 ? <> · {say(w.unconfirmedCount, { count: delegation.unconfirmed })}</> : null}
       </p>
-      {letterAt ? <p class="delegation-letter">{say(w.letter, { at: formatInstant(letterAt, zone) })}</p> : null}
+      {letterAt ? (
+        <p class="delegation-letter">
+          {say(w.letter, { at: formatInstant(letterAt, zone) })}{' '}
+          <button type="button" class="button button-secondary" onClick={props.onLetter}>
+            {say(w.letterDownload, { entity: delegation.name })}
+          </button>
+        </p>
+      ) : (
+        <p class="delegation-letter">{w.noLetter}</p>
+      )}
       <h3>{w.focalPoints}</h3>
       {delegation.focalPoints.length === 0 ? (
         <p>{w.noFocalPoint}</p>

@@ -280,6 +280,8 @@ export const messages = {
     quotaLifted: 'Quota lifted · delegates: {delegates} · heads of delegation: {heads}',
     letter: 'Nomination letter uploaded {at}',
     noLetter: 'No nomination letter yet',
+    letterDownload: 'Download the nomination letter of {entity}',
+    letterOpened: 'The nomination letter of {entity} is downloading.',
     focalPoints: 'Focal points',
     noFocalPoint: 'No focal point yet',
     focalState: {
