@@ -378,6 +378,16 @@ export class ConsoleApi {
     return fileOf(await this.#call(`/events/${segment(eventId)}/delegations/export`, { accept: exportTypes.xlsx }), `${eventId}-delegations.xlsx`);
   }
 
+  /** The official list of participants, by delegation in the OSCE's order. */
+  async participantList(eventId: string, format: 'pdf' | 'xlsx'): Promise<{ blob: Blob; fileName: string }> {
+    return fileOf(await this.#call(`/events/${segment(eventId)}/participant-list?format=${format}`), `${eventId}-participants.${format}`);
+  }
+
+  /** A participant's visa support letter (PDF). */
+  async visaLetter(eventId: string, registrationId: string): Promise<{ blob: Blob; fileName: string }> {
+    return fileOf(await this.#call(`/events/${segment(eventId)}/registrations/${segment(registrationId)}/visa-letter`), `${eventId}-visa-letter.pdf`);
+  }
+
   /** Every registration of the filter, in its order, as a file. */
   async export(eventId: string, filter: ListFilter, format: ExportFormat): Promise<{ blob: Blob; fileName: string }> {
     return fileOf(await this.#call(`/events/${segment(eventId)}/registrations${listQuery(filter)}`, { accept: exportTypes[format] }), `${eventId}-registrations.${format}`);

@@ -53,6 +53,14 @@ export function DelegationsPage({ api, access, navigate, eventId, show }: PagePr
     }),
   );
 
+  const [downloadList, listing] = useAction((format: 'pdf' | 'xlsx') =>
+    act(async () => {
+      const { blob, fileName } = await api.participantList(eventId, format);
+      downloadBlob(blob, fileName);
+      return w.participantListDownloaded;
+    })(),
+  );
+
   const delegations = data?.delegations ?? [];
   const shown = delegations.filter((delegation) => matchesFilter(delegation, show));
   return (
@@ -84,6 +92,13 @@ export function DelegationsPage({ api, access, navigate, eventId, show }: PagePr
                   {w.download}
                 </button>
               ) : null}
+              {access.can.export
+                ? (['pdf', 'xlsx'] as const).map((format) => (
+                    <button key={format} type="button" class="button button-secondary" disabled={listing} onClick={() => void downloadList(format)}>
+                      {say(w.participantList, { format: format.toUpperCase() })}
+                    </button>
+                  ))
+                : null}
             </div>
           </div>
           {delegations.length === 0 ? <p>{w.none}</p> : shown.length === 0 ? <p>{w.noneShown}</p> : null}

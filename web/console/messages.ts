@@ -240,6 +240,9 @@ export const messages = {
     resendConfirmation: 'Resend the confirmation link',
     resendManage: 'Resend the manage link',
     resent: 'The e-mail is on its way.',
+    documents: 'Documents',
+    visaLetter: 'Visa support letter (PDF)',
+    visaLetterDownloaded: 'The visa support letter was downloaded.',
     yes: 'Yes',
     no: 'No',
     none: '—',
@@ -313,6 +316,8 @@ export const messages = {
     } as Record<string, string>,
     download: 'Download XLSX',
     downloaded: 'The delegations were downloaded.',
+    participantList: 'List of participants ({format})',
+    participantListDownloaded: 'The list of participants was downloaded.',
     quotaForm: {
       legend: 'Quota of {entity}',
       delegates: 'Delegates',

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formEn } from '#shared/i18n/en.ts';
-import { accepts, isParticipating } from '#shared/model/lifecycle.ts';
+import { accepts, holdsSeat, isParticipating } from '#shared/model/lifecycle.ts';
 import { officialLanguages, participatingStates, partnersForCooperation } from '#shared/model/osce.ts';
 import { categories, titles, type Category } from '#shared/model/participants.ts';
 import { knownRegionCodes } from '#shared/model/places.ts';
@@ -15,6 +15,7 @@ import { DecisionDialog, type DecisionRequest } from './decision.tsx';
 import { messages as m, say } from './messages.ts';
 import { nameOf } from './registrations.tsx';
 import { hrefOf } from './routing.ts';
+import { downloadBlob } from './download.ts';
 import { formatInstant } from './time.ts';
 import {
   asProblem,
@@ -90,6 +91,19 @@ export function RegistrationPage({ api, access, eventId, registrationId }: PageP
     }
   });
 
+  const [letter, fetchingLetter] = useAction(async () => {
+    if (!shown) return;
+    setNotice('');
+    setProblem(undefined);
+    try {
+      const { blob, fileName } = await api.visaLetter(eventId, shown.registrationId);
+      downloadBlob(blob, fileName);
+      setNotice(m.registration.visaLetterDownloaded);
+    } catch (error) {
+      await refused(error);
+    }
+  });
+
   if (!shown || !event) {
     return (
       <>
@@ -153,6 +167,17 @@ export function RegistrationPage({ api, access, eventId, registrationId }: PageP
                 {m.registration.resendManage}
               </button>
             ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      {holdsSeat(shown.status) ? (
+        <section aria-labelledby="documents-title">
+          <h2 id="documents-title">{m.registration.documents}</h2>
+          <div class="button-row">
+            <button type="button" class="button button-secondary" disabled={fetchingLetter} onClick={() => void letter()}>
+              {m.registration.visaLetter}
+            </button>
           </div>
         </section>
       ) : null}
