@@ -193,6 +193,17 @@ function bodyOf(values: EventValues): Record<string, unknown> {
   };
 }
 
+/**
+ * The stored settings this form does not show (languages, the registration form, retention, visa
+ * letters, delegations): sent back as they are, since PUT replaces the whole event and would otherwise
+ * put their defaults back (a form made in the form editor would be lost).
+ */
+function notOnThisForm(stored: EventSettings | undefined): Partial<EventSettings> {
+  if (!stored) return {};
+  const { languages, form, accreditationRetentionDays, visaLetter, delegations } = stored;
+  return { languages, form, accreditationRetentionDays, visaLetter, delegations };
+}
+
 /** What the form can tell before sending: the required fields, and seats as a whole number. */
 function checkBeforeSending(values: EventValues, creating: boolean, prefixUnknown: boolean): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -255,6 +266,7 @@ export function EventFormPage({ api, navigate, eventId }: PageProps & { eventId?
       <EventForm
         key={eventId ?? 'new'}
         initial={loaded.data ? valuesOf(loaded.data) : blankEvent}
+        eventId={eventId}
         creating={creating}
         prefixUnknown={loaded.data !== undefined && loaded.data.referencePrefix === undefined}
         issues={issues}
@@ -268,7 +280,7 @@ export function EventFormPage({ api, navigate, eventId }: PageProps & { eventId?
             );
             if (exists) throw new ApiProblem(409, 'validation_failed', 'exists', [{ path: 'id', message: m.eventForm.exists, code: 'exists' }]);
           }
-          const { created } = await api.saveEvent(id, bodyOf(values));
+          const { created } = await api.saveEvent(id, { ...notOnThisForm(loaded.data), ...bodyOf(values) });
           if (created) {
             setFlash(m.eventForm.created);
             navigate({ page: 'dashboard', eventId: id });
@@ -283,6 +295,8 @@ export function EventFormPage({ api, navigate, eventId }: PageProps & { eventId?
 
 function EventForm(props: {
   initial: EventValues;
+  /** The event edited; none while creating one. */
+  eventId?: string | undefined;
   creating: boolean;
   prefixUnknown: boolean;
   issues: FieldIssue[];
@@ -391,6 +405,11 @@ function EventForm(props: {
         <a class="button button-secondary" href={hrefOf({ page: 'events' })}>
           {m.eventForm.cancel}
         </a>
+        {props.eventId ? (
+          <a class="button button-secondary" href={hrefOf({ page: 'edit-form', eventId: props.eventId })}>
+            {m.formEditor.link}
+          </a>
+        ) : null}
       </div>
     </form>
   );
