@@ -38,7 +38,7 @@ describe.skipIf(!chromiumAvailable)('the console’s form editor', () => {
     // Act: a single-choice question at the end of Travel, with two choices, the second without French
     await page.getByRole('button', { name: 'Add a question to Section 3: Travel' }).click();
     const visit = '#form-sections-2-fields-2';
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-sections-2-fields-2-label-en');
+    await page.waitForFunction(() => document.activeElement?.id === 'form-sections-2-fields-2-label-en', undefined, { timeout: 10_000 });
     await page.selectOption(`${visit}-kind`, 'single_choice');
     await page.fill(`${visit}-id`, 'siteVisit');
     await page.fill(`${visit}-label-en`, 'Will you join the site visit?');
@@ -117,7 +117,7 @@ describe.skipIf(!chromiumAvailable)('the console’s form editor', () => {
     await page.keyboard.press('Enter');
 
     // Assess
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move down: Standard field: Telephone number');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Move down: Standard field: Telephone number', undefined, { timeout: 10_000 });
     expect(await page.locator('#form-sections-0 .editor-field > legend').allTextContents()).not.toContain('Standard field: Telephone number');
     expect(await page.textContent('#form-sections-1-fields-0 > legend')).toBe('Standard field: Telephone number');
 

@@ -3,7 +3,7 @@
 // (a missing one marked before saving), choices, limits that fit the kind, who must answer, a "show if"
 // on an earlier answer and the accreditation mark. The draft's logic is form-draft.ts; saving sends the
 // stored event with the new form to PUT /events/{eventId}, whose issues are shown at the place they name.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fileTypes, formOf, textIn, type CustomField, type CustomKind, type FileType, type FormField, type Requirement, type Texts } from '#shared/model/form-definition.ts';
 import type { Language } from '#shared/model/languages.ts';
 import { categories, type Category } from '#shared/model/participants.ts';
@@ -94,7 +94,7 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
   const languages = settings.languages;
   const missing = missingTexts(draft, languages);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // After a move, an addition or a removal: the focus goes where the organizer's next step is.
     const target = focusNext.current;
     focusNext.current = undefined;
