@@ -1,7 +1,7 @@
 // The console's form editor in Chromium against the local stack: an organizer adds a question in
 // English and French with a question shown only for one of its answers, is stopped by the API at the
 // missing French text, fixes it and saves, and the public registration page asks the new questions;
-// moving with the keyboard, the warning before removing an answered question, the read-only view of a
+// a live preview, moving with the keyboard, the warning before removing an answered question, the read-only view of a
 // viewer, and the event's settings page keeping the form; axe on the editor.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,19 @@ describe.skipIf(!chromiumAvailable)('the console’s form editor', () => {
     expect(await page.locator(`label[for="form-sections-2-fields-2-choices-1-label-en"]`).textContent()).toBe('Choice 2 (English)');
     expect(await page.textContent('#missing-texts')).toContain('Texts missing: 1.');
     expect(await page.locator(`label[for="${stop.slice(1)}-showIf-anyOf"]`).textContent()).toBe('Yes, by bus');
+
+    // Act: the preview, in French, before saving
+    await page.click('summary:text("Preview the questions as participants see them")');
+    await page.selectOption('#preview-language', 'fr');
+    await page.locator('.preview-page [data-q-label="siteVisit"]', { hasText: 'Participerez-vous à la visite ?' }).waitFor();
+    const hiddenAtFirst = await page.isHidden('#q-busStop-group');
+    await page.check('#q-siteVisit-choice1');
+
+    // Assess: the bus stop is asked once "by bus" is chosen
+    expect(hiddenAtFirst).toBe(true);
+    expect(await page.isVisible('#q-busStop-group')).toBe(true);
+    expect(await page.textContent('.preview-page label[for="q-busStop"]')).toContain('Où le bus doit-il vous prendre ?');
+    await expectNoAxeViolations(page);
 
     // Act: save with the French text missing
     await page.getByRole('button', { name: 'Save the form' }).click();

@@ -3,7 +3,7 @@
 // (a missing one marked before saving), choices, limits that fit the kind, who must answer, a "show if"
 // on an earlier answer and the accreditation mark. The draft's logic is form-draft.ts; saving sends the
 // stored event with the new form to PUT /events/{eventId}, whose issues are shown at the place they name.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fileTypes, formOf, textIn, type CustomField, type CustomKind, type FileType, type FormField, type Requirement, type Texts } from '#shared/model/form-definition.ts';
 import type { Language } from '#shared/model/languages.ts';
 import { categories, type Category } from '#shared/model/participants.ts';
@@ -44,6 +44,7 @@ import {
   type DraftField,
   type DraftSection,
 } from './form-draft.ts';
+import { FormPreview } from './form-preview.tsx';
 import { messages as m, say } from './messages.ts';
 import { hrefOf } from './routing.ts';
 import { asProblem, ChoiceGroup, Dialog, ErrorSummary, PageTitle, ProblemNotice, SelectField, StatusMessage, TextField, useAction, useLoad, useTitle, type FieldIssue } from './ui.tsx';
@@ -93,6 +94,7 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
   const focusNext = useRef<string>();
   const languages = settings.languages;
   const missing = missingTexts(draft, languages);
+  const previewed = useMemo(() => definitionOf(draft).form, [draft]);
 
   useLayoutEffect(() => {
     // After a move, an addition or a removal: the focus goes where the organizer's next step is.
@@ -156,58 +158,61 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
   );
 
   return (
-    <form
-      class="form form-editor"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!readOnly) void save();
-      }}
-    >
-      <ErrorSummary issues={issues} problem={issues.length > 0 ? undefined : problem} />
-      {problem && issues.length === 0 ? <ProblemNotice problem={problem} /> : null}
-      <StatusMessage text={done} />
-      <p>{say(w.intro, { languages: languages.map(languageName).join(', ') })}</p>
-      {readOnly ? <p class="notice">{w.readOnly}</p> : null}
-      {!props.initial.form ? <p class="notice">{w.fromDefault}</p> : null}
-      {answered > 0 ? <p class="notice">{say(w.hasRegistrations, { count: answered })}</p> : null}
-      <p class={missing.size > 0 ? 'notice notice-missing' : 'notice notice-done'} id="missing-texts">
-        {missing.size > 0 ? say(w.missingSummary, { count: missing.size }) : w.missingNone}
-      </p>
-      {readOnly ? <fieldset disabled class="fieldset">{body}</fieldset> : body}
-      <div class="button-row">
-        {readOnly ? null : (
-          <button type="submit" class="button" disabled={busy} aria-disabled={busy ? 'true' : undefined}>
-            {busy ? w.saving : w.save}
-          </button>
-        )}
-        <a class="button button-secondary" href={`/register/${encodeURIComponent(eventId)}`} target="_blank" rel="noopener">
-          {w.preview}
-        </a>
-        <a class="button button-secondary" href={hrefOf({ page: 'dashboard', eventId })}>
-          {w.cancel}
-        </a>
-      </div>
-      <Dialog title={removal ? say(w.removeTitle, { what: removal.what }) : ''} open={removal !== undefined} onClose={() => setRemoval(undefined)}>
-        <p>{w.removeAnswered}</p>
+    <>
+      <form
+        class="form form-editor"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!readOnly) void save();
+        }}
+      >
+        <ErrorSummary issues={issues} problem={issues.length > 0 ? undefined : problem} />
+        {problem && issues.length === 0 ? <ProblemNotice problem={problem} /> : null}
+        <StatusMessage text={done} />
+        <p>{say(w.intro, { languages: languages.map(languageName).join(', ') })}</p>
+        {readOnly ? <p class="notice">{w.readOnly}</p> : null}
+        {!props.initial.form ? <p class="notice">{w.fromDefault}</p> : null}
+        {answered > 0 ? <p class="notice">{say(w.hasRegistrations, { count: answered })}</p> : null}
+        <p class={missing.size > 0 ? 'notice notice-missing' : 'notice notice-done'} id="missing-texts">
+          {missing.size > 0 ? say(w.missingSummary, { count: missing.size }) : w.missingNone}
+        </p>
+        {readOnly ? <fieldset disabled class="fieldset">{body}</fieldset> : body}
         <div class="button-row">
-          <button
-            type="button"
-            class="button button-warning"
-            onClick={() => {
-              const chosen = removal!;
-              setRemoval(undefined);
-              change(chosen.f === undefined ? removeSection(draft, chosen.s) : removeField(draft, chosen.s, chosen.f), chosen.f === undefined ? 'add-section' : `add-question-${chosen.s}`);
-            }}
-          >
-            {w.removeConfirm}
-          </button>
-          <button type="button" class="button button-secondary" onClick={() => setRemoval(undefined)}>
+          {readOnly ? null : (
+            <button type="submit" class="button" disabled={busy} aria-disabled={busy ? 'true' : undefined}>
+              {busy ? w.saving : w.save}
+            </button>
+          )}
+          <a class="button button-secondary" href={`/register/${encodeURIComponent(eventId)}`} target="_blank" rel="noopener">
+            {w.preview}
+          </a>
+          <a class="button button-secondary" href={hrefOf({ page: 'dashboard', eventId })}>
             {w.cancel}
-          </button>
+          </a>
         </div>
-      </Dialog>
-    </form>
+        <Dialog title={removal ? say(w.removeTitle, { what: removal.what }) : ''} open={removal !== undefined} onClose={() => setRemoval(undefined)}>
+          <p>{w.removeAnswered}</p>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button button-warning"
+              onClick={() => {
+                const chosen = removal!;
+                setRemoval(undefined);
+                change(chosen.f === undefined ? removeSection(draft, chosen.s) : removeField(draft, chosen.s, chosen.f), chosen.f === undefined ? 'add-section' : `add-question-${chosen.s}`);
+              }}
+            >
+              {w.removeConfirm}
+            </button>
+            <button type="button" class="button button-secondary" onClick={() => setRemoval(undefined)}>
+              {w.cancel}
+            </button>
+          </div>
+        </Dialog>
+      </form>
+      <FormPreview form={previewed} languages={languages} categories={settings.categories} retentionDays={settings.accreditationRetentionDays} />
+    </>
   );
 }
 
