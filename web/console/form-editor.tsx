@@ -7,7 +7,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fileTypes, formOf, textIn, type CustomField, type CustomKind, type FileType, type FormField, type Requirement, type Texts } from '#shared/model/form-definition.ts';
 import type { Language } from '#shared/model/languages.ts';
 import { categories, type Category } from '#shared/model/participants.ts';
-import type { ApiProblem, EventSettings } from './api.ts';
+import type { ApiIssue, ApiProblem, EventSettings } from './api.ts';
 import type { PageProps } from './app.tsx';
 import {
   addChoice,
@@ -131,7 +131,7 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
       setDone(w.saved);
     } catch (error) {
       const refused = asProblem(error);
-      if (refused.code === 'validation_failed' && refused.issues.length > 0) showIssues(refused.issues.map((issue) => placed(issue.path, issue.message, draft)));
+      if (refused.code === 'validation_failed' && refused.issues.length > 0) showIssues(refused.issues.map((issue) => placed(issue.path, inWords(issue), draft)));
       else {
         showIssues([]);
         setProblem(refused);
@@ -226,6 +226,14 @@ interface FieldContext {
   answered: number;
   askRemoval(removal: Removal): void;
   categories: readonly Category[];
+}
+
+/** The API's refusals the editor words for organizers, by their code; others as the API words them. */
+function inWords(issue: ApiIssue): string {
+  const language = languageName(issue.path.split('.').at(-1) as Language);
+  if (issue.code === 'missing_translation' && language) return say(w.missingError, { language });
+  if (issue.code === 'answered') return w.answeredError;
+  return issue.message;
 }
 
 /** An element id from an API path (form.sections.0.fields.1.label.fr → form-sections-0-fields-1-label-fr). */

@@ -91,6 +91,7 @@ export const messages = {
       'registration.opensAt': { label: 'Registration opens', hint: 'Leave empty: open from now' },
       'registration.closesAt': { label: 'Registration closes', hint: 'Leave empty: open until the event' },
       categories: { label: 'Who is invited', hint: 'Select at least one category' },
+      languages: { label: 'Languages of the registration page', hint: 'Select at least one; the first chosen is the page’s default. The form’s own texts are needed in each before registration opens.' },
       referencePrefix: { label: 'Reference prefix', hint: '2 to 10 capital letters or digits, e.g. DRUGS17; references look like DRUGS17-7K4M-9QXA' },
       capacity: { label: 'Seats', hint: 'Leave empty for no limit. Beyond the seats, confirmed registrations join the waiting list.' },
       approval: { label: 'Approval', none: 'Every confirmed registration takes a seat', required: 'Organizers approve each confirmed registration' },
@@ -357,6 +358,8 @@ export const messages = {
     previewCategory: 'Participant’s category',
     previewEmpty: 'The form asks no questions of its own yet: only the standard fields.',
     untitled: 'untitled',
+    missingError: 'Enter the {language} text: registration is open, so every text must be in each of the event’s languages',
+    answeredError: 'Registrations have answered this question, so its kind and accreditation mark stay. To ask something else, add a new question.',
     in: '{place} ({language})',
   },
   statuses: {
