@@ -273,7 +273,7 @@ export const messages = {
     intro: 'Sections and questions in the order participants see them. Texts are needed in every language of the event ({languages}).',
     readOnly: 'You can read this form; only organizers change it.',
     fromDefault: 'This event uses the standard form; saving makes it the event’s own.',
-    hasRegistrations: '{count} registrations have answered this form. Their answers stay readable whatever you change; a question that has answers keeps its kind and accreditation mark.',
+    hasRegistrations: 'Registrations so far: {count}. Their answers stay readable whatever you change; a question that has answers keeps its kind and accreditation mark.',
     missingSummary: 'Texts missing: {count}. While registration is open the form cannot be saved incomplete; before it opens it can, and registration stays closed until every text is given.',
     missingNone: 'Every text is given in each of the event’s languages.',
     missing: 'Missing',
