@@ -179,6 +179,40 @@ describe.skipIf(!chromiumAvailable)('the console’s form editor', () => {
     expect(((await list.json()) as { items: { answers?: Record<string, unknown> }[] }).items[0]!.answers).toEqual({ badgeName: 'Ana' });
   });
 
+  it('adds a language to an open event with its texts in the same save, which the event’s page sends to the form editor for', async () => {
+    // Prepare
+    const badgeName = { kind: 'short_text' as const, id: 'badgeName', label: { en: 'Name on the badge', fr: 'Nom sur le badge' } };
+    const eventId = await bilingualEvent({ form: { sections: standardForm.sections.map((section) => (section.id === 'needs' ? { ...section, fields: [badgeName, ...section.fields] } : section)) } });
+    const settingsPage = await openConsole(session, `#/events/${eventId}/edit`);
+    await settingsPage.locator('#title').waitFor();
+
+    // Act: German on the event's page
+    await settingsPage.check('#languages-de');
+    await settingsPage.getByRole('button', { name: 'Save the event' }).click();
+    await settingsPage.locator('.error-summary').waitFor();
+    await settingsPage.click('.error-summary a');
+
+    // Assess: refused, one entry that leads to the form editor
+    expect(await summaryLinks(settingsPage)).toEqual([expect.stringMatching(/^Registration form: Registration is open, so every text .* \(missing: 1\)\. Add the language in the form editor/)]);
+    expect(await settingsPage.evaluate(() => document.activeElement?.id)).toBe('form-link');
+
+    // Act: German in the form editor, where its text is marked missing, then given
+    await go(settingsPage, `#/events/${eventId}/form`);
+    const page = settingsPage;
+    await page.check('#languages-de');
+    const label = page.locator('label[for="form-sections-3-fields-0-label-de"]');
+    const marked = await label.textContent();
+    await page.fill('#form-sections-3-fields-0-label-de', 'Name auf dem Ausweis');
+    await page.getByRole('button', { name: 'Save the form' }).click();
+    await page.locator('[role="status"]', { hasText: 'The form has been saved.' }).waitFor();
+
+    // Assess
+    expect(marked).toBe('Question (German) Missing');
+    const event = (await (await session.api.request(`/events/${eventId}`)).json()) as { languages: string[] };
+    expect(event.languages).toEqual(['en', 'fr', 'de']);
+    expect(JSON.stringify(await storedForm(eventId))).toContain('Name auf dem Ausweis');
+  });
+
   it('shows a viewer the form without anything to change', async () => {
     // Prepare
     const eventId = await bilingualEvent();

@@ -331,7 +331,10 @@ function EventForm(props: {
       if (refused.code === 'validation_failed') {
         // In the form's order, as a person reads it, whatever order the API found them in.
         const rank = (issue: FieldIssue) => (issue.field ? eventFieldIds.indexOf(issue.field) : eventFieldIds.length);
-        setIssues(issuesByField(refused.issues, fieldIdOf, labelOf).sort((a, b) => rank(a) - rank(b)));
+        const [formIssues, eventIssues] = [refused.issues.filter((issue) => issue.path.startsWith('form.')), refused.issues.filter((issue) => !issue.path.startsWith('form.'))];
+        // The form's texts (a language added while registration is open): one entry, leading to the form editor.
+        const inForm = formIssues.length > 0 && props.eventId ? [{ field: 'form-link', label: m.formEditor.caption, message: say(m.eventForm.formIssues, { count: formIssues.length }) }] : [];
+        setIssues([...issuesByField(eventIssues, fieldIdOf, labelOf).sort((a, b) => rank(a) - rank(b)), ...inForm]);
       }
       else setProblem(refused);
     }
@@ -420,7 +423,7 @@ function EventForm(props: {
           {m.eventForm.cancel}
         </a>
         {props.eventId ? (
-          <a class="button button-secondary" href={hrefOf({ page: 'edit-form', eventId: props.eventId })}>
+          <a class="button button-secondary" id="form-link" href={hrefOf({ page: 'edit-form', eventId: props.eventId })}>
             {m.formEditor.link}
           </a>
         ) : null}

@@ -5,7 +5,7 @@
 // stored event with the new form to PUT /events/{eventId}, whose issues are shown at the place they name.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fileTypes, formOf, textIn, type CustomField, type CustomKind, type FileType, type FormField, type Requirement, type Texts } from '#shared/model/form-definition.ts';
-import type { Language } from '#shared/model/languages.ts';
+import { languages as allLanguages, type Language } from '#shared/model/languages.ts';
 import { categories, type Category } from '#shared/model/participants.ts';
 import type { ApiIssue, ApiProblem, EventSettings } from './api.ts';
 import type { PageProps } from './app.tsx';
@@ -92,7 +92,8 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
   const [done, setDone] = useState('');
   const [removal, setRemoval] = useState<Removal>();
   const focusNext = useRef<string>();
-  const languages = settings.languages;
+  // The languages are chosen here too: a language added while registration is open needs its texts in the same save.
+  const [languages, setLanguages] = useState<Language[]>(() => [...props.initial.languages]);
   const missing = missingTexts(draft, languages);
   const previewed = useMemo(() => definitionOf(draft).form, [draft]);
 
@@ -124,10 +125,11 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
     }
     const { referencePrefix, ...stored } = settings;
     try {
-      const { event } = await api.saveEvent(eventId, { ...stored, ...(referencePrefix ? { referencePrefix } : {}), form });
+      const { event } = await api.saveEvent(eventId, { ...stored, ...(referencePrefix ? { referencePrefix } : {}), languages, form });
       showIssues([]);
       setSettings({ ...event, referencePrefix: event.referencePrefix });
       setDraft(draftOf(formOf(event)));
+      setLanguages([...event.languages]);
       setDone(w.saved);
     } catch (error) {
       const refused = asProblem(error);
@@ -177,7 +179,29 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
         <p class={missing.size > 0 ? 'notice notice-missing' : 'notice notice-done'} id="missing-texts">
           {missing.size > 0 ? say(w.missingSummary, { count: missing.size }) : w.missingNone}
         </p>
-        {readOnly ? <fieldset disabled class="fieldset">{body}</fieldset> : body}
+        {readOnly ? (
+        <fieldset disabled class="fieldset">
+          {body}
+        </fieldset>
+      ) : (
+        <>
+          <ChoiceGroup
+            id="languages"
+            label={w.languages}
+            hint={w.languagesHint}
+            error={errorOf('languages')}
+            type="checkbox"
+            options={allLanguages.map((language) => ({ value: language, label: languageName(language) }))}
+            selected={languages}
+            onChange={(chosen) => {
+              // None at all is the API's to refuse, at this field.
+              setLanguages(chosen as Language[]);
+              setDone('');
+            }}
+          />
+          {body}
+        </>
+      )}
         <div class="button-row">
           {readOnly ? null : (
             <button type="submit" class="button" disabled={busy} aria-disabled={busy ? 'true' : undefined}>

@@ -76,6 +76,7 @@ export const messages = {
     cancel: 'Cancel',
     exists: 'An event with this identifier exists already. Choose another identifier, or edit that event.',
     prefixUnknown: 'Enter the reference prefix again: the console could not read the stored one.',
+    formIssues: 'Registration is open, so every text of the registration form is needed in each language chosen (missing: {count}). Add the language in the form editor instead, where its texts are given in the same save, or choose fewer languages.',
     sections: { about: 'About the event', venue: 'Venue', dates: 'Dates', registration: 'Registration' },
     fields: {
       id: { label: 'Identifier', hint: 'Lowercase letters, digits and hyphens, e.g. osce-drugs-2017. It is part of the registration page’s address and cannot change later.' },
@@ -358,6 +359,8 @@ export const messages = {
     previewCategory: 'Participant’s category',
     previewEmpty: 'The form asks no questions of its own yet: only the standard fields.',
     untitled: 'untitled',
+    languages: 'Languages of the registration page',
+    languagesHint: 'Each text below is asked in every language chosen; the first is the page’s default. At least one.',
     missingError: 'Enter the {language} text: registration is open, so every text must be in each of the event’s languages',
     answeredError: 'Registrations have answered this question, so its kind and accreditation mark stay. To ask something else, add a new question.',
     in: '{place} ({language})',
