@@ -170,6 +170,7 @@ describe.skipIf(!chromiumAvailable)('the console’s form editor', () => {
     expect(await page.locator('#form-sections-3-fields-0 > legend').textContent()).toBe('Question 1: Name on the badge');
     await page.getByRole('button', { name: 'Remove Question 1: Name on the badge' }).click();
     await page.locator('dialog[open]').getByRole('button', { name: 'Remove the question' }).click();
+    expect(await page.textContent('#removed-questions')).toContain('“Name on the badge”');
     await page.getByRole('button', { name: 'Save the form' }).click();
     await page.locator('[role="status"]', { hasText: 'The form has been saved.' }).waitFor();
 

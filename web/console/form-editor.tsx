@@ -30,6 +30,7 @@ import {
   removeChoice,
   removeField,
   removeSection,
+  removedQuestions,
   unplacedStandardFields,
   updateField,
   updateSection,
@@ -96,6 +97,7 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
   const [languages, setLanguages] = useState<Language[]>(() => [...props.initial.languages]);
   const missing = missingTexts(draft, languages);
   const previewed = useMemo(() => definitionOf(draft).form, [draft]);
+  const removed = answered > 0 ? removedQuestions(formOf(settings), draft) : [];
 
   useLayoutEffect(() => {
     // After a move, an addition or a removal: the focus goes where the organizer's next step is.
@@ -179,7 +181,12 @@ function FormEditor(props: { api: PageProps['api']; eventId: string; initial: Ev
         <p class={missing.size > 0 ? 'notice notice-missing' : 'notice notice-done'} id="missing-texts">
           {missing.size > 0 ? say(w.missingSummary, { count: missing.size }) : w.missingNone}
         </p>
-        {readOnly ? (
+        {removed.length > 0 ? (
+        <p class="notice notice-missing" id="removed-questions">
+          {say(w.removedSummary, { questions: removed.map((field) => `“${textIn(field.label, languages[0] ?? 'en', languages) || field.id}”`).join(', ') })}
+        </p>
+      ) : null}
+      {readOnly ? (
         <fieldset disabled class="fieldset">
           {body}
         </fieldset>

@@ -359,6 +359,7 @@ export const messages = {
     previewCategory: 'Participant’s category',
     previewEmpty: 'The form asks no questions of its own yet: only the standard fields.',
     untitled: 'untitled',
+    removedSummary: 'Removed since the last save, though registrations may have answered them: {questions}. Their answers stay on the registrations, readable after the form’s questions.',
     languages: 'Languages of the registration page',
     languagesHint: 'Each text below is asked in every language chosen; the first is the page’s default. At least one.',
     missingError: 'Enter the {language} text: registration is open, so every text must be in each of the event’s languages',
