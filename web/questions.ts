@@ -7,7 +7,7 @@ import { fill } from '#shared/i18n/messages.ts';
 import { acceptedTypes, isRequiredFor, isShown, maxBytesOf, textIn, type CustomField, type FormDefinition, type FormField, customFields } from '#shared/model/form-definition.ts';
 import type { Language } from '#shared/model/languages.ts';
 import type { Category } from '#shared/model/participants.ts';
-import { knownRegionCodes } from '#shared/model/schema-parts.ts';
+import { knownRegionCodes } from '#shared/model/places.ts';
 
 export interface QuestionContext {
   language: Language;

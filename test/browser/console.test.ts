@@ -424,7 +424,7 @@ describe.skipIf(!chromiumAvailable)('the organizer console', () => {
     // Prepare
     const { eventId } = await eventWithQueue(['Moreau']);
 
-    for (const hash of ['#/events', `#/events/${eventId}`, `#/events/${eventId}/registrations`, `#/events/${eventId}/edit`]) {
+    for (const hash of ['#/events', `#/events/${eventId}`, `#/events/${eventId}/registrations`, `#/events/${eventId}/edit`, `#/events/${eventId}/form`]) {
       // Act
       const page = await openConsole(session, hash, { viewport: tablet });
       await page.waitForSelector('main :is(table, form, .tiles)');

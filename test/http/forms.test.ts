@@ -193,5 +193,8 @@ describe('An event with a form of its own', () => {
     expect(html).toContain('<dt>Параллельные мероприятия</dt><dd>Рынки даркнета</dd>');
     expect(html).toContain('<dt>Нужна ли вам виза?</dt><dd>Да</dd>');
     expect(html.indexOf('Параллельные мероприятия')).toBeLessThan(html.indexOf('Посольство'));
+    // The accreditation answers are kept apart and not shown back, not even to the participant.
+    expect(html).not.toContain('Номер паспорта');
+    expect(html).not.toContain('18AB12345');
   });
 });

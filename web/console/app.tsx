@@ -6,6 +6,7 @@ import type { Session } from './auth.ts';
 import { DashboardPage } from './dashboard.tsx';
 import { DelegationsPage } from './delegations.tsx';
 import { EventFormPage, EventsPage } from './events.tsx';
+import { FormEditorPage } from './form-editor.tsx';
 import { messages as m, say } from './messages.ts';
 import { RegistrationPage } from './registration.tsx';
 import { RegistrationsPage } from './registrations.tsx';
@@ -138,6 +139,11 @@ function EventNav({ route }: { route: ConsoleRoute }) {
               {m.delegations.title}
             </a>
           </li>
+          <li>
+            <a href={hrefOf({ page: 'edit-form', eventId })} aria-current={current('edit-form')}>
+              {m.formEditor.view}
+            </a>
+          </li>
         </>
       ) : null}
     </ul>
@@ -152,6 +158,8 @@ function Page({ route, props }: { route: ConsoleRoute; props: PageProps }) {
       return <EventFormPage {...props} />;
     case 'edit-event':
       return <EventFormPage {...props} eventId={route.eventId} key={route.eventId} />;
+    case 'edit-form':
+      return <FormEditorPage {...props} eventId={route.eventId} key={route.eventId} />;
     case 'dashboard':
       return <DashboardPage {...props} eventId={route.eventId} key={route.eventId} />;
     case 'registrations':

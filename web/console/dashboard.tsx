@@ -43,6 +43,9 @@ export function DashboardPage({ api, access, eventId }: PageProps & { eventId: s
                 {m.dashboard.edit}
               </a>
             ) : null}
+            <a class="button button-secondary" href={hrefOf({ page: 'edit-form', eventId })}>
+              {access.can.manageEvents ? m.formEditor.link : m.formEditor.view}
+            </a>
           </p>
           <Tiles eventId={eventId} stats={data.stats} />
           <div class="dashboard-grid">

@@ -3,6 +3,7 @@
 // and in the summary at the top.
 import { useState } from 'preact/hooks';
 import { knownRegionCodes, knownTimeZones } from '#shared/model/places.ts';
+import { languages } from '#shared/model/languages.ts';
 import { categories, type Category } from '#shared/model/participants.ts';
 import { ApiProblem, type EventSettings, type PublicEvent } from './api.ts';
 import type { PageProps } from './app.tsx';
@@ -112,6 +113,8 @@ interface EventValues {
   opensAt: string;
   closesAt: string;
   categories: string[];
+  /** In the event's order: the first is the registration page's default. */
+  languages: string[];
   referencePrefix: string;
   capacity: string;
   approval: string;
@@ -131,6 +134,7 @@ const blankEvent: EventValues = {
   opensAt: '',
   closesAt: '',
   categories: [...categories],
+  languages: [...languages],
   referencePrefix: 'REG',
   capacity: '',
   approval: 'none',
@@ -151,6 +155,7 @@ function valuesOf(event: EventSettings): EventValues {
     opensAt: event.registration.opensAt ? wallTime(event.registration.opensAt, event.timeZone) : '',
     closesAt: event.registration.closesAt ? wallTime(event.registration.closesAt, event.timeZone) : '',
     categories: [...event.categories],
+    languages: [...event.languages],
     referencePrefix: event.referencePrefix ?? '',
     capacity: event.capacity === undefined ? '' : String(event.capacity),
     approval: event.approval,
@@ -166,7 +171,7 @@ function fieldIdOf(path: string): string | undefined {
   return eventFieldIds.includes(id) ? id : undefined;
 }
 
-const eventFieldIds = ['id', 'title', 'subtitle', 'organizer', 'venue-name', 'venue-city', 'venue-country', 'startDate', 'endDate', 'timeZone', 'registration-opensAt', 'registration-closesAt', 'categories', 'referencePrefix', 'capacity', 'approval'];
+const eventFieldIds = ['id', 'title', 'subtitle', 'organizer', 'venue-name', 'venue-city', 'venue-country', 'startDate', 'endDate', 'timeZone', 'registration-opensAt', 'registration-closesAt', 'categories', 'languages', 'referencePrefix', 'capacity', 'approval'];
 
 const fieldText = m.eventForm.fields;
 const labelOf = (id: string): string => (fieldText as Record<string, { label: string }>)[id.replace('-', '.')]?.label ?? id;
@@ -187,10 +192,22 @@ function bodyOf(values: EventValues): Record<string, unknown> {
       closesAt: values.closesAt ? instantFromWallTime(values.closesAt, zone) : undefined,
     },
     categories: categories.filter((category) => values.categories.includes(category)),
+    languages: values.languages,
     referencePrefix: optional(values.referencePrefix),
     capacity: values.capacity.trim() ? Number(values.capacity) : undefined,
     approval: values.approval,
   };
+}
+
+/**
+ * The stored settings this form does not show (the registration form, retention, visa letters,
+ * delegations): sent back as they are, since PUT replaces the whole event and would otherwise put
+ * their defaults back (a form made in the form editor would be lost).
+ */
+function notOnThisForm(stored: EventSettings | undefined): Partial<EventSettings> {
+  if (!stored) return {};
+  const { form, accreditationRetentionDays, visaLetter, delegations } = stored;
+  return { form, accreditationRetentionDays, visaLetter, delegations };
 }
 
 /** What the form can tell before sending: the required fields, and seats as a whole number. */
@@ -211,6 +228,7 @@ function checkBeforeSending(values: EventValues, creating: boolean, prefixUnknow
     if (!String(values[key]).trim()) issues.push({ field: id, label: labelOf(id), message: m.eventForm.required[path] });
   }
   if (values.categories.length === 0) issues.push({ field: 'categories', label: labelOf('categories'), message: fieldText.categories.hint });
+  if (values.languages.length === 0) issues.push({ field: 'languages', label: labelOf('languages'), message: fieldText.languages.hint });
   if (values.capacity.trim() && !/^\d+$/.test(values.capacity.trim())) issues.push({ field: 'capacity', label: labelOf('capacity'), message: m.eventForm.notANumber });
   if (prefixUnknown && !values.referencePrefix.trim()) issues.push({ field: 'referencePrefix', label: labelOf('referencePrefix'), message: m.eventForm.prefixUnknown });
   return issues;
@@ -255,6 +273,7 @@ export function EventFormPage({ api, navigate, eventId }: PageProps & { eventId?
       <EventForm
         key={eventId ?? 'new'}
         initial={loaded.data ? valuesOf(loaded.data) : blankEvent}
+        eventId={eventId}
         creating={creating}
         prefixUnknown={loaded.data !== undefined && loaded.data.referencePrefix === undefined}
         issues={issues}
@@ -268,7 +287,7 @@ export function EventFormPage({ api, navigate, eventId }: PageProps & { eventId?
             );
             if (exists) throw new ApiProblem(409, 'validation_failed', 'exists', [{ path: 'id', message: m.eventForm.exists, code: 'exists' }]);
           }
-          const { created } = await api.saveEvent(id, bodyOf(values));
+          const { created } = await api.saveEvent(id, { ...notOnThisForm(loaded.data), ...bodyOf(values) });
           if (created) {
             setFlash(m.eventForm.created);
             navigate({ page: 'dashboard', eventId: id });
@@ -283,6 +302,8 @@ export function EventFormPage({ api, navigate, eventId }: PageProps & { eventId?
 
 function EventForm(props: {
   initial: EventValues;
+  /** The event edited; none while creating one. */
+  eventId?: string | undefined;
   creating: boolean;
   prefixUnknown: boolean;
   issues: FieldIssue[];
@@ -310,7 +331,10 @@ function EventForm(props: {
       if (refused.code === 'validation_failed') {
         // In the form's order, as a person reads it, whatever order the API found them in.
         const rank = (issue: FieldIssue) => (issue.field ? eventFieldIds.indexOf(issue.field) : eventFieldIds.length);
-        setIssues(issuesByField(refused.issues, fieldIdOf, labelOf).sort((a, b) => rank(a) - rank(b)));
+        const [formIssues, eventIssues] = [refused.issues.filter((issue) => issue.path.startsWith('form.')), refused.issues.filter((issue) => !issue.path.startsWith('form.'))];
+        // The form's texts (a language added while registration is open): one entry, leading to the form editor.
+        const inForm = formIssues.length > 0 && props.eventId ? [{ field: 'form-link', label: m.formEditor.caption, message: say(m.eventForm.formIssues, { count: formIssues.length }) }] : [];
+        setIssues([...issuesByField(eventIssues, fieldIdOf, labelOf).sort((a, b) => rank(a) - rank(b)), ...inForm]);
       }
       else setProblem(refused);
     }
@@ -370,6 +394,13 @@ function EventForm(props: {
           selected={values.categories}
           onChange={set('categories')}
         />
+        <ChoiceGroup
+          {...frame('languages')}
+          type="checkbox"
+          options={languages.map((language) => ({ value: language, label: m.registration.languageNames[language] }))}
+          selected={values.languages}
+          onChange={set('languages')}
+        />
         <TextField {...frame('capacity', { optional: true })} value={values.capacity} onInput={set('capacity')} inputProps={{ inputMode: 'numeric' }} />
         <ChoiceGroup
           {...frame('approval')}
@@ -391,6 +422,11 @@ function EventForm(props: {
         <a class="button button-secondary" href={hrefOf({ page: 'events' })}>
           {m.eventForm.cancel}
         </a>
+        {props.eventId ? (
+          <a class="button button-secondary" id="form-link" href={hrefOf({ page: 'edit-form', eventId: props.eventId })}>
+            {m.formEditor.link}
+          </a>
+        ) : null}
       </div>
     </form>
   );

@@ -10,6 +10,7 @@ export type ConsoleRoute =
   | { page: 'events' }
   | { page: 'new-event' }
   | { page: 'edit-event'; eventId: string }
+  | { page: 'edit-form'; eventId: string }
   | { page: 'dashboard'; eventId: string }
   | { page: 'registrations'; eventId: string; filter: ListFilter }
   | { page: 'registration'; eventId: string; registrationId: string }
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (rest.length > 0 || !eventId) return { page: 'not-found' };
   if (!section) return { page: 'dashboard', eventId };
   if (section === 'edit' && !registrationId) return { page: 'edit-event', eventId };
+  if (section === 'form' && !registrationId) return { page: 'edit-form', eventId };
   if (section === 'registrations' && registrationId) return { page: 'registration', eventId, registrationId };
   if (section === 'registrations') return { page: 'registrations', eventId, filter: parseFilter(new URLSearchParams(query)) };
   if (section === 'delegations' && !registrationId) {
@@ -68,6 +70,8 @@ export function hrefOf(route: ConsoleRoute): string {
       return '#/new-event';
     case 'edit-event':
       return `#/events/${id(route.eventId)}/edit`;
+    case 'edit-form':
+      return `#/events/${id(route.eventId)}/form`;
     case 'dashboard':
       return `#/events/${id(route.eventId)}`;
     case 'registrations': {
