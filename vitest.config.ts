@@ -8,7 +8,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Each file runs in its own process with its own table, so files may run in parallel safely.
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous: on two busy cores a browser journey of the console took over 30 s (a timeout is no
+    // measure of speed here; npm run bench measures that).
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
     // Handlers log JSON lines to stdout; the tests that are about logs capture them themselves, the
