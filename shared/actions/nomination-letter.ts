@@ -23,7 +23,7 @@ const formWindowSeconds = 30 * 60;
 /** The page's upload form: a presigned POST of one PDF, after which S3 sends the browser to `returnTo` with the upload's id. */
 export async function letterUploadForm(deps: Pick<Deps, 'files'>, session: FocalSession, returnTo: (uploadId: string) => string, now = new Date()) {
   const uploadId = newUploadId();
-  const post = await deps.files.presignUpload(fileKeys.upload(session.event.id, uploadId), 'application/pdf', nominationLetterRules.maxBytes, now, { windowSeconds: formWindowSeconds, redirect: returnTo(uploadId) });
+  const post = await deps.files.presignUpload(uploadKey(session, uploadId), 'application/pdf', nominationLetterRules.maxBytes, now, { windowSeconds: formWindowSeconds, redirect: returnTo(uploadId) });
   return { uploadId, ...post };
 }
 
@@ -37,7 +37,7 @@ export async function attachLetter(deps: Deps, session: FocalSession, uploadId: 
   assertNominationsOpen(event, now);
   const delegation = await findDelegation(deps, event, focal.entityId);
   if (delegation.letter?.uploadId === uploadId) return delegation.letter;
-  const key = fileKeys.upload(event.id, uploadId);
+  const key = uploadKey(session, uploadId);
   const object = await deps.files.read(key, nominationLetterRules.maxBytes);
   if (!object) throw new ApiError(404, 'upload_not_found', 'No uploaded letter has this id: upload the PDF again from the delegation page.');
   const verdict = checkFile(rules, (object.contentType ?? '') as 'application/pdf', object.bytes);
@@ -59,6 +59,11 @@ export async function letterLink(deps: Pick<Deps, 'delegations' | 'events' | 're
   if (!delegation.letter) throw new ApiError(404, 'not_found', 'This delegation has not uploaded a nomination letter.');
   const link = await deps.files.downloadUrl(letterKey(event.id, delegation.letter.uploadId), `${event.id}-nomination-letter-${entityId}.pdf`, now);
   return { ...link, contentType: 'application/pdf' as const, size: delegation.letter.size, uploadedAt: delegation.letter.uploadedAt };
+}
+
+// Posted under the delegation's own name: an upload id learnt from another delegation's page finds nothing here.
+function uploadKey(session: FocalSession, uploadId: string): string {
+  return fileKeys.upload(session.event.id, `letter-${session.focal.entityId}-${uploadId}`);
 }
 
 // Under the event's files, so the sweep of its files after the retention period takes the letters too.

@@ -58,6 +58,27 @@ describe('The delegation\'s nomination letter', () => {
     expect(Buffer.from(await file.arrayBuffer()).toString('latin1')).toContain('%PDF-1.4');
   }, 120_000);
 
+  it('attaches to a delegation only what was posted through its own page', async () => {
+    // Prepare: Slovakia's focal point posts a letter; Czechia's learns its upload id
+    await putEvent(api, 'letter-own', { delegations: { nominationsCloseAt: future() } });
+    const [slovakia, czechia] = await inviteFocalPoints(api, 'letter-own', [
+      { entityId: 'SK', email: uniqueEmail('focal-sk') },
+      { entityId: 'CZ', email: uniqueEmail('focal-cz') },
+    ]);
+    const posted = await postLetter(await (await api.request(`/delegation?token=${encodeURIComponent(slovakia!)}`)).text(), pdf());
+    const uploadId = new URL(posted.headers.get('location') ?? '').searchParams.get('letter')!;
+
+    // Act
+    const foreign = await api.postJson('/delegations/letter', { token: czechia!, uploadId });
+    const own = await api.postJson('/delegations/letter', { token: slovakia!, uploadId });
+
+    // Assess
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ error: { code: 'upload_not_found' } });
+    expect((await ownDelegation(api, czechia!)) as unknown).toMatchObject({ letter: null });
+    expect(own.status).toBe(200);
+  }, 120_000);
+
   it('refuses a JPEG sent as the PDF letter, deleting it and recording nothing, and an unknown upload', async () => {
     // Prepare
     await putEvent(api, 'letter-refused', { delegations: { nominationsCloseAt: future() } });
