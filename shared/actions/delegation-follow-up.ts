@@ -51,7 +51,7 @@ export async function remindNominees(deps: Pick<StoreDeps, 'delegations' | 'regi
   return report;
 }
 
-export type DelegationApprovalCode = 'not_registered' | 'unconfirmed' | 'not_awaiting_decision' | SkipCode;
+export type DelegationApprovalCode = 'not_registered' | 'registered_alone' | 'unconfirmed' | 'not_awaiting_decision' | SkipCode;
 
 export interface DelegationApprovalResult {
   nominationId: string;
@@ -71,7 +71,10 @@ export interface DelegationApprovalResult {
  */
 export async function approveDelegation(deps: RegistrationDeps, event: ConferenceEvent, entityId: string | undefined, organizer: Organizer, now = new Date()) {
   const nominees = await standingNominees(deps, event, entityId ?? '');
-  const decidable = nominees.flatMap(({ registration }) => (registration && accepts(registration.status, 'approve') ? [registration] : []));
+  // Only registrations made through this delegation's nomination: somebody who registered on their own
+  // and was nominated later is decided one by one, not by a focal point's list.
+  const throughDelegation = (registration: Registration | undefined) => registration?.delegation?.entityId === entityId;
+  const decidable = nominees.flatMap(({ registration }) => (registration && throughDelegation(registration) && accepts(registration.status, 'approve') ? [registration] : []));
   const decided = await decideRegistrations(
     deps,
     event,
@@ -86,7 +89,7 @@ export async function approveDelegation(deps: RegistrationDeps, event: Conferenc
     const base = { nominationId: nomination.nominationId, name: nomination.name, registrationId: registration?.registrationId ?? null };
     const result = registration ? byId.get(registration.registrationId) : undefined;
     if (result) return { ...base, outcome: result.outcome, ...(result.code ? { code: result.code } : {}), status: result.status ?? registration!.status };
-    return { ...base, outcome: 'skipped', code: whyNotDecidable(registration), status: registration?.status ?? null };
+    return { ...base, outcome: 'skipped', code: registration && !throughDelegation(registration) ? 'registered_alone' : whyNotDecidable(registration), status: registration?.status ?? null };
   });
   return { approved: results.filter((result) => result.outcome === 'done').length, results };
 }

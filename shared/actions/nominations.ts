@@ -110,6 +110,8 @@ export async function nominate(deps: Deps, session: FocalSession, input: Nominee
   // back, unless the winner is this delegation's own nomination holding it (the place is one per address).
   const winnerHoldsIt = winner?.entityId === delegation.entity.id && winner.status === 'nominated';
   if (place.kind === 'taken' && !winnerHoldsIt) await deps.delegations.releasePlace(event.id, delegation.entity, key);
+  // The winner is the same address as a member: this try's head part is not theirs.
+  else if (place.kind === 'taken' && input.role === 'head' && winner?.role === 'member') await deps.delegations.releaseHeadPlace(event.id, delegation.entity, key);
   throw alreadyNominated();
 }
 
@@ -132,12 +134,15 @@ export async function withdrawNomination(deps: Deps, session: FocalSession, nomi
     const nominations = await deps.delegations.listNominations(event.id, focal.entityId);
     const nomination = nominations.find((candidate) => candidate.nominationId === nominationId);
     if (!nomination) throw new ApiError(404, 'not_found', 'This delegation has no such nominee.');
-    if (nomination.status === 'withdrawn') return { nomination, freed: false };
+    // Withdrawn already (a retry, perhaps after its release failed): the place is given back again, which is idempotent.
+    if (nomination.status === 'withdrawn') return { nomination, freed: true };
     const next: Nomination = { ...nomination, status: 'withdrawn', withdrawnAt: now.toISOString(), waitlistSeq: undefined, pendingMails: [], version: nomination.version + 1 };
     if (!(await deps.delegations.saveNomination(next, nomination.version))) return lostRace;
     return { nomination: next, freed: nomination.status === 'nominated' };
   });
-  if (withdrawn.freed) {
+  // Unless the address was nominated again meanwhile, whose nomination holds the place now.
+  const current = withdrawn.freed ? await deps.delegations.getNomination(event.id, withdrawn.nomination.emailKey) : undefined;
+  if (current?.status === 'withdrawn') {
     await deps.delegations.releasePlace(event.id, delegation.entity, withdrawn.nomination.emailKey);
     await promoteFromWaitlist(deps, event, focal.entityId, now);
   }

@@ -17,32 +17,37 @@ export interface PlacesRepair {
 }
 
 const standing = (nominations: readonly Nomination[]) =>
-  new Set(nominations.filter((nomination) => nomination.status === 'nominated').map((nomination) => `${nomination.entityId}#${nomination.emailKey}`));
+  new Map(nominations.filter((nomination) => nomination.status === 'nominated').map((nomination) => [`${nomination.entityId}#${nomination.emailKey}`, nomination]));
 
 export async function repairPlaces(deps: Pick<StoreDeps, 'delegations' | 'events' | 'registrations'>, event: ConferenceEvent, now = new Date()): Promise<PlacesRepair> {
   const delegations = await deps.delegations.listDelegations(event.id);
   const first = standing(await deps.delegations.listNominations(event.id));
-  const holders = new Map(await Promise.all(delegations.map(async (delegation) => [delegation.entity.id, await deps.delegations.placeHolders(event.id, delegation.entity.id)] as const)));
-  const second = await deps.delegations.listNominations(event.id);
-  const stands = (entityId: string, key: string) => first.has(`${entityId}#${key}`) || standing(second).has(`${entityId}#${key}`);
+  const places = new Map(await Promise.all(delegations.map(async (delegation) => [delegation.entity.id, await deps.delegations.placesOf(event.id, delegation.entity.id)] as const)));
+  const second = standing(await deps.delegations.listNominations(event.id));
+  const standsAs = (entityId: string, key: string) => second.get(`${entityId}#${key}`) ?? first.get(`${entityId}#${key}`);
   const repair: PlacesRepair = { released: 0, restored: 0 };
   for (const delegation of delegations) {
-    const held = new Set(holders.get(delegation.entity.id));
+    const { holders, heads } = places.get(delegation.entity.id) ?? { holders: [], heads: [] };
+    // First the standing nominees' places, unconditionally (they stand, whatever the quota says now),
+    // so that the places given back below go to the waiting list only as far as room is left.
+    for (const nomination of second.values()) {
+      if (nomination.entityId !== delegation.entity.id || (holders.includes(nomination.emailKey) && (nomination.role !== 'head' || heads.includes(nomination.emailKey)))) continue;
+      await deps.delegations.takePlace(event.id, delegation.entity, nomination.role, undefined, nomination.emailKey);
+      repair.restored++;
+    }
     let freed = 0;
-    for (const key of held) {
-      if (stands(delegation.entity.id, key)) continue;
+    for (const key of holders) {
+      if (standsAs(delegation.entity.id, key)) continue;
       await deps.delegations.releasePlace(event.id, delegation.entity, key);
       freed++;
+    }
+    // A head's part held by somebody who stands as a member only.
+    for (const key of heads) {
+      if (holders.includes(key) && standsAs(delegation.entity.id, key)?.role === 'member') await deps.delegations.releaseHeadPlace(event.id, delegation.entity, key);
     }
     repair.released += freed;
     // A place given back goes to the delegation's waiting list, as a withdrawal's does.
     if (freed > 0) await promoteFromWaitlist(deps, event, delegation.entity.id, now);
-    for (const nomination of second) {
-      if (nomination.entityId !== delegation.entity.id || nomination.status !== 'nominated' || held.has(nomination.emailKey)) continue;
-      // Unconditional: the nominee stands, whatever the quota says now.
-      await deps.delegations.takePlace(event.id, delegation.entity, nomination.role, undefined, nomination.emailKey);
-      repair.restored++;
-    }
   }
   return repair;
 }

@@ -174,10 +174,10 @@ export const delegationApprovalSchema = z
         registrationId: z.nullable(z.string()),
         outcome: z.enum(['done', 'skipped']),
         code: z.optional(
-          z.enum(['not_registered', 'unconfirmed', 'not_awaiting_decision', 'precondition_failed', 'invalid_transition', 'not_found', 'service_unavailable']).check(
+          z.enum(['not_registered', 'registered_alone', 'unconfirmed', 'not_awaiting_decision', 'precondition_failed', 'invalid_transition', 'not_found', 'service_unavailable']).check(
             about({
               description:
-                'Why not: no registration yet, its address not confirmed yet, nothing to decide (approved already, or the event needs no approval), ' +
+                'Why not: no registration yet, registered on their own rather than through the nomination (decide it on its own), its address not confirmed yet, nothing to decide (approved already, or the event needs no approval), ' +
                 'or, from the bulk decision, changed meanwhile, no longer decidable, gone, or not decided now (try again)',
             }),
           ),

@@ -127,8 +127,11 @@ export class DelegationStore {
         conditions.push('(attribute_not_exists(headHolders) OR size(headHolders) < :heads OR contains(headHolders, :holderKey))');
       }
     }
+    // No head at all (heads 0): the set's condition would let the first one by, as the set is absent.
+    if (role === 'head' && quota?.heads === 0) return { kind: 'full', delegation: (await this.getDelegation(eventId, entity.id))! };
     try {
-      await this.applyCounts(this.client, eventId, entity, `ADD holders :holder${role === 'head' ? ', headHolders :holder' : ''}`, values, conditions);
+      // A member's place is not a head's: a head's try of this address that failed and came back as a member leaves no head behind.
+      await this.applyCounts(this.client, eventId, entity, role === 'head' ? 'ADD holders :holder, headHolders :holder' : 'ADD holders :holder DELETE headHolders :holder', values, conditions);
       return { kind: 'taken' };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -156,10 +159,19 @@ export class DelegationStore {
     return Attributes?.letter ? (fromAttribute(Attributes.letter) as unknown as NominationLetter) : undefined;
   }
 
-  /** Who holds the delegation's places, by address key (the repair compares them with the nominations). */
+  /** Gives back only the head's part of a place (the address holds a member's place). */
+  async releaseHeadPlace(eventId: string, entity: NominatingEntity, holder: string): Promise<void> {
+    await this.applyCounts(this.client, eventId, entity, 'DELETE headHolders :holder', { ':holder': { SS: [holder] } }, []);
+  }
+
+  /** Who holds the delegation's places, and the heads' among them, by address key (the repair compares them with the nominations). */
   async placeHolders(eventId: string, entityId: string): Promise<string[]> {
+    return (await this.placesOf(eventId, entityId)).holders;
+  }
+
+  async placesOf(eventId: string, entityId: string): Promise<{ holders: string[]; heads: string[] }> {
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.delegation(eventId, entityId)), ConsistentRead: true }));
-    return Item?.holders?.SS ?? [];
+    return { holders: Item?.holders?.SS ?? [], heads: Item?.headHolders?.SS ?? [] };
   }
 
   /** The next number on the delegation's waiting list (a lost answer tried again only skips a number). */

@@ -8,7 +8,7 @@ import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
 import { inviteFocalPoints, nominate, nominationToken, nomineeRegisters, postLetter } from '../support/delegation-journeys.ts';
 import { pdf } from '../support/images.ts';
-import { organizerCall, putEvent } from '../support/journeys.ts';
+import { organizerCall, putEvent, registerAndConfirm } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { mailTo, settledMail, waitForMail } from '../support/mailbox.ts';
 
@@ -35,12 +35,14 @@ async function overviewOf(eventId: string): Promise<Overview> {
 
 describe('Delegations in the console: approve at once, remind, export', () => {
   it('approves the registrations of a delegation awaiting a decision, within the capacity, and says why the others were not', async () => {
-    // Prepare: capacity for one; four nominees: two confirmed, one never registered, one not confirmed.
-    await putEvent(api, 'deleg-approve', { approval: 'required', capacity: 1, delegations: { quota: { delegates: 4, heads: 1 }, nominationsCloseAt: future } });
+    // Prepare: capacity for one; five nominees: two confirmed, one never registered, one not confirmed,
+    // one who had registered on their own before the focal point nominated them.
+    await putEvent(api, 'deleg-approve', { approval: 'required', capacity: 1, delegations: { quota: { delegates: 5, heads: 1 }, nominationsCloseAt: future } });
     const focalEmail = uniqueEmail('focal-at');
     const [focal] = await inviteFocalPoints(api, 'deleg-approve', [{ entityId: 'AT', email: focalEmail }]);
     const [first, second, absent, unconfirmed] = Array.from({ length: 4 }, () => uniqueEmail('nominee'));
-    await nominateAll(focal!, [first!, second!, absent!, unconfirmed!]);
+    const alone = (await registerAndConfirm(api, 'deleg-approve', { country: 'AT' })).email;
+    await nominateAll(focal!, [first!, second!, absent!, unconfirmed!, alone]);
     await nomineeRegisters(api, 'deleg-approve', first!, 'AT', true);
     await nomineeRegisters(api, 'deleg-approve', second!, 'AT', true);
     await nomineeRegisters(api, 'deleg-approve', unconfirmed!, 'AT', false);
@@ -65,14 +67,15 @@ describe('Delegations in the console: approve at once, remind, export', () => {
       { name: 'Nominee 2', outcome: 'done', code: undefined, status: 'waitlisted' },
       { name: 'Nominee 3', outcome: 'skipped', code: 'not_registered', status: null },
       { name: 'Nominee 4', outcome: 'skipped', code: 'unconfirmed', status: 'pending_confirmation' },
+      { name: 'Nominee 5', outcome: 'skipped', code: 'registered_alone', status: 'awaiting_approval' },
     ]);
     const secondTime = (await again.json()) as { approved: number; results: { code?: string }[] };
     expect(secondTime.approved).toBe(0);
-    expect(secondTime.results.map((result) => result.code)).toEqual(['not_awaiting_decision', 'not_awaiting_decision', 'not_registered', 'unconfirmed']);
+    expect(secondTime.results.map((result) => result.code)).toEqual(['not_awaiting_decision', 'not_awaiting_decision', 'not_registered', 'unconfirmed', 'registered_alone']);
     const overview = (await overviewOf('deleg-approve')).items.find((item) => item.entityId === 'AT')!;
-    expect(overview.nominees.map((nominee) => nominee.registrationStatus)).toEqual(['approved', 'waitlisted', null, 'pending_confirmation']);
+    expect(overview.nominees.map((nominee) => nominee.registrationStatus)).toEqual(['approved', 'waitlisted', null, 'pending_confirmation', 'awaiting_approval']);
     expect(overview.nominees.every((nominee) => nominee.nominatedBy === focalEmail)).toBe(true);
-    expect(overview.focalPoints).toEqual([expect.objectContaining({ email: focalEmail, linkSent: true, nominations: 4 })]);
+    expect(overview.focalPoints).toEqual([expect.objectContaining({ email: focalEmail, linkSent: true, nominations: 5 })]);
     // The approved nominee is told, as by a single approval.
     expect(await waitForMail(api.sesEndpoint, first!, mailsBefore + 1)).toHaveLength(mailsBefore + 1);
   }, 240_000);

@@ -171,6 +171,73 @@ describe('Delegations: focal points nominate against quotas', () => {
     expect(await waitForMail(api.sesEndpoint, waiting, 1)).toHaveLength(1);
   }, 120_000);
 
+  it('repairs a lost place before it gives unused ones to the waiting list, so the quota holds', async () => {
+    // Prepare: one place, held by nobody's nomination; Berit stands nominated but lost her place; Carl waits.
+    await putEvent(api, 'deleg-repair-order', { delegations: { quota: { delegates: 1, heads: 1 }, nominationsCloseAt: future } });
+    const [focal] = await inviteFocalPoints(api, 'deleg-repair-order', [{ entityId: 'NO', email: uniqueEmail('focal-no') }]);
+    const [berit, carl] = [uniqueEmail('berit'), uniqueEmail('carl')];
+    const norway = builtInEntity('NO')!;
+    expect(await (await nominate(api, focal!, { email: berit })).json()).toMatchObject({ placed: 'nominated' });
+    await runtime().delegations.releasePlace('deleg-repair-order', norway, emailKey(berit));
+    await runtime().delegations.takePlace('deleg-repair-order', norway, 'member', undefined, emailKey(uniqueEmail('ghost')));
+    expect(await (await nominate(api, focal!, { email: carl })).json()).toMatchObject({ placed: 'waitlisted' });
+
+    // Act
+    const reconcile = await organizerCall(api, '/events/deleg-repair-order/reconcile', { method: 'POST' });
+
+    // Assess: Berit keeps the one place, Carl still waits
+    expect(await reconcile.json()).toMatchObject({ delegationPlaces: { released: 1, restored: 1 } });
+    const delegation = await ownDelegation(api, focal!);
+    expect(delegation.nominees.map((nominee) => [nominee.email, nominee.status])).toEqual([[berit, 'nominated'], [carl, 'waitlisted']]);
+    expect(delegation.delegatesTaken).toBe(1);
+  }, 120_000);
+
+  it('counts heads exactly: none where the quota allows none, and no head left by a head\'s try that came back as a member', async () => {
+    // Prepare
+    await putEvent(api, 'deleg-heads', { delegations: { quota: { delegates: 3, heads: 0 }, nominationsCloseAt: future } });
+    await putEvent(api, 'deleg-head-retry', { delegations: { quota: { delegates: 3, heads: 1 }, nominationsCloseAt: future } });
+    const [noHeads] = await inviteFocalPoints(api, 'deleg-heads', [{ entityId: 'SE', email: uniqueEmail('focal-se') }]);
+    const [focal] = await inviteFocalPoints(api, 'deleg-head-retry', [{ entityId: 'DK', email: uniqueEmail('focal-dk') }]);
+    const dana = uniqueEmail('dana');
+    // Dana's try as head took a head's place and failed before her nomination was written.
+    await runtime().delegations.takePlace('deleg-head-retry', builtInEntity('DK')!, 'head', { delegates: 3, heads: 1 }, emailKey(dana));
+
+    // Act
+    const head = await nominate(api, noHeads!, { email: uniqueEmail('head'), role: 'head' });
+    const asMember = await nominate(api, focal!, { email: dana, role: 'member' });
+    const realHead = await nominate(api, focal!, { email: uniqueEmail('head'), role: 'head' });
+
+    // Assess
+    expect(head.status).toBe(409);
+    expect(await errorCode(head)).toBe('quota_exceeded');
+    expect(asMember.status).toBe(201);
+    expect(realHead.status).toBe(201);
+    expect(await realHead.json()).toMatchObject({ placed: 'nominated', nomination: { role: 'head' } });
+    expect(await ownDelegation(api, focal!)).toMatchObject({ delegatesTaken: 2, headsTaken: 1 });
+  }, 120_000);
+
+  it('gives the place back when a withdrawal is tried again after its first try stopped short of it', async () => {
+    // Prepare: Erik's withdrawal was written, but the place was not given back (the database went away); Frida waits.
+    await putEvent(api, 'deleg-withdraw-retry', { delegations: { quota: { delegates: 1, heads: 1 }, nominationsCloseAt: future } });
+    const [focal] = await inviteFocalPoints(api, 'deleg-withdraw-retry', [{ entityId: 'IS', email: uniqueEmail('focal-is') }]);
+    const [erik, frida] = [uniqueEmail('erik'), uniqueEmail('frida')];
+    const placed = (await (await nominate(api, focal!, { email: erik })).json()) as { nomination: { nominationId: string } };
+    expect(await (await nominate(api, focal!, { email: frida })).json()).toMatchObject({ placed: 'waitlisted' });
+    const store = runtime().delegations;
+    const stored = (await store.getNomination('deleg-withdraw-retry', emailKey(erik)))!;
+    expect(await store.saveNomination({ ...stored, status: 'withdrawn', withdrawnAt: new Date().toISOString(), pendingMails: [], version: stored.version + 1 }, stored.version)).toBe(true);
+
+    // Act
+    const retried = await api.postJson('/delegations/withdraw', { token: focal!, nominationId: placed.nomination.nominationId });
+
+    // Assess: the place went to Frida, who is invited
+    expect(retried.status).toBe(200);
+    const delegation = await ownDelegation(api, focal!);
+    expect(delegation.nominees.map((nominee) => [nominee.email, nominee.status])).toEqual([[erik, 'withdrawn'], [frida, 'nominated']]);
+    expect(delegation.delegatesTaken).toBe(1);
+    expect(await waitForMail(api.sesEndpoint, frida, 1)).toHaveLength(1);
+  }, 120_000);
+
   it('refuses an unknown entity (writing nothing), nominations after the deadline, and lifts a quota for one entity', async () => {
     // Prepare
     await putEvent(api, 'deleg-rules', { delegations: { quota: { delegates: 1, heads: 0 }, nominationsCloseAt: future } });

@@ -224,6 +224,8 @@ describe('Declared permissions', () => {
     await runtime().delegations.releasePlace('perm-deleg', austria, emailKey(second));
     await runtime().delegations.takePlace('perm-deleg', austria, 'member', undefined, emailKey(uniqueEmail('ghost')));
     await as('nominate-delegate', () => nominate(api, focal, { email: uniqueEmail('third') }));
+    // Room for the waiting nominee once the unused place is given back.
+    await runtime().delegations.setQuota('perm-deleg', austria, { delegates: 2, heads: 1 }, false);
     await as('reconcile-event', () => organizerCall(api, '/events/perm-deleg/reconcile', { method: 'POST' }));
     // The nomination letter: posted through the page's form to the bucket, attached, fetched by staff.
     const posted = await postLetter(await (await api.request(`/delegation?token=${encodeURIComponent(focal)}`)).text(), pdf());

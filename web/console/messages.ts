@@ -309,6 +309,7 @@ export const messages = {
     notApproved: 'Not approved: {list}.',
     skipCodes: {
       not_registered: 'not registered',
+      registered_alone: 'registered on their own: decide it on its own',
       unconfirmed: 'address not confirmed',
       not_awaiting_decision: 'nothing to decide',
       precondition_failed: 'changed meanwhile',
