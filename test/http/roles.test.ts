@@ -108,6 +108,8 @@ const cases: Case[] = [
   },
   { route: 'POST /events/{eventId}/delegations/{entityId}/approve', admitted: ['organizer', 'moderator'], admittedStatus: 200, request: () => ({ method: 'POST', path: '/events/roles/delegations/AT/approve' }) },
   { route: 'GET /events/{eventId}/delegations/export', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/delegations/export' }) },
+  // Admitted, every role: Austria has uploaded no letter here, so the answer is the 404 that says so.
+  { route: 'GET /events/{eventId}/delegations/{entityId}/letter', admitted: everyRole, admittedStatus: 404, request: () => ({ method: 'GET', path: '/events/roles/delegations/AT/letter' }) },
   { route: 'PATCH /events/{eventId}/delegations/{entityId}', admitted: ['organizer'], admittedStatus: 200, request: () => ({ method: 'PATCH', path: '/events/roles/delegations/AT', body: { quotaLifted: false } }) },
   { route: 'GET /events/{eventId}/participant-list', admitted: everyRole, admittedStatus: 200, request: () => ({ method: 'GET', path: '/events/roles/participant-list?format=xlsx' }) },
   { route: 'POST /events/{eventId}/reconcile', admitted: ['organizer'], admittedStatus: 200, request: () => ({ method: 'POST', path: '/events/roles/reconcile' }) },
