@@ -3,10 +3,8 @@
 // not confirmed (once a day at most) and the delegation view as XLSX.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailKey } from '#shared/model/tokens.ts';
-import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { inviteFocalPoints, nominate, nominationToken, nomineeRegisters, postLetter } from '../support/delegation-journeys.ts';
+import { changeNomination, inviteFocalPoints, nominate, nominationToken, nomineeRegisters, postLetter } from '../support/delegation-journeys.ts';
 import { pdf } from '../support/images.ts';
 import { organizerCall, putEvent, registerAndConfirm } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
@@ -126,9 +124,7 @@ describe('Delegations in the console: approve at once, remind, export', () => {
     expect(await (await remind()).json()).toEqual({ sent: 1, skipped: 0 });
     await waitForMail(api.sesEndpoint, nominee, 2);
     // The table holds only the reminder's time: moving it back is the day passing.
-    const store = runtime().delegations;
-    const nomination = (await store.getNomination('deleg-remind-later', emailKey(nominee)))!;
-    expect(await store.saveNomination({ ...nomination, remindedAt: new Date(Date.now() - 25 * 3_600_000).toISOString(), version: nomination.version + 1 }, nomination.version)).toBe(true);
+    await changeNomination('deleg-remind-later', nominee, () => ({ remindedAt: new Date(Date.now() - 25 * 3_600_000).toISOString() }));
 
     // Act
     const later = await remind();

@@ -3,7 +3,7 @@ import { builtInEntity } from '#shared/model/delegations.ts';
 import { emailKey } from '#shared/model/tokens.ts';
 import { runtime } from '#shared/runtime/runtime.ts';
 import { uniqueEmail, validForm } from '../support/fixtures.ts';
-import { inviteFocalPoints, nominate, nominationToken, ownDelegation } from '../support/delegation-journeys.ts';
+import { changeNomination, inviteFocalPoints, nominate, nominationToken, ownDelegation } from '../support/delegation-journeys.ts';
 import { organizerCall, putEvent } from '../support/journeys.ts';
 import { startTestApi, type TestApi } from '../support/local-api.ts';
 import { linkToken, mailTo, settledMail, waitForMail } from '../support/mailbox.ts';
@@ -223,9 +223,7 @@ describe('Delegations: focal points nominate against quotas', () => {
     const [erik, frida] = [uniqueEmail('erik'), uniqueEmail('frida')];
     const placed = (await (await nominate(api, focal!, { email: erik })).json()) as { nomination: { nominationId: string } };
     expect(await (await nominate(api, focal!, { email: frida })).json()).toMatchObject({ placed: 'waitlisted' });
-    const store = runtime().delegations;
-    const stored = (await store.getNomination('deleg-withdraw-retry', emailKey(erik)))!;
-    expect(await store.saveNomination({ ...stored, status: 'withdrawn', withdrawnAt: new Date().toISOString(), pendingMails: [], version: stored.version + 1 }, stored.version)).toBe(true);
+    await changeNomination('deleg-withdraw-retry', erik, () => ({ status: 'withdrawn', withdrawnAt: new Date().toISOString(), pendingMails: [] }));
 
     // Act
     const retried = await api.postJson('/delegations/withdraw', { token: focal!, nominationId: placed.nomination.nominationId });

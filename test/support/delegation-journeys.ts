@@ -1,6 +1,9 @@
 // The steps of the delegation journeys through the HTTP API: organizers invite focal points, a focal
 // point opens the link from their e-mail and nominates, a nominee follows their invitation.
 import { expect } from 'vitest';
+import type { Nomination } from '#shared/model/delegations.ts';
+import { emailKey } from '#shared/model/tokens.ts';
+import { runtime } from '#shared/runtime/runtime.ts';
 import { validForm } from './fixtures.ts';
 import { organizerCall } from './journeys.ts';
 import type { TestApi } from './local-api.ts';
@@ -70,4 +73,17 @@ export async function nomineeRegisters(api: TestApi, eventId: string, email: str
   if (!confirmAddress) return;
   const confirmation = (await waitForMail(api.sesEndpoint, email, 2)).at(-1)!;
   expect((await api.postJson('/registrations/confirm', { token: linkToken(confirmation) })).status).toBe(200);
+}
+
+/**
+ * Changes a nomination as stored (the state a test starts from), read and written again until no
+ * other write came in between: the mail worker writes the nomination too while its invitation goes out.
+ */
+export async function changeNomination(eventId: string, email: string, change: (nomination: Nomination) => Partial<Nomination>): Promise<void> {
+  const store = runtime().delegations;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const stored = (await store.getNomination(eventId, emailKey(email)))!;
+    if (await store.saveNomination({ ...stored, ...change(stored), version: stored.version + 1 }, stored.version)) return;
+  }
+  throw new Error('The nomination kept changing');
 }
