@@ -24,6 +24,7 @@ import type { Delegation, FocalPoint, NominatingEntity, Nomination, NominationLe
 import { builtInEntity } from '../model/delegations.ts';
 import type { PendingMail } from '../model/registration.ts';
 import { fromAttribute, fromItem, toItem, type Plain } from './attributes.ts';
+import { outboxEntries } from './outbox-index.ts';
 import { keys, tableKeys } from './table.ts';
 
 const notApplied = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
@@ -165,10 +166,6 @@ export class DelegationStore {
   }
 
   /** Who holds the delegation's places, and the heads' among them, by address key (the repair compares them with the nominations). */
-  async placeHolders(eventId: string, entityId: string): Promise<string[]> {
-    return (await this.placesOf(eventId, entityId)).holders;
-  }
-
   async placesOf(eventId: string, entityId: string): Promise<{ holders: string[]; heads: string[] }> {
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: toItem(keys.delegation(eventId, entityId)), ConsistentRead: true }));
     return { holders: Item?.holders?.SS ?? [], heads: Item?.headHolders?.SS ?? [] };
@@ -235,18 +232,9 @@ export class DelegationStore {
 
   /** Delegation items with mail due, as [pk, sk]: the outbox index's entries after the registrations'. */
   async dueForMail(now: Date, limit: number): Promise<[string, string][]> {
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: tableKeys.outboxIndex,
-        KeyConditionExpression: '#partition = :partition AND #sort BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#partition': tableKeys.outboxPartitionKey, '#sort': tableKeys.outboxSortKey },
-        ExpressionAttributeValues: { ':partition': { S: keys.outbox() }, ':from': { S: delegationMailPrefix }, ':to': { S: `${delegationMailPrefix}${now.toISOString()}#~` } },
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).flatMap((item) => {
-      const [, , pk, ...sk] = (item[tableKeys.outboxSortKey]?.S ?? '').split('#');
+    const entries = await outboxEntries(this.client, this.tableName, { from: delegationMailPrefix, to: `${delegationMailPrefix}${now.toISOString()}#~` }, limit);
+    return entries.flatMap((sortKey) => {
+      const [, , pk, ...sk] = sortKey.split('#');
       // pk is DELEGATIONS#<id>: split took it apart.
       const eventId = sk.shift();
       return eventId && sk.length > 0 && `${pk}#${eventId}` === keys.delegationsOfEvent(eventId) ? [[keys.delegationsOfEvent(eventId), sk.join('#')] as [string, string]] : [];

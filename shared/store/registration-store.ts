@@ -15,6 +15,7 @@ import type { SortRow } from '../model/listing.ts';
 import type { Registration, Tombstone } from '../model/registration.ts';
 import { fromItem, toItem } from './attributes.ts';
 import { batchGetConsistent } from './batch-get.ts';
+import { outboxEntries } from './outbox-index.ts';
 import { isIndexedAsItShouldBe, searchTextAttribute, toRegistration, toRegistrationItem } from './registration-item.ts';
 import { keys, tableKeys } from './table.ts';
 
@@ -222,18 +223,10 @@ export class RegistrationStore {
 
   /** Registrations with mail due by `now`, as [eventId, emailKey], soonest first. */
   async dueForMail(now: Date, limit: number): Promise<[string, string][]> {
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: tableKeys.outboxIndex,
-        KeyConditionExpression: '#partition = :partition AND #sort <= :now',
-        ExpressionAttributeNames: { '#partition': tableKeys.outboxPartitionKey, '#sort': tableKeys.outboxSortKey },
-        ExpressionAttributeValues: { ':partition': { S: keys.outbox() }, ':now': { S: `${now.toISOString()}#~` } },
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).flatMap((item) => {
-      const [, eventId, emailKey] = (item[tableKeys.outboxSortKey]?.S ?? '').split('#');
+    // From the start of the index: every registration's key starts with its time, before the delegations' "D#".
+    const entries = await outboxEntries(this.client, this.tableName, { from: '0', to: `${now.toISOString()}#~` }, limit);
+    return entries.flatMap((sortKey) => {
+      const [, eventId, emailKey] = sortKey.split('#');
       return eventId && emailKey ? [[eventId, emailKey] as [string, string]] : [];
     });
   }

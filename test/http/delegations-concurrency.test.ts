@@ -57,7 +57,7 @@ describe('Delegation quotas under concurrency', () => {
     expect(answers.filter((answer) => !['nominated', 'waitlisted', 'quota_exceeded', 'already_nominated'].includes(answer.outcome ?? ''))).toEqual([]);
     const stored = await deps.delegations.listNominations('deleg-thousand');
     const counters = new Map((await deps.delegations.listDelegations('deleg-thousand')).map((delegation) => [delegation.entity.id, delegation]));
-    const placeHolders = new Map(await Promise.all(entities.map(async (entityId) => [entityId, await deps.delegations.placeHolders('deleg-thousand', entityId)] as const)));
+    const placeHolders = new Map(await Promise.all(entities.map(async (entityId) => [entityId, (await deps.delegations.placesOf('deleg-thousand', entityId)).holders] as const)));
     entities.forEach((entityId, index) => {
       const asked = answers.filter((answer) => answer.delegation === index);
       const mine = stored.filter((nomination) => nomination.entityId === entityId);
